@@ -1,0 +1,99 @@
+package io.mpgov.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static io.mpgov.sandbox.Json.obj;
+
+/**
+ * {@code /_sandbox/*}: what people and tests use to look inside the emulated account and to turn
+ * its dials. Unsigned and unauthenticated: the sandbox is a development and test tool.
+ */
+final class AdminApi {
+
+    static final String PREFIX = "/_sandbox";
+
+    private final Sandbox sandbox;
+    private final RateLimiter rateLimiter;
+
+    AdminApi(Sandbox sandbox, RateLimiter rateLimiter) {
+        this.sandbox = sandbox;
+        this.rateLimiter = rateLimiter;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().substring(PREFIX.length());
+        try {
+            switch (route) {
+                case "GET /state" -> sendText(exchange, sandbox.toJson());
+                case "GET /emails" -> send(exchange, 200, sandbox.read(s -> Map.of("emails", s.emails)));
+                case "POST /reset" -> {
+                    sandbox.reset();
+                    rateLimiter.reset();
+                    send(exchange, 200, obj("status", "reset"));
+                }
+                case "POST /seed" -> {
+                    sandbox.seedDemo();
+                    rateLimiter.reset();
+                    send(exchange, 200, obj("status", "seeded"));
+                }
+                case "GET /knobs" -> send(exchange, 200, sandbox.knobs());
+                case "PUT /knobs" -> {
+                    updateKnobs(Json.MAPPER.readTree(exchange.getRequestBody()));
+                    send(exchange, 200, sandbox.knobs());
+                }
+                case "POST /faults" -> {
+                    Knobs.Fault fault = Json.MAPPER.readValue(exchange.getRequestBody(), Knobs.Fault.class);
+                    sandbox.knobs().faults.add(fault);
+                    send(exchange, 201, fault);
+                }
+                case "DELETE /faults" -> {
+                    sandbox.knobs().faults.clear();
+                    sandbox.knobs().changeSetFailures.clear();
+                    send(exchange, 200, obj("status", "cleared"));
+                }
+                default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
+                        + "; try GET /state, GET /emails, POST /reset, POST /seed, GET|PUT /knobs, POST|DELETE /faults"));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));
+        }
+    }
+
+    private void updateKnobs(JsonNode body) {
+        Knobs knobs = sandbox.knobs();
+        if (body.has("latencyMillis")) {
+            knobs.latencyMillis = body.get("latencyMillis").asLong();
+        }
+        if (body.has("latencyJitterMillis")) {
+            knobs.latencyJitterMillis = body.get("latencyJitterMillis").asLong();
+        }
+        if (body.has("rateLimitsEnabled")) {
+            knobs.rateLimitsEnabled = body.get("rateLimitsEnabled").asBoolean();
+        }
+        if (body.has("changeSetPreparingMillis")) {
+            knobs.changeSetPreparingMillis = body.get("changeSetPreparingMillis").asLong();
+        }
+        if (body.has("changeSetApplyingMillis")) {
+            knobs.changeSetApplyingMillis = body.get("changeSetApplyingMillis").asLong();
+        }
+        body.path("rateLimits").fields().forEachRemaining(e -> knobs.rateLimits.put(e.getKey(), e.getValue().asDouble()));
+        body.path("changeSetFailures").fields()
+                .forEachRemaining(e -> knobs.changeSetFailures.put(e.getKey(), e.getValue().asText()));
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        SandboxServer.sendRaw(exchange, status, "application/json", Map.of(), body);
+    }
+
+    private static void sendText(HttpExchange exchange, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

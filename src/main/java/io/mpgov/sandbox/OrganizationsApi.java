@@ -1,0 +1,110 @@
+package io.mpgov.sandbox;
+
+import io.mpgov.sandbox.SandboxState.Account;
+import io.mpgov.sandbox.SandboxState.Organization;
+import io.mpgov.sandbox.SandboxState.OrganizationalUnit;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.mpgov.sandbox.Json.epoch;
+import static io.mpgov.sandbox.Json.obj;
+import static io.mpgov.sandbox.Service.ORGANIZATIONS;
+
+/** Organizations (awsJson1_1), read side: the tree of roots, OUs and accounts, and account tags. */
+final class OrganizationsApi {
+
+    private static final String TARGET = "AWSOrganizationsV20161128";
+    private static final int PAGE = 10;
+    private static final int MAX_PAGE = 20;
+
+    private final Sandbox sandbox;
+
+    OrganizationsApi(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    void register(SandboxServer server) {
+        server.target(ORGANIZATIONS, TARGET, "DescribeOrganization", this::describeOrganization);
+        server.target(ORGANIZATIONS, TARGET, "ListRoots", this::listRoots);
+        server.target(ORGANIZATIONS, TARGET, "ListOrganizationalUnitsForParent", this::listOusForParent);
+        server.target(ORGANIZATIONS, TARGET, "ListAccounts", this::listAccounts);
+        server.target(ORGANIZATIONS, TARGET, "ListAccountsForParent", this::listAccountsForParent);
+        server.target(ORGANIZATIONS, TARGET, "ListTagsForResource", this::listTagsForResource);
+    }
+
+    private Organization organization() {
+        Organization org = sandbox.state().organization;
+        if (org == null) {
+            throw AwsError.client("AWSOrganizationsNotInUseException",
+                    "Your account is not a member of an organization.");
+        }
+        return org;
+    }
+
+    private Object describeOrganization(SandboxRequest r) {
+        Organization org = organization();
+        return obj("Organization", obj("Id", org.id(), "Arn", org.arn(), "FeatureSet", "ALL",
+                "MasterAccountArn", accountArn(org, org.managementAccountId()),
+                "MasterAccountId", org.managementAccountId(), "MasterAccountEmail", org.managementAccountEmail(),
+                "AvailablePolicyTypes", List.of(obj("Type", "SERVICE_CONTROL_POLICY", "Status", "ENABLED"))));
+    }
+
+    private Object listRoots(SandboxRequest r) {
+        Organization org = organization();
+        Map<String, Object> root = obj("Id", org.rootId(), "Arn", org.rootArn(), "Name", "Root",
+                "PolicyTypes", List.of(obj("Type", "SERVICE_CONTROL_POLICY", "Status", "ENABLED")));
+        Pages.Page<Map<String, Object>> page = Pages.of(List.of(root), r, "NextToken", "MaxResults", PAGE, MAX_PAGE);
+        return obj("Roots", page.items(), "NextToken", page.nextToken());
+    }
+
+    private Object listOusForParent(SandboxRequest r) {
+        String parent = existingParent(r.required("ParentId"));
+        List<Map<String, Object>> ous = sandbox.state().organizationalUnits.stream()
+                .filter(ou -> ou.parentId().equals(parent))
+                .map(ou -> obj("Id", ou.id(), "Arn", ou.arn(), "Name", ou.name())).toList();
+        Pages.Page<Map<String, Object>> page = Pages.of(ous, r, "NextToken", "MaxResults", PAGE, MAX_PAGE);
+        return obj("OrganizationalUnits", page.items(), "NextToken", page.nextToken());
+    }
+
+    private Object listAccounts(SandboxRequest r) {
+        organization();
+        return accounts(sandbox.state().accounts, r);
+    }
+
+    private Object listAccountsForParent(SandboxRequest r) {
+        String parent = existingParent(r.required("ParentId"));
+        return accounts(sandbox.state().accounts.stream().filter(a -> parent.equals(a.parentId)).toList(), r);
+    }
+
+    private Object accounts(List<Account> accounts, SandboxRequest r) {
+        Pages.Page<Account> page = Pages.of(accounts, r, "NextToken", "MaxResults", PAGE, MAX_PAGE);
+        return obj("Accounts", page.items().stream().map(a -> obj("Id", a.id, "Arn", a.arn, "Email", a.email,
+                "Name", a.name, "State", a.state, "Status", a.state.equals("SUSPENDED") ? "SUSPENDED" : "ACTIVE",
+                "JoinedMethod", "CREATED", "JoinedTimestamp", epoch(a.joined))).toList(), "NextToken", page.nextToken());
+    }
+
+    private Object listTagsForResource(SandboxRequest r) {
+        String id = r.required("ResourceId");
+        Account account = sandbox.state().accounts.stream().filter(a -> a.id.equals(id)).findFirst()
+                .orElseThrow(() -> AwsError.client("TargetNotFoundException", "We can't find a target with the specified ID."));
+        List<Map<String, Object>> tags = account.tags.entrySet().stream()
+                .map(t -> obj("Key", t.getKey(), "Value", t.getValue())).toList();
+        Pages.Page<Map<String, Object>> page = Pages.of(tags, r, "NextToken", "MaxResults", 20, 20);
+        return obj("Tags", page.items(), "NextToken", page.nextToken());
+    }
+
+    private String existingParent(String id) {
+        Organization org = organization();
+        boolean known = id.equals(org.rootId())
+                || sandbox.state().organizationalUnits.stream().map(OrganizationalUnit::id).anyMatch(id::equals);
+        if (!known) {
+            throw AwsError.client("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
+        }
+        return id;
+    }
+
+    private static String accountArn(Organization org, String accountId) {
+        return "arn:aws:organizations::" + org.managementAccountId() + ":account/" + org.id() + "/" + accountId;
+    }
+}

@@ -1,0 +1,69 @@
+package io.mpgov.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * The emulated AWS account: its state, its knobs and its clock. Every AWS call and every admin call
+ * runs while holding this object's monitor, which keeps the emulator simple and its answers consistent.
+ */
+public final class Sandbox {
+
+    private final Clock clock;
+    private final Knobs knobs = new Knobs();
+    private SandboxState state = new SandboxState();
+
+    public Sandbox(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Knobs knobs() {
+        return knobs;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The live state; callers outside this package must go through {@link #read(Function)}. */
+    SandboxState state() {
+        return state;
+    }
+
+    /** Reads the state consistently, after due change sets have moved on. */
+    public synchronized <T> T read(Function<SandboxState, T> reader) {
+        advance();
+        return reader.apply(state);
+    }
+
+    /** Empties the account: no organization, no catalog, no mail. Knobs keep their settings. */
+    public synchronized void reset() {
+        state = new SandboxState();
+        knobs.faults.clear();
+        knobs.changeSetFailures.clear();
+    }
+
+    /** Replaces the state with the demo organization, dated relative to now. */
+    public synchronized void seedDemo() {
+        reset();
+        state = DemoOrganization.create(now());
+    }
+
+    public synchronized String toJson() {
+        advance();
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves change sets along their lifecycle as time passes (evaluated lazily on every call). */
+    synchronized void advance() {
+        ChangeSetLifecycle.advance(state, knobs, now());
+    }
+}
