@@ -1,0 +1,15 @@
+package io.mpgov;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** mpgov: the Marketplace Procurement Governor. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MpgovApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MpgovApplication.class, args);
+    }
+}

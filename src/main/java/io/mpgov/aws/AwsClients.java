@@ -1,0 +1,62 @@
+package io.mpgov.aws;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Applies what every AWS client of mpgov shares: region, credentials, endpoint, timeouts and the
+ * standard retry strategy with backoff. Each feature builds its own client through this.
+ */
+@Component
+public class AwsClients {
+
+    private final AwsProperties properties;
+    private final Optional<URI> endpoint;
+    private final AwsCredentialsProvider credentials;
+
+    public AwsClients(AwsProperties properties, ObjectProvider<AwsEndpoint> sandbox) {
+        this.properties = properties;
+        AwsEndpoint override = sandbox.getIfAvailable();
+        this.endpoint = Optional.ofNullable(override != null ? override.uri() : properties.endpoint());
+        // The sandbox accepts any signature; real AWS gets the default chain (env, profile, IMDS, IRSA…).
+        this.credentials = override != null
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("sandbox", "sandbox"))
+                : DefaultCredentialsProvider.builder().build();
+    }
+
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+        return build(builder, Region.of(properties.region()), UnaryOperator.identity());
+    }
+
+    /** For clients that need another region (Organizations is global) or extra retryable errors. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, Region region, UnaryOperator<RetryStrategy.Builder<?, ?>> retry) {
+        RetryStrategy strategy = retry.apply(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(properties.maxAttempts())).build();
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .connectionTimeout(properties.attemptTimeout())
+                        .socketTimeout(properties.attemptTimeout())
+                        .maxConnections(64))
+                .overrideConfiguration(c -> c.apiCallTimeout(properties.apiCallTimeout())
+                        .apiCallAttemptTimeout(properties.attemptTimeout())
+                        .retryStrategy(strategy));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}

@@ -1,0 +1,20 @@
+package io.mpgov.catalog;
+
+/**
+ * The Private Marketplace as mpgov needs it: allow or deny procurement of products, then follow the
+ * asynchronous change set to its end.
+ */
+public interface CatalogPort {
+
+    /**
+     * Starts a change set on the configured Private Marketplace experience. Idempotent: the same
+     * {@link ProductChange#clientToken()} yields the same change set.
+     *
+     * @return the change set id
+     * @throws EntityLockedException while another change set holds the experience
+     */
+    String startProductChange(ProductChange change);
+
+    /** The change set's current status, with the AWS error codes of its changes when it failed. */
+    ChangeSetStatus describeChangeSet(String changeSetId);
+}

@@ -1,0 +1,65 @@
+package io.mpgov.catalog;
+
+import io.mpgov.aws.AwsClients;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.marketplacecatalog.MarketplaceCatalogClient;
+import software.amazon.awssdk.services.marketplacecatalog.model.Change;
+import software.amazon.awssdk.services.marketplacecatalog.model.ChangeSummary;
+import software.amazon.awssdk.services.marketplacecatalog.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.marketplacecatalog.model.ResourceInUseException;
+
+import java.util.List;
+
+/** {@link CatalogPort} on the AWS Marketplace Catalog API. */
+@Component
+class MarketplaceCatalogAdapter implements CatalogPort {
+
+    static final String CATALOG = "AWSMarketplace";
+    private static final String EXPERIENCE_TYPE = "Experience@1.0";
+
+    private final MarketplaceCatalogClient client;
+    private final CatalogSettings settings;
+
+    MarketplaceCatalogAdapter(AwsClients clients, CatalogSettings settings) {
+        this.client = clients.build(MarketplaceCatalogClient.builder());
+        this.settings = settings;
+    }
+
+    @Override
+    public String startProductChange(ProductChange change) {
+        Document details = Document.mapBuilder()
+                .putList("Products", products -> products.addMap(product -> {
+                    product.putList("Ids", ids -> change.productIds().forEach(ids::addString));
+                    if (change.notes() != null) {
+                        product.putString("Notes", change.notes());
+                    }
+                }))
+                .build();
+        try {
+            return client.startChangeSet(r -> r.catalog(CATALOG)
+                    .changeSetName("mpgov " + change.clientToken())
+                    .clientRequestToken(change.clientToken())
+                    .changeSet(Change.builder()
+                            .changeType(change.type().changeType)
+                            .entity(e -> e.type(EXPERIENCE_TYPE).identifier(settings.getExperienceId()))
+                            .detailsDocument(details)
+                            .build()))
+                    .changeSetId();
+        } catch (ResourceInUseException e) {
+            throw new EntityLockedException("Private Marketplace " + settings.getExperienceId()
+                    + " is locked by another change set: " + e.awsErrorDetails().errorMessage(), e);
+        }
+    }
+
+    @Override
+    public ChangeSetStatus describeChangeSet(String changeSetId) {
+        DescribeChangeSetResponse response = client.describeChangeSet(r -> r.catalog(CATALOG).changeSetId(changeSetId));
+        List<String> errors = response.changeSet().stream()
+                .map(ChangeSummary::errorDetailList).flatMap(List::stream)
+                .map(e -> e.errorCode() + ": " + e.errorMessage())
+                .toList();
+        return new ChangeSetStatus(response.changeSetId(), response.statusAsString(),
+                response.failureCodeAsString(), errors);
+    }
+}

@@ -1,0 +1,48 @@
+package io.mpgov.catalog;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static io.mpgov.catalog.CatalogChangeProcess.*;
+
+/**
+ * Task_StartChangeSet. A locked experience is an expected, modelled wait (ENTITY_LOCKED → timer →
+ * again); only when it stays locked too long does it become a technical failure and an incident.
+ */
+@Component("startChangeSet")
+class StartChangeSetDelegate implements JavaDelegate {
+
+    private final CatalogPort catalog;
+    private final CatalogSettings settings;
+
+    StartChangeSetDelegate(CatalogPort catalog, CatalogSettings settings) {
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ProductChange.Type type = ProductChange.Type.valueOf((String) execution.getVariable(CHANGE_TYPE));
+        String requestId = (String) execution.getVariable(REQUEST_ID);
+        // Same request, change and retry → same token: job retries and restarts reuse the change set.
+        Object retries = execution.getVariable(RETRIES);
+        String token = requestId + "-" + type.name().toLowerCase() + "-" + (retries == null ? 0 : retries);
+        ProductChange change = new ProductChange(type, List.of((String) execution.getVariable(PRODUCT_ID)),
+                (String) execution.getVariable(NOTES), token);
+        try {
+            execution.setVariable(CHANGE_SET_ID, catalog.startProductChange(change));
+            execution.setVariable(LOCK_ATTEMPTS, 0);
+        } catch (EntityLockedException e) {
+            int locked = execution.hasVariable(LOCK_ATTEMPTS) ? (Integer) execution.getVariable(LOCK_ATTEMPTS) + 1 : 1;
+            if (locked >= settings.getMaxLockAttempts()) {
+                throw e;
+            }
+            execution.setVariable(LOCK_ATTEMPTS, locked);
+            throw new BpmnError(ERROR_ENTITY_LOCKED, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.mpgov.organization;
+
+import io.mpgov.aws.AwsClients;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
+import software.amazon.awssdk.services.organizations.model.Root;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** {@link OrganizationPort} on AWS Organizations (a global service: signed for aws-global). */
+@Component
+class AwsOrganizationAdapter implements OrganizationPort {
+
+    private final OrganizationsClient client;
+
+    AwsOrganizationAdapter(AwsClients clients) {
+        this.client = clients.build(OrganizationsClient.builder(), Region.AWS_GLOBAL, UnaryOperator.identity());
+    }
+
+    @Override
+    public List<MemberAccount> accounts() {
+        return client.listAccountsPaginator(r -> { }).stream().flatMap(page -> page.accounts().stream())
+                .map(a -> new MemberAccount(a.id(), a.name(), a.stateAsString()))
+                .toList();
+    }
+
+    @Override
+    public List<String> organizationalUnitIds() {
+        List<String> ids = new ArrayList<>();
+        Deque<String> parents = new ArrayDeque<>(client.listRootsPaginator(r -> { }).stream()
+                .flatMap(page -> page.roots().stream()).map(Root::id).toList());
+        while (!parents.isEmpty()) {
+            String parent = parents.pop();
+            client.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
+                    .flatMap(page -> page.organizationalUnits().stream())
+                    .map(OrganizationalUnit::id)
+                    .forEach(id -> {
+                        ids.add(id);
+                        parents.push(id);
+                    });
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,80 @@
+package io.mpgov.request;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** REST intake of procurement requests; errors are RFC 7807 problem details. */
+@RestController
+@RequestMapping("/api/requests")
+class ProcurementRequestController {
+
+    private final RequestService requests;
+
+    ProcurementRequestController(RequestService requests) {
+        this.requests = requests;
+    }
+
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<RequestService.Submitted> submit(@RequestBody RequestForm form) {
+        RequestService.Submitted submitted = requests.submit(form);
+        return ResponseEntity.created(URI.create("/api/requests/" + submitted.requestId())).body(submitted);
+    }
+
+    @GetMapping("/{requestId}")
+    RequestView get(@PathVariable String requestId) {
+        return requests.find(requestId);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidRequestException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid procurement request",
+                e.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", e.errors().stream()
+                .map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable procurement request",
+                "The body must be a JSON object with the request's fields.");
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().get(0).getFieldName();
+            problem.setDetail(field + ": has the wrong type");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type")));
+        }
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(AuthorizationException e) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(RequestNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Request not found", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,33 @@
+package io.mpgov.request;
+
+/** The contract of the {@code procurement-request} process: key, variable names, error codes. */
+public final class ProcurementRequestProcess {
+
+    public static final String KEY = "procurement-request";
+
+    public static final String REQUEST_ID = "requestId";
+    public static final String PRODUCT_ID = "productId";
+    public static final String PRODUCT_TITLE = "productTitle";
+    public static final String SELLER_NAME = "sellerName";
+    public static final String OFFER_TYPE = "offerType";
+    public static final String OFFER_ID = "offerId";
+    public static final String ESTIMATED_ANNUAL_COST = "estimatedAnnualCost";
+    public static final String CONTRACT_MONTHS = "contractMonths";
+    public static final String DATA_CLASSIFICATION = "dataClassification";
+    public static final String BUSINESS_JUSTIFICATION = "businessJustification";
+    /** Comma-separated 12-digit account ids. */
+    public static final String TARGET_ACCOUNT_IDS = "targetAccountIds";
+    public static final String TARGET_OU_ID = "targetOuId";
+    /** {@code key=value} of an account tag. */
+    public static final String TARGET_TAG = "targetTag";
+    /** The user who started the request (BPMN camunda:initiator). */
+    public static final String INITIATOR = "initiator";
+    public static final String VALIDATION_ERRORS = "validationErrors";
+    /** Output of DMN offer-routing: PUBLIC_SELF_SERVICE or SELLER_PRIVATE_OFFER. */
+    public static final String ROUTE = "route";
+
+    public static final String ERROR_INVALID_REQUEST = "INVALID_REQUEST";
+
+    private ProcurementRequestProcess() {
+    }
+}

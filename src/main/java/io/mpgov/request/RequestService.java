@@ -1,0 +1,144 @@
+package io.mpgov.request;
+
+import io.mpgov.review.ReviewVariables;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static io.mpgov.request.ProcurementRequestProcess.KEY;
+
+/** Submits procurement requests and shows them, with the engine's authorizations as the gate. */
+@Service
+public class RequestService {
+
+    private final RequestValidator validator;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+
+    RequestService(RequestValidator validator, RuntimeService runtime, HistoryService history,
+                   RepositoryService repository, IdentityService identity, AuthorizationService authorizations) {
+        this.validator = validator;
+        this.runtime = runtime;
+        this.history = history;
+        this.repository = repository;
+        this.identity = identity;
+        this.authorizations = authorizations;
+    }
+
+    public record Submitted(String requestId, String processInstanceId) {
+    }
+
+    /**
+     * Starts a request as the authenticated user; the engine refuses users without CREATE_INSTANCE.
+     *
+     * @throws InvalidRequestException with one message per field; nothing is started
+     */
+    public Submitted submit(RequestForm form) {
+        List<FieldError> errors = validator.validate(form, null);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        String requestId = RequestIds.next();
+        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, requestId, form.toVariables());
+        return new Submitted(requestId, instance.getId());
+    }
+
+    /**
+     * @throws RequestNotFoundException unknown id, or not visible: requesters see their own requests,
+     *                                  people with READ_HISTORY on the process (auditor, admins) see all
+     */
+    public RequestView find(String requestId) {
+        Authentication user = identity.getCurrentAuthentication();
+        return asSystem(() -> {
+            HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(KEY).processInstanceBusinessKey(requestId).singleResult();
+            if (pi == null || !maySee(user, pi)) {
+                throw new RequestNotFoundException(requestId);
+            }
+            return view(pi);
+        });
+    }
+
+    private boolean maySee(Authentication user, HistoricProcessInstance pi) {
+        return user.getUserId().equals(pi.getStartUserId()) || authorizations.isUserAuthorized(user.getUserId(),
+                user.getGroupIds(), Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, KEY);
+    }
+
+    private RequestView view(HistoricProcessInstance pi) {
+        String id = pi.getId();
+        Map<String, Object> details = new TreeMap<>();
+        List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(id).disableBinaryFetching().list();
+        variables.stream().filter(v -> v.getTaskId() == null && v.getValue() != null
+                        && v.getActivityInstanceId().equals(id))
+                .forEach(v -> details.put(v.getName(), v.getValue()));
+        Map<String, Map<String, Object>> byTask = variables.stream().filter(v -> v.getTaskId() != null)
+                .collect(Collectors.groupingBy(HistoricVariableInstance::getTaskId, LinkedHashMap::new,
+                        Collectors.toMap(HistoricVariableInstance::getName, v -> v.getValue() == null ? "" : v.getValue(),
+                                (a, b) -> b)));
+        List<RequestView.Decision> decisions = history.createHistoricTaskInstanceQuery().processInstanceId(id)
+                .finished().orderByHistoricTaskInstanceEndTime().asc().list().stream()
+                .filter(t -> byTask.containsKey(t.getId()) && byTask.get(t.getId()).containsKey(ReviewVariables.DECISION))
+                .map(t -> decision(t, byTask.get(t.getId()))).toList();
+        List<String> waiting = history.createHistoricActivityInstanceQuery().processInstanceId(id).unfinished().list()
+                .stream().map(HistoricActivityInstance::getActivityName).filter(n -> n != null).toList();
+        String outcome = pi.getEndActivityId();
+        return new RequestView(pi.getBusinessKey(), id, pi.getState(), pi.getStartUserId(), pi.getStartTime(),
+                pi.getEndTime(), waiting, outcome, details, decisions, policies(id));
+    }
+
+    private static RequestView.Decision decision(HistoricTaskInstance task, Map<String, Object> local) {
+        return new RequestView.Decision(task.getTaskDefinitionKey(), task.getName(),
+                (String) local.get(ReviewVariables.DECISION), (String) local.get(ReviewVariables.COMMENT),
+                (String) local.get(ReviewVariables.DECIDED_BY), (Date) local.get(ReviewVariables.DECIDED_AT));
+    }
+
+    private List<RequestView.PolicyEvaluation> policies(String processInstanceId) {
+        return history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
+                .includeOutputs().list().stream()
+                .sorted(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime))
+                .map(d -> {
+                    DecisionDefinition def = repository.getDecisionDefinition(d.getDecisionDefinitionId());
+                    return new RequestView.PolicyEvaluation(def.getKey(), def.getVersion(), def.getVersionTag(),
+                            d.getEvaluationTime(), d.getOutputs().stream()
+                            .map(o -> Map.<String, Object>of("name", o.getVariableName(), "value", String.valueOf(o.getValue())))
+                            .toList());
+                }).toList();
+    }
+
+    /** History is read as the system once the caller's right to see the request was checked. */
+    private <T> T asSystem(Supplier<T> work) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            identity.setAuthentication(caller);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.mpgov.request;
+
+import io.mpgov.organization.MemberAccount;
+import io.mpgov.organization.OrganizationPort;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static io.mpgov.request.ProcurementRequestProcess.*;
+
+/**
+ * Checks a request before anyone spends time on it: complete, well-formed, aimed at accounts that
+ * exist, and not a second open request for the same product. Used by the REST intake (for an
+ * immediate 400) and by the process itself (for every other way to start it).
+ */
+@Component
+class RequestValidator {
+
+    private static final Pattern PRODUCT_ID_FORMAT = Pattern.compile("prod-[a-z0-9]{13}");
+    private static final Pattern OFFER_ID_FORMAT = Pattern.compile("offer-[a-z0-9]{8,64}");
+    private static final Pattern ACCOUNT_ID_FORMAT = Pattern.compile("\\d{12}");
+    private static final Pattern OU_ID_FORMAT = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
+    private static final Pattern TAG_FORMAT = Pattern.compile("[\\p{L}\\p{N}_.:/+@-]{1,128}=[\\p{L}\\p{N}_.:/+@ -]{0,256}");
+    private static final Set<String> OFFER_TYPES = Set.of("PUBLIC", "PRIVATE");
+    private static final Set<String> CLASSIFICATIONS = Set.of("PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED");
+    static final int MIN_JUSTIFICATION = 20;
+
+    private final OrganizationPort organization;
+    private final RuntimeService runtime;
+
+    RequestValidator(OrganizationPort organization, RuntimeService runtime) {
+        this.organization = organization;
+        this.runtime = runtime;
+    }
+
+    /** @param self the request's own process instance, not a duplicate of itself (null before start) */
+    List<FieldError> validate(RequestForm f, String self) {
+        List<FieldError> errors = new ArrayList<>();
+        if (required(errors, PRODUCT_ID, f.productId()) && !PRODUCT_ID_FORMAT.matcher(f.productId()).matches()) {
+            errors.add(new FieldError(PRODUCT_ID, "must look like prod-xxxxxxxxxxxxx (prod- and 13 lowercase letters or digits)"));
+        }
+        required(errors, PRODUCT_TITLE, f.productTitle());
+        required(errors, SELLER_NAME, f.sellerName());
+        if (required(errors, OFFER_TYPE, f.offerType()) && !OFFER_TYPES.contains(f.offerType())) {
+            errors.add(new FieldError(OFFER_TYPE, "must be PUBLIC or PRIVATE"));
+        }
+        if ("PRIVATE".equals(f.offerType()) && required(errors, OFFER_ID, f.offerId())
+                && !OFFER_ID_FORMAT.matcher(f.offerId()).matches()) {
+            errors.add(new FieldError(OFFER_ID, "must look like offer-xxxxxxxxxxxxx"));
+        }
+        if (f.estimatedAnnualCost() == null) {
+            errors.add(new FieldError(ESTIMATED_ANNUAL_COST, "is required (USD per year, 0 for free products)"));
+        } else if (f.estimatedAnnualCost() < 0) {
+            errors.add(new FieldError(ESTIMATED_ANNUAL_COST, "must not be negative"));
+        }
+        if (f.contractMonths() == null) {
+            errors.add(new FieldError(CONTRACT_MONTHS, "is required"));
+        } else if (f.contractMonths() < 1 || f.contractMonths() > 60) {
+            errors.add(new FieldError(CONTRACT_MONTHS, "must be between 1 and 60"));
+        }
+        if (required(errors, DATA_CLASSIFICATION, f.dataClassification())
+                && !CLASSIFICATIONS.contains(f.dataClassification())) {
+            errors.add(new FieldError(DATA_CLASSIFICATION, "must be one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED"));
+        }
+        if (required(errors, BUSINESS_JUSTIFICATION, f.businessJustification())
+                && f.businessJustification().length() < MIN_JUSTIFICATION) {
+            errors.add(new FieldError(BUSINESS_JUSTIFICATION, "must explain the need in at least " + MIN_JUSTIFICATION + " characters"));
+        }
+        validateTargets(f, errors);
+        if (f.productId() != null && errors.stream().noneMatch(e -> e.field().equals(PRODUCT_ID))) {
+            runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                    .variableValueEquals(PRODUCT_ID, f.productId()).list().stream()
+                    .filter(pi -> !pi.getId().equals(self)).findFirst()
+                    .ifPresent(pi -> errors.add(new FieldError(PRODUCT_ID,
+                            "request " + pi.getBusinessKey() + " for this product is still open")));
+        }
+        return errors;
+    }
+
+    private void validateTargets(RequestForm f, List<FieldError> errors) {
+        if (f.targetAccountIds().isEmpty() && f.targetOuId() == null && f.targetTag() == null) {
+            errors.add(new FieldError(TARGET_ACCOUNT_IDS, "name the target: account ids, an OU id or an account tag"));
+            return;
+        }
+        List<String> malformed = f.targetAccountIds().stream().filter(id -> !ACCOUNT_ID_FORMAT.matcher(id).matches()).toList();
+        if (!malformed.isEmpty()) {
+            errors.add(new FieldError(TARGET_ACCOUNT_IDS, "not 12-digit account ids: " + String.join(", ", malformed)));
+        } else if (!f.targetAccountIds().isEmpty()) {
+            Map<String, MemberAccount> accounts = organization.accounts().stream()
+                    .collect(Collectors.toMap(MemberAccount::id, Function.identity()));
+            List<String> notActive = f.targetAccountIds().stream()
+                    .filter(id -> !accounts.containsKey(id) || !accounts.get(id).active()).toList();
+            if (!notActive.isEmpty()) {
+                errors.add(new FieldError(TARGET_ACCOUNT_IDS, "not active accounts of the organization: " + String.join(", ", notActive)));
+            }
+        }
+        if (f.targetOuId() != null) {
+            if (!OU_ID_FORMAT.matcher(f.targetOuId()).matches()) {
+                errors.add(new FieldError(TARGET_OU_ID, "must look like ou-xxxx-xxxxxxxx"));
+            } else if (!organization.organizationalUnitIds().contains(f.targetOuId())) {
+                errors.add(new FieldError(TARGET_OU_ID, "no such organizational unit: " + f.targetOuId()));
+            }
+        }
+        if (f.targetTag() != null && !TAG_FORMAT.matcher(f.targetTag()).matches()) {
+            errors.add(new FieldError(TARGET_TAG, "must be key=value, e.g. licence-group=observability"));
+        }
+    }
+
+    private static boolean required(List<FieldError> errors, String field, String value) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+            return false;
+        }
+        return true;
+    }
+}

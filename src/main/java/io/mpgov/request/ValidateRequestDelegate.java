@@ -1,0 +1,41 @@
+package io.mpgov.request;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static io.mpgov.request.ProcurementRequestProcess.*;
+
+/**
+ * Task_ValidateRequest: gives requests started from Tasklist their request id and checks every
+ * request, however it was started. Invalid input is a business outcome: INVALID_REQUEST.
+ */
+@Component("validateRequest")
+class ValidateRequestDelegate implements JavaDelegate {
+
+    private final RequestValidator validator;
+
+    ValidateRequestDelegate(RequestValidator validator) {
+        this.validator = validator;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (execution.getProcessBusinessKey() == null) {
+            execution.setProcessBusinessKey(RequestIds.next());
+        }
+        execution.setVariable(REQUEST_ID, execution.getProcessBusinessKey());
+        RequestForm form = RequestForm.fromVariables(execution.getVariables());
+        execution.setVariables(form.toVariables());
+        List<FieldError> errors = validator.validate(form, execution.getProcessInstanceId());
+        if (!errors.isEmpty()) {
+            String message = errors.stream().map(FieldError::toString).collect(Collectors.joining("\n"));
+            execution.setVariable(VALIDATION_ERRORS, message);
+            throw new BpmnError(ERROR_INVALID_REQUEST, message);
+        }
+    }
+}
