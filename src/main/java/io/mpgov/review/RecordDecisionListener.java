@@ -1,9 +1,7 @@
 package io.mpgov.review;
 
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -43,17 +41,17 @@ class RecordDecisionListener implements TaskListener {
         List<String> decisions = allowed == null ? DEFAULT_DECISIONS : List.of(allowed.toString().split(","));
         Object decision = task.getVariable(DECISION);
         if (decision == null || !decisions.contains(decision.toString())) {
-            throw new FormFieldValidationException(DECISION, "'" + task.getName() + "' needs a decision, one of "
+            throw new DecisionRejectedException(DECISION, "'" + task.getName() + "' needs a decision, one of "
                     + String.join(", ", decisions) + " (got " + decision + ")");
         }
         Object comment = task.getVariable(COMMENT);
         if (NEED_REASON.contains(decision.toString()) && (comment == null || comment.toString().isBlank())) {
-            throw new FormFieldValidationException(COMMENT, "A decision to " + decision + " needs a comment that says why");
+            throw new DecisionRejectedException(COMMENT, "A decision to " + decision + " needs a comment that says why");
         }
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = current != null ? current.getUserId() : task.getAssignee();
         if (user != null && user.equals(task.getVariable(INITIATOR))) {
-            throw new AuthorizationException("Four-eyes rule: " + user
+            throw new FourEyesViolationException("Four-eyes rule: " + user
                     + " started this request and may not decide on it");
         }
         task.setVariableLocal(DECISION, decision);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -66,7 +67,7 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
         grant(auth, AUDITOR, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
         grant(auth, AUDITOR, Resources.DEPLOYMENT, "*", READ);
         grant(auth, AUDITOR, Resources.TASK, "*", READ);
-        grant(auth, AUDITOR, Resources.HISTORIC_TASK, "*", READ);
+        grant(auth, AUDITOR, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
 
         FilterService filters = engine.getFilterService();
         TaskQuery mine = engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}");

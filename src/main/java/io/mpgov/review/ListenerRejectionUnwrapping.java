@@ -1,0 +1,46 @@
+package io.mpgov.review;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine wraps whatever a task listener throws into a generic exception, which its REST API
+ * answers with 500. The review listener's refusals are the caller's fault, so this interceptor
+ * (outside the transaction, after rollback) rethrows them as themselves: REST answers 400 for a
+ * {@link DecisionRejectedException} and 403 for a {@link FourEyesViolationException}, and Tasklist
+ * shows their message.
+ */
+@Component
+class ListenerRejectionUnwrapping extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(new Unwrap());
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    static final class Unwrap extends CommandInterceptor {
+        @Override
+        public <T> T execute(Command<T> command) {
+            try {
+                return next.execute(command);
+            } catch (ProcessEngineException e) {
+                for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                    if (cause instanceof DecisionRejectedException || cause instanceof FourEyesViolationException) {
+                        throw (ProcessEngineException) cause;
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+}

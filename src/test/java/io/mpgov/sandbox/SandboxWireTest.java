@@ -1,0 +1,454 @@
+package io.mpgov.sandbox;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
+import software.amazon.awssdk.services.licensemanager.model.GrantedLicense;
+import software.amazon.awssdk.services.licensemanager.model.ListReceivedLicensesResponse;
+import software.amazon.awssdk.services.marketplaceagreement.MarketplaceAgreementClient;
+import software.amazon.awssdk.services.marketplaceagreement.model.AgreementViewSummary;
+import software.amazon.awssdk.services.marketplaceagreement.model.GetAgreementTermsResponse;
+import software.amazon.awssdk.services.marketplacecatalog.MarketplaceCatalogClient;
+import software.amazon.awssdk.services.marketplacecatalog.model.Change;
+import software.amazon.awssdk.services.marketplacecatalog.model.ChangeStatus;
+import software.amazon.awssdk.services.marketplacecatalog.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.marketplacecatalog.model.DescribeEntityResponse;
+import software.amazon.awssdk.services.marketplacecatalog.model.EntitySummary;
+import software.amazon.awssdk.services.marketplacecatalog.model.ResourceInUseException;
+import software.amazon.awssdk.services.marketplacecatalog.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.marketplacecatalog.model.StartChangeSetResponse;
+import software.amazon.awssdk.services.marketplacecatalog.model.ThrottlingException;
+import software.amazon.awssdk.services.marketplacecatalog.model.ValidationException;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.ParentNotFoundException;
+import software.amazon.awssdk.services.organizations.model.TargetNotFoundException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every sandbox operation, answered to the real AWS SDK v2 clients as AWS would. */
+class SandboxWireTest {
+
+    static final String EXPERIENCE = DemoOrganization.EXPERIENCE_ID;
+    static MutableClock clock = new MutableClock();
+    static Sandbox sandbox = new Sandbox(clock);
+    static SandboxServer server;
+    static MarketplaceCatalogClient catalog;
+    static LicenseManagerClient licenses;
+    static OrganizationsClient organizations;
+    static MarketplaceAgreementClient agreements;
+    static SesV2Client ses;
+
+    @BeforeAll
+    static void start() {
+        server = SandboxServer.start("127.0.0.1", 0, sandbox);
+        catalog = client(MarketplaceCatalogClient.builder(), 1);
+        licenses = client(LicenseManagerClient.builder(), 1);
+        organizations = client(OrganizationsClient.builder().region(Region.AWS_GLOBAL), 1);
+        agreements = client(MarketplaceAgreementClient.builder(), 1);
+        ses = client(SesV2Client.builder(), 1);
+    }
+
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, int attempts) {
+        return builder.endpointOverride(server.baseUri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(attempts)))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void seed() {
+        sandbox.seedDemo();
+        sandbox.knobs().rateLimitsEnabled = false;
+        sandbox.knobs().changeSetPreparingMillis = 2_000;
+        sandbox.knobs().changeSetApplyingMillis = 3_000;
+    }
+
+    static StartChangeSetResponse allow(String token, String... productIds) {
+        return catalog.startChangeSet(r -> r.catalog("AWSMarketplace").clientRequestToken(token)
+                .changeSet(productChange("AllowProductProcurement", productIds)));
+    }
+
+    static Change productChange(String type, String... productIds) {
+        Document.ListBuilder ids = Document.listBuilder();
+        for (String id : productIds) {
+            ids.addString(id);
+        }
+        return Change.builder().changeType(type)
+                .entity(e -> e.type("Experience@1.0").identifier(EXPERIENCE))
+                .detailsDocument(Document.mapBuilder().putList("Products", p -> p.addMap(m -> m.putDocument("Ids", ids.build()))).build())
+                .build();
+    }
+
+    static List<String> allowed() {
+        return sandbox.read(s -> List.copyOf(s.experiences.get(0).allowedProducts));
+    }
+
+    @Nested
+    class MarketplaceCatalog {
+
+        @Test
+        void changeSetMovesFromPreparingThroughApplyingToSucceededAndAllowsTheProduct() {
+            String id = allow("t-1", DemoOrganization.PRODUCT_NOT_YET_ALLOWED).changeSetId();
+
+            assertThat(describe(id).status()).isEqualTo(ChangeStatus.PREPARING);
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(describe(id).status()).isEqualTo(ChangeStatus.APPLYING);
+            assertThat(allowed()).doesNotContain(DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+            clock.advance(Duration.ofSeconds(3));
+
+            DescribeChangeSetResponse done = describe(id);
+            assertThat(done.status()).isEqualTo(ChangeStatus.SUCCEEDED);
+            assertThat(done.endTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+            assertThat(done.changeSet().get(0).errorDetailList()).isEmpty();
+            assertThat(allowed()).contains(DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+        }
+
+        @Test
+        void denyRemovesTheProduct() {
+            String id = catalog.startChangeSet(r -> r.catalog("AWSMarketplace")
+                    .changeSet(productChange("DenyProductProcurement", "prod-dtdgobserv001"))).changeSetId();
+            clock.advance(Duration.ofSeconds(5));
+
+            assertThat(describe(id).status()).isEqualTo(ChangeStatus.SUCCEEDED);
+            assertThat(allowed()).doesNotContain("prod-dtdgobserv001");
+        }
+
+        @Test
+        void sameClientRequestTokenReturnsTheSameChangeSet() {
+            StartChangeSetResponse first = allow("same-token", DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+            StartChangeSetResponse again = allow("same-token", DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+
+            assertThat(again.changeSetId()).isEqualTo(first.changeSetId());
+            assertThat(again.changeSetArn()).isEqualTo(first.changeSetArn())
+                    .startsWith("arn:aws:aws-marketplace:us-east-1:111111111111:AWSMarketplace/ChangeSet/");
+            assertThat(sandbox.<Integer>read(s -> s.changeSets.size())).isEqualTo(1);
+        }
+
+        @Test
+        void secondChangeSetOnALockedExperienceIsResourceInUseUntilTheFirstEnds() {
+            allow("first", DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+
+            assertThatThrownBy(() -> allow("second", "prod-tblaucloud001"))
+                    .isInstanceOfSatisfying(ResourceInUseException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(423);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceInUseException");
+                        assertThat(e.awsErrorDetails().errorMessage()).contains(EXPERIENCE);
+                    });
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(allow("second", "prod-tblaucloud001").changeSetId()).isNotBlank();
+        }
+
+        @Test
+        void unknownProductFailsTheChangeSetWithEntityNotFoundAndChangesNothing() {
+            String id = allow("t-unknown", "prod-doesnotexist1", DemoOrganization.PRODUCT_NOT_YET_ALLOWED).changeSetId();
+            clock.advance(Duration.ofSeconds(5));
+
+            DescribeChangeSetResponse failed = describe(id);
+            assertThat(failed.status()).isEqualTo(ChangeStatus.FAILED);
+            assertThat(failed.failureCodeAsString()).isEqualTo("CLIENT_ERROR");
+            assertThat(failed.changeSet().get(0).errorDetailList()).singleElement()
+                    .satisfies(e -> assertThat(e.errorCode()).isEqualTo("ENTITY_NOT_FOUND"));
+            assertThat(allowed()).doesNotContain(DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+        }
+
+        @Test
+        void injectedChangeSetFailureIsReportedPerChangeOnce() {
+            sandbox.knobs().changeSetFailures.put(DemoOrganization.PRODUCT_NOT_YET_ALLOWED, "CALLER_NOT_AUTHORIZED");
+            String failed = allow("t-a", DemoOrganization.PRODUCT_NOT_YET_ALLOWED).changeSetId();
+            clock.advance(Duration.ofSeconds(5));
+            String succeeded = allow("t-b", DemoOrganization.PRODUCT_NOT_YET_ALLOWED).changeSetId();
+            clock.advance(Duration.ofSeconds(5));
+
+            assertThat(describe(failed).changeSet().get(0).errorDetailList().get(0).errorCode())
+                    .isEqualTo("CALLER_NOT_AUTHORIZED");
+            assertThat(describe(succeeded).status()).isEqualTo(ChangeStatus.SUCCEEDED);
+        }
+
+        @Test
+        void moreThanFiftyProductIdsIsAValidationException() {
+            String[] ids = IntStream.range(0, 51).mapToObj(i -> "prod-many" + i).toArray(String[]::new);
+
+            assertThatThrownBy(() -> allow("t-51", ids)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.statusCode()).isEqualTo(422));
+        }
+
+        @Test
+        void unsupportedChangeTypeAndWrongCatalogAreValidationExceptions() {
+            assertThatThrownBy(() -> catalog.startChangeSet(r -> r.catalog("AWSMarketplace")
+                    .changeSet(productChange("DeleteEverything", "prod-dtdgobserv001"))))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("DeleteEverything");
+            assertThatThrownBy(() -> catalog.startChangeSet(r -> r.catalog("Nope")
+                    .changeSet(productChange("AllowProductProcurement", "prod-dtdgobserv001"))))
+                    .isInstanceOf(ValidationException.class);
+        }
+
+        @Test
+        void onlyPreparingChangeSetsCanBeCancelled() {
+            String id = allow("t-cancel", DemoOrganization.PRODUCT_NOT_YET_ALLOWED).changeSetId();
+            catalog.cancelChangeSet(r -> r.catalog("AWSMarketplace").changeSetId(id));
+            clock.advance(Duration.ofSeconds(5));
+
+            assertThat(describe(id).status()).isEqualTo(ChangeStatus.CANCELLED);
+            assertThat(allowed()).doesNotContain(DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+            String applying = allow("t-applying", DemoOrganization.PRODUCT_NOT_YET_ALLOWED).changeSetId();
+            clock.advance(Duration.ofSeconds(2));
+            assertThatThrownBy(() -> catalog.cancelChangeSet(r -> r.catalog("AWSMarketplace").changeSetId(applying)))
+                    .isInstanceOf(ResourceInUseException.class);
+        }
+
+        @Test
+        void unknownChangeSetIsResourceNotFound() {
+            assertThatThrownBy(() -> describe("nope")).isInstanceOfSatisfying(ResourceNotFoundException.class,
+                    e -> assertThat(e.statusCode()).isEqualTo(404));
+        }
+
+        @Test
+        void listChangeSetsPaginatesAndFilters() {
+            for (int i = 0; i < 25; i++) {
+                allow("t-list-" + i, DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+                clock.advance(Duration.ofSeconds(5));
+            }
+            var all = catalog.listChangeSetsPaginator(r -> r.catalog("AWSMarketplace")).stream().toList();
+            assertThat(all).hasSize(2);
+            assertThat(all.get(0).changeSetSummaryList()).hasSize(20);
+            assertThat(all.stream().mapToInt(p -> p.changeSetSummaryList().size()).sum()).isEqualTo(25);
+
+            var succeeded = catalog.listChangeSets(r -> r.catalog("AWSMarketplace")
+                    .filterList(f -> f.name("Status").valueList("SUCCEEDED"))).changeSetSummaryList();
+            assertThat(succeeded).allSatisfy(cs -> assertThat(cs.entityIdList()).containsExactly(EXPERIENCE));
+        }
+
+        @Test
+        void listAndDescribeEntities() {
+            List<EntitySummary> experiences = catalog.listEntities(r -> r.catalog("AWSMarketplace").entityType("Experience"))
+                    .entitySummaryList();
+            assertThat(experiences).extracting(EntitySummary::entityId).containsExactly(EXPERIENCE);
+
+            DescribeEntityResponse pmp = catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId(EXPERIENCE));
+            assertThat(pmp.entityType()).isEqualTo("Experience@1.0");
+            assertThat(pmp.detailsDocument().asMap().get("AllowedProducts").asList()).hasSize(6);
+            assertThatThrownBy(() -> catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId("exp-none")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+
+        @Test
+        void throttlesAtThePublishedRateAndTheSdkRetriesThrottling() {
+            sandbox.knobs().rateLimitsEnabled = true;
+            sandbox.knobs().rateLimits.put("DescribeEntity", 2.0);
+            try {
+                assertThatThrownBy(() -> IntStream.range(0, 10).forEach(i ->
+                        catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId(EXPERIENCE))))
+                        .isInstanceOfSatisfying(ThrottlingException.class, e -> assertThat(e.statusCode()).isEqualTo(429));
+                MarketplaceCatalogClient patient = client(MarketplaceCatalogClient.builder(), 8);
+                IntStream.range(0, 4).forEach(i -> patient.describeEntity(r -> r.catalog("AWSMarketplace").entityId(EXPERIENCE)));
+            } finally {
+                sandbox.knobs().rateLimits.put("DescribeEntity", 20.0);
+            }
+        }
+
+        @Test
+        void injectedFaultsAnswerWithTheGivenErrorAsOftenAsAsked() {
+            Knobs.Fault fault = new Knobs.Fault();
+            fault.operation = "ListEntities";
+            fault.errorCode = "InternalServiceException";
+            fault.setTimes(1);
+            sandbox.knobs().faults.add(fault);
+
+            assertThatThrownBy(() -> catalog.listEntities(r -> r.catalog("AWSMarketplace").entityType("Experience")))
+                    .satisfies(e -> assertThat(((software.amazon.awssdk.awscore.exception.AwsServiceException) e).statusCode()).isEqualTo(500));
+            assertThat(catalog.listEntities(r -> r.catalog("AWSMarketplace").entityType("Experience")).entitySummaryList()).hasSize(1);
+        }
+
+        private DescribeChangeSetResponse describe(String id) {
+            return catalog.describeChangeSet(r -> r.catalog("AWSMarketplace").changeSetId(id));
+        }
+    }
+
+    @Nested
+    class LicenseManager {
+
+        @Test
+        void listsReceivedLicensesPageByPage() {
+            ListReceivedLicensesResponse first = licenses.listReceivedLicenses(r -> r.maxResults(4));
+            ListReceivedLicensesResponse second = licenses.listReceivedLicenses(r -> r.maxResults(4).nextToken(first.nextToken()));
+
+            assertThat(first.licenses()).hasSize(4);
+            assertThat(second.licenses()).hasSize(3);
+            assertThat(second.nextToken()).isNull();
+            GrantedLicense crowdstrike = first.licenses().stream()
+                    .filter(l -> l.productSKU().equals("prod-crwdfalcon001")).findFirst().orElseThrow();
+            assertThat(crowdstrike.licenseArn()).startsWith("arn:aws:license-manager::");
+            assertThat(crowdstrike.issuer().name()).isEqualTo("AWS/Marketplace");
+            assertThat(Instant.parse(crowdstrike.validity().end())).isAfter(clock.instant());
+        }
+
+        @Test
+        void filtersByProductSku() {
+            assertThat(licenses.listReceivedLicenses(r -> r.filters(f -> f.name("ProductSKU").values("prod-splkenterp001")))
+                    .licenses()).extracting(GrantedLicense::productName).containsExactly("Splunk Enterprise");
+        }
+    }
+
+    @Nested
+    class Organizations {
+
+        @Test
+        void describesTheTreeOfRootsOusAndAccounts() {
+            String root = organizations.listRoots(r -> { }).roots().get(0).id();
+            var ous = organizations.listOrganizationalUnitsForParent(r -> r.parentId(root)).organizationalUnits();
+            List<Account> accounts = organizations.listAccountsPaginator(r -> { }).stream()
+                    .flatMap(p -> p.accounts().stream()).toList();
+
+            assertThat(organizations.describeOrganization().organization().masterAccountId()).isEqualTo("111111111111");
+            assertThat(ous).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(accounts).hasSizeGreaterThanOrEqualTo(13)
+                    .anySatisfy(a -> assertThat(a.stateAsString()).isEqualTo("SUSPENDED"));
+            assertThat(accounts.get(1).joinedTimestamp()).isBefore(clock.instant());
+            assertThat(organizations.listAccountsForParent(r -> r.parentId(DemoOrganization.OU_RETAIL)).accounts())
+                    .extracting(Account::id).allMatch(id -> id.startsWith("3"));
+        }
+
+        @Test
+        void listsAccountTags() {
+            assertThat(organizations.listTagsForResource(r -> r.resourceId("310987654321")).tags())
+                    .anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("licence-group=observability"));
+        }
+
+        @Test
+        void unknownParentsAndTargetsAreTheirOwnErrors() {
+            assertThatThrownBy(() -> organizations.listAccountsForParent(r -> r.parentId("ou-none-00000000")))
+                    .isInstanceOf(ParentNotFoundException.class);
+            assertThatThrownBy(() -> organizations.listTagsForResource(r -> r.resourceId("999999999999")))
+                    .isInstanceOf(TargetNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class MarketplaceAgreement {
+
+        @Test
+        void searchesAgreementsAsAcceptorWithEndDatesOneToFourteenMonthsOut() {
+            List<AgreementViewSummary> found = agreements.searchAgreementsPaginator(r -> r.catalog("AWSMarketplace")
+                            .filters(f -> f.name("PartyType").values("Acceptor"),
+                                    f -> f.name("AgreementType").values("PurchaseAgreement")))
+                    .stream().flatMap(p -> p.agreementViewSummaries().stream()).toList();
+
+            assertThat(found).extracting(a -> ChronoUnit.DAYS.between(clock.instant(), a.endTime()))
+                    .anySatisfy(d -> assertThat(d).isBetween(28L, 31L))
+                    .anySatisfy(d -> assertThat(d).isBetween(74L, 78L))
+                    .anySatisfy(d -> assertThat(d).isBetween(150L, 153L))
+                    .anySatisfy(d -> assertThat(d).isBetween(424L, 428L));
+            assertThat(found.get(0).proposalSummary().offerId()).startsWith("offer-");
+        }
+
+        @Test
+        void describesAnAgreementAndItsTerms() {
+            String id = "agmt-crwdfalcon2025priv0001";
+            GetAgreementTermsResponse terms = agreements.getAgreementTerms(r -> r.agreementId(id));
+
+            assertThat(agreements.describeAgreement(r -> r.agreementId(id)).proposalSummary().resources().get(0).id())
+                    .isEqualTo("prod-crwdfalcon001");
+            assertThat(terms.acceptedTerms()).filteredOn(t -> t.validityTerm() != null).singleElement()
+                    .satisfies(t -> assertThat(t.validityTerm().agreementEndDate()).isAfter(clock.instant()));
+            assertThat(terms.acceptedTerms()).filteredOn(t -> t.renewalTerm() != null).singleElement()
+                    .satisfies(t -> assertThat(t.renewalTerm().configuration().enableAutoRenew()).isFalse());
+            assertThatThrownBy(() -> agreements.describeAgreement(r -> r.agreementId("agmt-none")))
+                    .isInstanceOf(software.amazon.awssdk.services.marketplaceagreement.model.ResourceNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class Ses {
+
+        @Test
+        void keepsSentMailAndRejectsUnverifiedSenders() {
+            String id = ses.sendEmail(r -> r.fromEmailAddress("mpgov@demo.mpgov.example")
+                    .destination(d -> d.toAddresses("requester@demo.mpgov.example"))
+                    .content(c -> c.simple(m -> m.subject(s -> s.data("Hello")).body(b -> b.text(t -> t.data("Body")))))).messageId();
+
+            assertThat(id).isNotBlank();
+            assertThat(sandbox.<List<SandboxState.Email>>read(s -> List.copyOf(s.emails))).singleElement().satisfies(mail -> {
+                assertThat(mail.to()).containsExactly("requester@demo.mpgov.example");
+                assertThat(mail.subject()).isEqualTo("Hello");
+            });
+            assertThatThrownBy(() -> ses.sendEmail(r -> r.fromEmailAddress("boss@elsewhere.example")
+                    .destination(d -> d.toAddresses("x@demo.mpgov.example"))
+                    .content(c -> c.simple(m -> m.subject(s -> s.data("s")).body(b -> b.text(t -> t.data("b")))))))
+                    .isInstanceOf(MessageRejectedException.class);
+        }
+    }
+
+    @Nested
+    class Admin {
+
+        final HttpClient http = HttpClient.newHttpClient();
+
+        @Test
+        void unsignedAwsCallsAreRefusedAndTheStateIsDumpedAsJson() throws Exception {
+            HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/ListEntities"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> state = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/state"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(unsigned.statusCode()).isEqualTo(403);
+            assertThat(unsigned.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+            assertThat(state.statusCode()).isEqualTo(200);
+            assertThat(state.body()).contains("\"experiences\"", "\"allowedProducts\"", "\"changeSets\"", "\"grants\"",
+                    "\"accounts\"", "\"agreements\"", "\"emails\"");
+        }
+
+        @Test
+        void resetEmptiesAndSeedRestoresTheDemoOrganization() throws Exception {
+            post("/_sandbox/reset");
+            assertThat(sandbox.<List<SandboxState.Account>>read(s -> List.copyOf(s.accounts))).isEmpty();
+            post("/_sandbox/seed");
+            assertThat(sandbox.<List<SandboxState.Account>>read(s -> List.copyOf(s.accounts))).hasSizeGreaterThanOrEqualTo(13);
+        }
+
+        @Test
+        void knobsChangeTheChangeSetLifecycle() throws Exception {
+            http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/knobs"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"changeSetPreparingMillis\":0,\"changeSetApplyingMillis\":0}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String id = allow("t-knobs", DemoOrganization.PRODUCT_NOT_YET_ALLOWED).changeSetId();
+
+            assertThat(catalog.describeChangeSet(r -> r.catalog("AWSMarketplace").changeSetId(id)).status())
+                    .isEqualTo(ChangeStatus.SUCCEEDED);
+        }
+
+        private void post(String path) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.baseUri().resolve(path))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+}
