@@ -1,0 +1,177 @@
+package io.mpgov.catalog;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** catalog-change: start the change set, poll it to its end, back off while the PMP is locked. */
+@Deployment(resources = "processes/catalog-change.bpmn")
+class CatalogChangeProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.cfg.xml").build();
+
+    final CatalogPort catalog = mock(CatalogPort.class);
+    RuntimeService runtime;
+    ManagementService management;
+
+    @BeforeEach
+    void wire() {
+        runtime = engine.getRuntimeService();
+        management = engine.getManagementService();
+        CatalogSettings settings = CatalogTestDelegates.settings(3);
+        Mocks.register("catalogSettings", settings);
+        Mocks.register("startChangeSet", new StartChangeSetDelegate(catalog, settings));
+        Mocks.register("describeChangeSet", new DescribeChangeSetDelegate(catalog));
+    }
+
+    @AfterEach
+    void unwire() {
+        Mocks.reset();
+    }
+
+    ProcessInstance start() {
+        return runtime.startProcessInstanceByKey(CatalogChangeProcess.KEY, "PR-TEST0001", Map.of(
+                CatalogChangeProcess.REQUEST_ID, "PR-TEST0001", CatalogChangeProcess.PRODUCT_ID, "prod-pagerduty0001",
+                CatalogChangeProcess.CHANGE_TYPE, "ALLOW", CatalogChangeProcess.NOTES, "test"));
+    }
+
+    Job jobOf(ProcessInstance pi) {
+        return management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+    }
+
+    /** Runs the instance's one due-or-not job: an async continuation or a timer. */
+    void runJob(ProcessInstance pi) {
+        management.executeJob(jobOf(pi).getId());
+    }
+
+    static ChangeSetStatus status(String status, String... errors) {
+        return new ChangeSetStatus("cs-1", status, status.equals("FAILED") ? "CLIENT_ERROR" : null, List.of(errors));
+    }
+
+    @Test
+    void pollsUntilTheChangeSetSucceeds() {
+        when(catalog.startProductChange(any())).thenReturn("cs-1");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(status("PREPARING"), status("APPLYING"), status("SUCCEEDED"));
+        ProcessInstance pi = start();
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Task_StartChangeSet");
+        runJob(pi);
+        for (int poll = 0; poll < 3; poll++) {
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Event_WaitForChangeSet");
+            runJob(pi);
+            runJob(pi);
+        }
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .hasPassed("Gateway_ChangeSetStatus").isEnded().hasPassed("EndEvent_ChangeSetSucceeded")
+                .variables().containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-1");
+        ArgumentCaptor<ProductChange> change = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog).startProductChange(change.capture());
+        assertThat(change.getValue()).isEqualTo(new ProductChange(ProductChange.Type.ALLOW,
+                List.of("prod-pagerduty0001"), "test", "PR-TEST0001-allow-0"));
+    }
+
+    @Test
+    void failedChangeSetEndsInChangeSetFailedWithTheAwsErrorCodes() {
+        when(catalog.startProductChange(any())).thenReturn("cs-1");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(status("FAILED", "ENTITY_NOT_FOUND: no such product"));
+        ProcessInstance pi = start();
+
+        runJob(pi);
+        runJob(pi);
+        runJob(pi);
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_ChangeSetFailed");
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(CatalogChangeProcess.CHANGE_SET_ERRORS).singleResult().getValue())
+                .isEqualTo("Change set cs-1 FAILED (CLIENT_ERROR): ENTITY_NOT_FOUND: no such product");
+    }
+
+    @Test
+    void cancelledChangeSetFailsToo() {
+        when(catalog.startProductChange(any())).thenReturn("cs-1");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(status("CANCELLED"));
+        ProcessInstance pi = start();
+
+        runJob(pi);
+        runJob(pi);
+        runJob(pi);
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_ChangeSetFailed");
+    }
+
+    @Test
+    void lockedExperienceBacksOffAndStartsAgainWithTheSameToken() {
+        when(catalog.startProductChange(any()))
+                .thenThrow(new EntityLockedException("locked", null))
+                .thenReturn("cs-1");
+        ProcessInstance pi = start();
+
+        runJob(pi);
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Event_WaitForEntityLock");
+        Job backoff = jobOf(pi);
+        assertThat(backoff.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 25_000));
+        management.executeJob(backoff.getId());
+        runJob(pi);
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Event_WaitForChangeSet");
+        ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog, times(2)).startProductChange(changes.capture());
+        assertThat(changes.getAllValues()).extracting(ProductChange::clientToken).containsOnly("PR-TEST0001-allow-0");
+    }
+
+    @Test
+    void experienceLockedTooLongBecomesAnIncident() {
+        when(catalog.startProductChange(any())).thenThrow(new EntityLockedException("still locked", null));
+        ProcessInstance pi = start();
+
+        runJob(pi);
+        runJob(pi);
+        runJob(pi);
+        runJob(pi);
+        Job start = jobOf(pi);
+        assertThatThrownBy(() -> management.executeJob(start.getId())).isInstanceOf(EntityLockedException.class);
+
+        assertThat(management.createJobQuery().jobId(start.getId()).singleResult().getRetries()).isEqualTo(4);
+        management.setJobRetries(start.getId(), 1);
+        assertThatThrownBy(() -> runJob(pi)).isInstanceOf(EntityLockedException.class);
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())
+                .isEqualTo("Task_StartChangeSet");
+    }
+
+    @Test
+    void technicalFailureWhilePollingIsRetriedAsAJob() {
+        when(catalog.startProductChange(any())).thenReturn("cs-1");
+        when(catalog.describeChangeSet("cs-1")).thenThrow(new IllegalStateException("throttled"));
+        ProcessInstance pi = start();
+        runJob(pi);
+        runJob(pi);
+
+        assertThatThrownBy(() -> runJob(pi)).hasMessage("throttled");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Task_DescribeChangeSet");
+        assertThat(jobOf(pi).getRetries()).isEqualTo(4);
+    }
+}

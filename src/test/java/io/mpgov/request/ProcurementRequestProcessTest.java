@@ -1,0 +1,259 @@
+package io.mpgov.request;
+
+import io.mpgov.catalog.CatalogPort;
+import io.mpgov.catalog.CatalogTestDelegates;
+import io.mpgov.catalog.ChangeSetStatus;
+import io.mpgov.catalog.ProductChange;
+import io.mpgov.review.ReviewTestListeners;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * Every path of procurement-request with the real models, DMN and forms deployed: the ports (AWS,
+ * organization) are test doubles, the delegates and listeners are the real ones.
+ */
+@Deployment(resources = {"processes/procurement-request.bpmn", "processes/catalog-change.bpmn",
+        "processes/offer-routing.dmn", "forms/request-form.form", "forms/public-offer-review.form",
+        "forms/catalog-change-failure.form"})
+class ProcurementRequestProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.cfg.xml").build();
+
+    final RequestValidator validator = mock(RequestValidator.class);
+    final CatalogPort catalog = mock(CatalogPort.class);
+    final List<String> mails = new ArrayList<>();
+    RuntimeService runtime;
+    TaskService tasks;
+    IdentityService identity;
+    ManagementService management;
+
+    @BeforeEach
+    void wire() {
+        runtime = engine.getRuntimeService();
+        tasks = engine.getTaskService();
+        identity = engine.getIdentityService();
+        management = engine.getManagementService();
+        var settings = CatalogTestDelegates.settings(5);
+        Mocks.register("catalogSettings", settings);
+        Mocks.register("validateRequest", new ValidateRequestDelegate(validator));
+        Mocks.register("startChangeSet", CatalogTestDelegates.startChangeSet(catalog, settings));
+        Mocks.register("describeChangeSet", CatalogTestDelegates.describeChangeSet(catalog));
+        Mocks.register("recordDecision", ReviewTestListeners.recordDecision());
+        Mocks.register("notifyRequester", (JavaDelegate) (DelegateExecution e) ->
+                mails.add(e.getVariableLocal("mailTemplate") + " to " + e.getVariable("initiator")));
+        when(validator.validate(any(), anyString())).thenReturn(List.of());
+        when(catalog.startProductChange(any())).thenReturn("cs-1");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(new ChangeSetStatus("cs-1", "SUCCEEDED", null, List.of()));
+    }
+
+    @AfterEach
+    void unwire() {
+        Mocks.reset();
+        identity.clearAuthentication();
+    }
+
+    ProcessInstance submit(String offerType) {
+        identity.setAuthenticatedUserId("requester");
+        try {
+            ProcessInstance pi = runtime.startProcessInstanceByKey(ProcurementRequestProcess.KEY, Variables.createVariables()
+                    .putValue("productId", "prod-pagerduty0001").putValue("productTitle", "PagerDuty")
+                    .putValue("sellerName", "PagerDuty").putValue("offerType", offerType)
+                    .putValue("offerId", "PRIVATE".equals(offerType) ? "offer-pagerdutypriv1" : null)
+                    .putValue("estimatedAnnualCost", 12000L).putValue("contractMonths", 12L)
+                    .putValue("dataClassification", "INTERNAL")
+                    .putValue("businessJustification", "On-call alerting for the retail platform")
+                    .putValue("targetAccountIds", "310987654321, 310987654322"));
+            assertThat(pi).isWaitingAt("Task_ValidateRequest");
+            runJobs(pi);
+            return pi;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Runs every job of the request and of the catalog-change it calls, timers included, until none is left. */
+    void runJobs(ProcessInstance pi) {
+        for (int i = 0; i < 50; i++) {
+            List<Job> jobs = management.createJobQuery().list().stream()
+                    .filter(j -> j.getRetries() > 0).toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+        throw new AssertionError("Jobs keep coming for " + pi.getId());
+    }
+
+    void decide(ProcessInstance pi, String user, String decision, String comment) {
+        identity.setAuthenticatedUserId(user);
+        try {
+            Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+            tasks.complete(task.getId(), Variables.createVariables().putValue("decision", decision).putValue("comment", comment));
+        } finally {
+            identity.clearAuthentication();
+        }
+        runJobs(pi);
+    }
+
+    /** The request id the process gave itself (the instance object predates it). */
+    String requestIdOf(ProcessInstance pi) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
+                .singleResult().getBusinessKey();
+    }
+
+    Map<String, Object> decisionOf(String taskDefinitionKey) {
+        String taskId = engine.getHistoryService().createHistoricTaskInstanceQuery()
+                .taskDefinitionKey(taskDefinitionKey).singleResult().getId();
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().taskIdIn(taskId).list().stream()
+                .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue));
+    }
+
+    @Test
+    void approvedPublicOfferIsAllowedInThePmpAndTheRequesterIsTold() {
+        ProcessInstance pi = submit("PUBLIC");
+
+        assertThat(pi).isWaitingAt("Task_ReviewPublicOffer").hasPassed("Task_RouteOffer")
+                .variables().containsEntry("route", "PUBLIC_SELF_SERVICE").containsEntry("requestId", requestIdOf(pi))
+                .containsEntry("targetAccountIds", "310987654321,310987654322");
+        assertThat(requestIdOf(pi)).matches("PR-[2-9A-Z]{8}");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("pmp-admin").count()).isEqualTo(1);
+
+        decide(pi, "pmp-admin", "APPROVE", "Useful");
+
+        assertThat(pi).isEnded().hasPassedInOrder("Task_ReviewPublicOffer", "CallActivity_AllowProductInPmp",
+                "Task_NotifyRequesterApproved", "EndEvent_ProductAllowed");
+        assertThat(mails).containsExactly("request-approved to requester");
+        ArgumentCaptor<ProductChange> change = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog).startProductChange(change.capture());
+        assertThat(change.getValue().type()).isEqualTo(ProductChange.Type.ALLOW);
+        assertThat(change.getValue().productIds()).containsExactly("prod-pagerduty0001");
+        assertThat(change.getValue().clientToken()).isEqualTo(requestIdOf(pi) + "-allow-0");
+        assertThat(decisionOf("Task_ReviewPublicOffer")).containsEntry("decision", "APPROVE")
+                .containsEntry("comment", "Useful").containsEntry("decidedBy", "pmp-admin").containsKey("decidedAt");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("changeSetId").singleResult().getValue()).isEqualTo("cs-1");
+    }
+
+    @Test
+    void rejectedPublicOfferTellsTheRequesterWhy() {
+        ProcessInstance pi = submit("PUBLIC");
+
+        decide(pi, "pmp-admin", "REJECT", "We already have Opsgenie");
+
+        assertThat(pi).isEnded().hasPassed("Task_NotifyRequesterRejected", "EndEvent_RequestRejected")
+                .hasNotPassed("CallActivity_AllowProductInPmp");
+        assertThat(mails).containsExactly("request-rejected to requester");
+        assertThat(decisionOf("Task_ReviewPublicOffer")).containsEntry("decision", "REJECT");
+    }
+
+    @Test
+    void rejectionWithoutAReasonOrAnUnknownDecisionIsRefusedAndTheTaskStaysOpen() {
+        ProcessInstance pi = submit("PUBLIC");
+
+        assertThatThrownBy(() -> decide(pi, "pmp-admin", "REJECT", " "))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("needs a comment");
+        assertThatThrownBy(() -> decide(pi, "pmp-admin", "REQUEST_CHANGES", "not offered here"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("one of APPROVE, REJECT");
+        assertThat(pi).isWaitingAt("Task_ReviewPublicOffer");
+    }
+
+    @Test
+    void theRequesterMayNotReviewTheirOwnRequest() {
+        ProcessInstance pi = submit("PUBLIC");
+
+        assertThatThrownBy(() -> decide(pi, "requester", "APPROVE", null))
+                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("Four-eyes");
+        assertThat(pi).isWaitingAt("Task_ReviewPublicOffer");
+    }
+
+    @Test
+    void invalidRequestIsTurnedAwayWithTheReasonsAndNothingIsChanged() {
+        when(validator.validate(any(), anyString())).thenReturn(List.of(new FieldError("productId", "request PR-X is still open")));
+
+        ProcessInstance pi = submit("PUBLIC");
+
+        assertThat(pi).isEnded().hasPassed("Event_RequestInvalid", "Task_NotifyRequestInvalid", "EndEvent_RequestInvalid")
+                .hasNotPassed("Task_RouteOffer");
+        assertThat(mails).containsExactly("request-invalid to requester");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("validationErrors").singleResult().getValue()).isEqualTo("productId: request PR-X is still open");
+    }
+
+    @Test
+    void privateOfferWaitsForTheApprovalsOfPhaseTwo() {
+        ProcessInstance pi = submit("PRIVATE");
+
+        assertThat(pi).isWaitingAt("Task_AwaitPrivateOfferApprovals").variables().containsEntry("route", "SELLER_PRIVATE_OFFER");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void failedChangeSetGoesToThePmpAdminWhoCanRetryWithANewToken() {
+        when(catalog.describeChangeSet("cs-1")).thenReturn(
+                new ChangeSetStatus("cs-1", "FAILED", "CLIENT_ERROR", List.of("CALLER_NOT_AUTHORIZED: not allowed")),
+                new ChangeSetStatus("cs-1", "SUCCEEDED", null, List.of()));
+        ProcessInstance pi = submit("PUBLIC");
+        decide(pi, "pmp-admin", "APPROVE", null);
+
+        assertThat(pi).isWaitingAt("Task_ResolveCatalogChangeFailure").variables()
+                .containsEntry("catalogFailure", "Change set cs-1 FAILED (CLIENT_ERROR): CALLER_NOT_AUTHORIZED: not allowed");
+        decide(pi, "pmp-admin", "RETRY", null);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ProductAllowed");
+        ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog, org.mockito.Mockito.times(2)).startProductChange(changes.capture());
+        assertThat(changes.getAllValues()).extracting(ProductChange::clientToken)
+                .containsExactly(requestIdOf(pi) + "-allow-0", requestIdOf(pi) + "-allow-1");
+    }
+
+    @Test
+    void abandonedChangeTellsTheRequester() {
+        when(catalog.describeChangeSet("cs-1")).thenReturn(
+                new ChangeSetStatus("cs-1", "FAILED", "CLIENT_ERROR", List.of("ENTITY_NOT_FOUND: gone")));
+        ProcessInstance pi = submit("PUBLIC");
+        decide(pi, "pmp-admin", "APPROVE", null);
+
+        assertThatThrownBy(() -> decide(pi, "pmp-admin", "ABANDON", ""))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("needs a comment");
+        decide(pi, "pmp-admin", "ABANDON", "The seller withdrew the product");
+
+        assertThat(pi).isEnded().hasPassed("Task_NotifyCatalogChangeAbandoned", "EndEvent_CatalogChangeAbandoned");
+        assertThat(mails).containsExactly("catalog-change-failed to requester");
+        assertThat(decisionOf("Task_ResolveCatalogChangeFailure")).containsEntry("decision", "ABANDON");
+    }
+}
