@@ -1,6 +1,7 @@
 package io.mpgov.request;
 
 import io.mpgov.review.ReviewVariables;
+import io.mpgov.security.AsSystem;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.mpgov.request.ProcurementRequestProcess.KEY;
@@ -74,7 +74,7 @@ public class RequestService {
      */
     public RequestView find(String requestId) {
         Authentication user = identity.getCurrentAuthentication();
-        return asSystem(() -> {
+        return AsSystem.run(identity, () -> {
             HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery()
                     .processDefinitionKey(KEY).processInstanceBusinessKey(requestId).singleResult();
             if (pi == null || !maySee(user, pi)) {
@@ -129,16 +129,5 @@ public class RequestService {
                             .map(o -> Map.<String, Object>of("name", o.getVariableName(), "value", String.valueOf(o.getValue())))
                             .toList());
                 }).toList();
-    }
-
-    /** History is read as the system once the caller's right to see the request was checked. */
-    private <T> T asSystem(Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identity.setAuthentication(caller);
-        }
     }
 }

@@ -2,6 +2,8 @@ package io.mpgov.request;
 
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
+import io.mpgov.security.AsSystem;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +36,12 @@ class RequestValidator {
 
     private final OrganizationPort organization;
     private final RuntimeService runtime;
+    private final IdentityService identity;
 
-    RequestValidator(OrganizationPort organization, RuntimeService runtime) {
+    RequestValidator(OrganizationPort organization, RuntimeService runtime, IdentityService identity) {
         this.organization = organization;
         this.runtime = runtime;
+        this.identity = identity;
     }
 
     /** @param self the request's own process instance, not a duplicate of itself (null before start) */
@@ -75,8 +79,9 @@ class RequestValidator {
         }
         validateTargets(f, errors);
         if (f.productId() != null && errors.stream().noneMatch(e -> e.field().equals(PRODUCT_ID))) {
-            runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                    .variableValueEquals(PRODUCT_ID, f.productId()).list().stream()
+            // Every open request counts, whether or not the caller may see it.
+            AsSystem.run(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                    .variableValueEquals(PRODUCT_ID, f.productId()).list()).stream()
                     .filter(pi -> !pi.getId().equals(self)).findFirst()
                     .ifPresent(pi -> errors.add(new FieldError(PRODUCT_ID,
                             "request " + pi.getBusinessKey() + " for this product is still open")));

@@ -19,7 +19,7 @@ class RequestValidatorTest {
 
     final OrganizationPort organization = mock(OrganizationPort.class);
     final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
-    final RequestValidator validator = new RequestValidator(organization, runtime);
+    final RequestValidator validator = new RequestValidator(organization, runtime, mock(org.camunda.bpm.engine.IdentityService.class));
 
     @BeforeEach
     void organization() {

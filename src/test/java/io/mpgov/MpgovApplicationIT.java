@@ -1,0 +1,139 @@
+package io.mpgov;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mpgov.support.Http;
+import io.mpgov.support.PublicOfferScenario;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The application as it runs by default (demo profile, H2, sandbox), driven over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "it"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class MpgovApplicationIT extends PublicOfferScenario {
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    IdentityService identity;
+
+    long requests() {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("procurement-request").count();
+    }
+
+    @Test
+    void invalidRequestIsA400ProblemWithOneMessagePerFieldAndStartsNothing() {
+        long before = requests();
+        Map<String, Object> request = publicRequest("prod-BAD");
+        request.remove("sellerName");
+        request.put("targetAccountIds", java.util.List.of("510987654321"));
+
+        Http.Response response = http.post("/api/requests", "requester", Http.json(request));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactly("productId", "sellerName", "targetAccountIds");
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void wronglyTypedFieldIsA400NamingTheField() {
+        Map<String, Object> request = publicRequest("prod-tblaucloud001");
+        request.put("estimatedAnnualCost", "a lot");
+
+        Http.Response response = http.post("/api/requests", "requester", Http.json(request));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("estimatedAnnualCost");
+    }
+
+    @Test
+    void secondOpenRequestForTheSameProductIsRefused() {
+        submit("requester", publicRequest("prod-jfrogartif001"));
+
+        Http.Response duplicate = http.post("/api/requests", "requester2", Http.json(publicRequest("prod-jfrogartif001")));
+
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().get("detail").asText()).contains("still open");
+    }
+
+    @Test
+    void onlyRequestersMayStartRequests() {
+        long before = requests();
+
+        Http.Response response = http.post("/api/requests", "pmp-admin", Http.json(publicRequest("prod-trndmicro0001")));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    @Test
+    void requestsAreVisibleToTheirRequesterAndTheAuditorOnly() {
+        String requestId = submit("requester", publicRequest("prod-mngdbatlas001")).get("requestId").asText();
+
+        assertThat(http.get("/api/requests/" + requestId, "requester").status()).isEqualTo(200);
+        assertThat(http.get("/api/requests/" + requestId, "auditor").json().get("startedBy").asText()).isEqualTo("requester");
+        assertThat(http.get("/api/requests/" + requestId, "requester2").status()).isEqualTo(404);
+        assertThat(http.get("/api/requests/PR-NOSUCH00", "auditor").status()).isEqualTo(404);
+    }
+
+    @Test
+    void restApisRequireAValidUser() {
+        // A user of its own: a failed login locks the user out for a while (the engine's brute-force guard).
+        if (identity.createUserQuery().userId("probe").count() == 0) {
+            var probe = identity.newUser("probe");
+            probe.setPassword("right");
+            identity.saveUser(probe);
+        }
+        assertThat(http.get("/engine-rest/task", null).status()).isEqualTo(401);
+        assertThat(http.get("/engine-rest/task", "probe:wrong").status()).isEqualTo(401);
+        assertThat(http.get("/api/requests/PR-X", null).status()).isEqualTo(401);
+        assertThat(http.post("/api/requests", "probe:wrong", "{}").status()).isEqualTo(401);
+        assertThat(http.get("/engine-rest/task", "pmp-admin").status()).isEqualTo(200);
+    }
+
+    @Test
+    void webappApiRequiresALogin() {
+        assertThat(http.get("/camunda/api/engine/engine/default/task", null).status()).isEqualTo(401);
+        assertThat(http.get("/camunda/app/tasklist/default/", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void demoUsersExistOnePerPersonaWithTheirGroup() {
+        for (String persona : io.mpgov.security.Personas.ALL) {
+            assertThat(identity.checkPassword(persona, "demo")).as(persona).isTrue();
+            assertThat(identity.createUserQuery().userId(persona).memberOfGroup(persona).count()).as(persona).isEqualTo(1);
+        }
+        assertThat(identity.createUserQuery().userId("requester2").memberOfGroup("requester").count()).isEqualTo(1);
+        assertThat(identity.checkPassword("admin", "demo")).isTrue();
+    }
+
+    @Test
+    void theAuditorReadsButCannotDecideAndNobodyDecidesOnTheirOwnRequest() {
+        JsonNode created = submit("admin", publicRequest("prod-snwflkdata001"));
+        String taskId = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
+
+        Http.Response auditor = complete(taskId, "auditor", "APPROVE", null);
+        Http.Response ownRequest = complete(taskId, "admin", "APPROVE", null);
+        Http.Response noReason = complete(taskId, "pmp-admin", "REJECT", null);
+
+        assertThat(auditor.status()).isEqualTo(403);
+        assertThat(ownRequest.status()).isEqualTo(403);
+        assertThat(ownRequest.json().get("message").asText()).contains("Four-eyes");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("message").asText()).contains("needs a comment");
+        assertThat(complete(taskId, "pmp-admin", "REJECT", "Covered by the data platform").status()).isEqualTo(204);
+        JsonNode view = awaitCompleted(created.get("requestId").asText(), "auditor");
+        assertThat(view.get("outcome").asText()).isEqualTo("EndEvent_RequestRejected");
+    }
+    }

@@ -1,0 +1,75 @@
+package io.mpgov.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A small HTTP client for tests that call mpgov as a person or script would: basic auth, JSON. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final URI base;
+
+    public Http(int port) {
+        this.base = URI.create("http://127.0.0.1:" + port);
+    }
+
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    public Response get(String path, String user) {
+        return send(request(path, user).GET());
+    }
+
+    public Response post(String path, String user, String json) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        if (user != null) {
+            String password = user.contains(":") ? "" : ":demo";
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.mpgov.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mpgov.sandbox.DemoOrganization;
+import io.mpgov.sandbox.Sandbox;
+import io.mpgov.sandbox.SandboxState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The public self-service path end to end, over HTTP as people and scripts drive it: a requester
+ * posts a request, the PMP admin completes the review through /engine-rest, and the product ends up
+ * allowed in the sandbox's Private Marketplace with the requester's mail sent. Run on every database.
+ */
+public abstract class PublicOfferScenario {
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected Sandbox sandbox;
+    protected Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    public static Map<String, Object> publicRequest(String productId) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("productId", productId);
+        request.put("productTitle", "PagerDuty");
+        request.put("sellerName", "PagerDuty");
+        request.put("offerType", "PUBLIC");
+        request.put("estimatedAnnualCost", 12000);
+        request.put("contractMonths", 12);
+        request.put("dataClassification", "INTERNAL");
+        request.put("businessJustification", "On-call alerting for the retail web platform");
+        request.put("targetAccountIds", List.of("310987654321", "310987654322"));
+        return request;
+    }
+
+    protected JsonNode submit(String user, Map<String, Object> request) {
+        Http.Response created = http.post("/api/requests", user, Http.json(request));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    protected String awaitTask(String processInstanceId, String user) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + processInstanceId, user).json();
+            return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
+        }, id -> id != null);
+    }
+
+    protected Http.Response complete(String taskId, String user, String decision, String comment) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("decision", Map.of("value", decision));
+        if (comment != null) {
+            variables.put("comment", Map.of("value", comment));
+        }
+        return http.post("/engine-rest/task/" + taskId + "/complete", user, Http.json(Map.of("variables", variables)));
+    }
+
+    protected JsonNode awaitCompleted(String requestId, String user) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/requests/" + requestId, user).json(),
+                view -> "COMPLETED".equals(view.path("state").asText()));
+    }
+
+    @Test
+    void publicRequestIsReviewedAllowedInThePmpAndTheRequesterIsMailed() {
+        String product = DemoOrganization.PRODUCT_NOT_YET_ALLOWED;
+        JsonNode created = submit("requester", publicRequest(product));
+        String requestId = created.get("requestId").asText();
+
+        String taskId = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
+        assertThat(http.get("/engine-rest/task?processInstanceId=" + created.get("processInstanceId").asText(),
+                "requester").json()).as("the requester does not see the PMP admin's task").isEmpty();
+        assertThat(complete(taskId, "pmp-admin", "APPROVE", "Fits our tooling").status()).isEqualTo(204);
+
+        JsonNode view = awaitCompleted(requestId, "requester");
+        assertThat(view.get("outcome").asText()).isEqualTo("EndEvent_ProductAllowed");
+        assertThat(view.get("decisions")).singleElement().satisfies(d -> {
+            assertThat(d.get("decision").asText()).isEqualTo("APPROVE");
+            assertThat(d.get("decidedBy").asText()).isEqualTo("pmp-admin");
+        });
+        assertThat(view.get("policies").get(0).get("decision").asText()).isEqualTo("offer-routing");
+        assertThat(view.get("policies").get(0).get("versionTag").asText()).isEqualTo("2026.11");
+
+        assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts))).contains(product);
+        assertThat(sandbox.<List<SandboxState.ChangeSet>>read(s -> List.copyOf(s.changeSets)))
+                .singleElement().satisfies(cs -> {
+                    assertThat(cs.status).isEqualTo("SUCCEEDED");
+                    assertThat(cs.clientRequestToken).isEqualTo(requestId + "-allow-0");
+                });
+        assertThat(sandbox.<List<SandboxState.Email>>read(s -> List.copyOf(s.emails)))
+                .anySatisfy(mail -> {
+                    assertThat(mail.to()).containsExactly("requester@demo.mpgov.example");
+                    assertThat(mail.subject()).contains(requestId, "available");
+                });
+    }
+}
