@@ -2,6 +2,11 @@ package io.mpgov.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +56,27 @@ public final class Sandbox {
     public synchronized void seedDemo() {
         reset();
         state = DemoOrganization.create(now());
+    }
+
+    /** Saves the state, so a restarted demo finds the change sets its processes still follow. */
+    public synchronized void save(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temporary, toJson());
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the sandbox state to " + file, e);
+        }
+    }
+
+    /** Loads a state saved by {@link #save(Path)}. */
+    public synchronized void load(Path file) {
+        try {
+            state = Json.MAPPER.readValue(file.toFile(), SandboxState.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load the sandbox state from " + file, e);
+        }
     }
 
     public synchronized String toJson() {

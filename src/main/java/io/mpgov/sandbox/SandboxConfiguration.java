@@ -1,12 +1,17 @@
 package io.mpgov.sandbox;
 
 import io.mpgov.aws.AwsEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -18,27 +23,52 @@ import java.time.Duration;
 @ConditionalOnProperty(name = "mpgov.sandbox.enabled", havingValue = "true")
 class SandboxConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+
     @ConfigurationProperties("mpgov.sandbox")
     record SandboxProperties(@DefaultValue("127.0.0.1") String host, @DefaultValue("4566") int port,
                              @DefaultValue("true") boolean seedDemo,
+                             String stateFile,
                              @DefaultValue("2s") Duration changeSetPreparing,
                              @DefaultValue("3s") Duration changeSetApplying) {
+
+        /** Where the state is kept across restarts; none when blank. */
+        Path statePath() {
+            return stateFile == null || stateFile.isBlank() ? null : Path.of(stateFile);
+        }
     }
 
+    /** With a state file, the account outlives restarts as the H2 file database does. */
     @Bean
     Sandbox sandbox(SandboxProperties properties) {
         Sandbox sandbox = new Sandbox(Clock.systemUTC());
         sandbox.knobs().changeSetPreparingMillis = properties.changeSetPreparing().toMillis();
         sandbox.knobs().changeSetApplyingMillis = properties.changeSetApplying().toMillis();
-        if (properties.seedDemo()) {
+        Path state = properties.statePath();
+        if (state != null && Files.exists(state)) {
+            sandbox.load(state);
+            log.info("AWS sandbox state loaded from {}", state);
+        } else if (properties.seedDemo()) {
             sandbox.seedDemo();
         }
         return sandbox;
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean
     SandboxServer sandboxServer(Sandbox sandbox, SandboxProperties properties) {
         return SandboxServer.start(properties.host(), properties.port(), sandbox);
+    }
+
+    @Bean
+    DisposableBean sandboxShutdown(SandboxServer server, Sandbox sandbox, SandboxProperties properties) {
+        return () -> {
+            server.close();
+            Path state = properties.statePath();
+            if (state != null) {
+                sandbox.save(state);
+                log.info("AWS sandbox state saved to {}", state);
+            }
+        };
     }
 
     @Bean

@@ -445,6 +445,21 @@ class SandboxWireTest {
                     .isEqualTo(ChangeStatus.SUCCEEDED);
         }
 
+        @Test
+        void stateSurvivesASaveAndLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+            allow("t-saved", DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+            java.nio.file.Path file = dir.resolve("state.json");
+            sandbox.save(file);
+            Sandbox restarted = new Sandbox(clock);
+            restarted.load(file);
+
+            assertThat(restarted.<List<String>>read(s -> s.changeSets.stream().map(cs -> cs.clientRequestToken).toList()))
+                    .containsExactly("t-saved");
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(restarted.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts)))
+                    .contains(DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+        }
+
         private void post(String path) throws Exception {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.baseUri().resolve(path))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
