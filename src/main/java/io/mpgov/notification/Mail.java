@@ -2,5 +2,6 @@ package io.mpgov.notification;
 
 import java.util.List;
 
-public record Mail(List<String> to, String subject, String body) {
+/** A mail in plain text and HTML, the HTML made from the text. */
+public record Mail(List<String> to, String subject, String text, String html) {
 }

@@ -2,10 +2,12 @@ package io.mpgov.notification;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -14,21 +16,35 @@ import java.util.regex.Pattern;
 /**
  * Plain-text mail templates in {@code classpath:mail/<name>.txt}: the first line is
  * {@code Subject: …}, the rest the body; {@code {{variable}}} is replaced by the process variable.
+ * The HTML part is the same text, escaped, in paragraphs, with its links made clickable.
  */
 @Component
 class MailTemplates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<]+");
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    Mail render(String template, String to, Map<String, Object> variables) {
+    Mail render(String template, List<String> to, Map<String, Object> variables) {
         String text = fill(cache.computeIfAbsent(template, MailTemplates::load), variables);
         int newline = text.indexOf('\n');
         if (!text.startsWith("Subject:") || newline < 0) {
             throw new IllegalStateException("Mail template " + template + " must start with a 'Subject:' line");
         }
-        return new Mail(java.util.List.of(to), text.substring("Subject:".length(), newline).trim(),
-                text.substring(newline + 1).strip() + "\n");
+        String subject = text.substring("Subject:".length(), newline).trim();
+        String body = text.substring(newline + 1).strip() + "\n";
+        return new Mail(to, subject, body, html(subject, body));
+    }
+
+    private static String html(String subject, String body) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+                .append(HtmlUtils.htmlEscape(subject))
+                .append("</title></head><body style=\"font-family:sans-serif;max-width:40em\">");
+        for (String paragraph : body.strip().split("\\n\\s*\\n")) {
+            String escaped = HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>");
+            html.append("<p>").append(LINK.matcher(escaped).replaceAll("<a href=\"$0\">$0</a>")).append("</p>");
+        }
+        return html.append("</body></html>").toString();
     }
 
     private static String fill(String text, Map<String, Object> variables) {

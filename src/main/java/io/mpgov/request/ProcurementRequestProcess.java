@@ -20,6 +20,12 @@ public final class ProcurementRequestProcess {
     public static final String TARGET_OU_ID = "targetOuId";
     /** {@code key=value} of an account tag. */
     public static final String TARGET_TAG = "targetTag";
+    /** NEW or RENEWAL (of a product removed before, or about to be removed for, its agreement's expiry). */
+    public static final String REQUEST_TYPE = "requestType";
+    /** Private offers: is this the first contract with this seller? */
+    public static final String NEW_VENDOR = "newVendor";
+    /** Private offers: does the offer come with a custom EULA? */
+    public static final String CUSTOM_EULA = "customEula";
     /** The user who started the request (BPMN camunda:initiator). */
     public static final String INITIATOR = "initiator";
     public static final String VALIDATION_ERRORS = "validationErrors";

@@ -14,7 +14,7 @@ import static io.mpgov.request.ProcurementRequestProcess.*;
 public record RequestForm(String productId, String productTitle, String sellerName, String offerType, String offerId,
                           Double estimatedAnnualCost, Integer contractMonths, String dataClassification,
                           String businessJustification, List<String> targetAccountIds, String targetOuId,
-                          String targetTag) {
+                          String targetTag, String requestType, Boolean newVendor, Boolean customEula) {
 
     public RequestForm {
         productId = trim(productId);
@@ -26,6 +26,7 @@ public record RequestForm(String productId, String productTitle, String sellerNa
         businessJustification = trim(businessJustification);
         targetOuId = trim(targetOuId);
         targetTag = trim(targetTag);
+        requestType = trim(requestType) == null ? "NEW" : requestType.trim();
         targetAccountIds = targetAccountIds == null ? List.of()
                 : targetAccountIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
@@ -38,7 +39,8 @@ public record RequestForm(String productId, String productTitle, String sellerNa
         return new RequestForm(str(v, PRODUCT_ID), str(v, PRODUCT_TITLE), str(v, SELLER_NAME), str(v, OFFER_TYPE),
                 str(v, OFFER_ID), v.get(ESTIMATED_ANNUAL_COST) instanceof Number n ? n.doubleValue() : null,
                 v.get(CONTRACT_MONTHS) instanceof Number n ? n.intValue() : null, str(v, DATA_CLASSIFICATION),
-                str(v, BUSINESS_JUSTIFICATION), accountIds, str(v, TARGET_OU_ID), str(v, TARGET_TAG));
+                str(v, BUSINESS_JUSTIFICATION), accountIds, str(v, TARGET_OU_ID), str(v, TARGET_TAG),
+                str(v, REQUEST_TYPE), bool(v.get(NEW_VENDOR)), bool(v.get(CUSTOM_EULA)));
     }
 
     /** The process variables, normalized: accounts as comma-separated text, numbers typed. */
@@ -56,12 +58,20 @@ public record RequestForm(String productId, String productTitle, String sellerNa
         v.put(TARGET_ACCOUNT_IDS, String.join(",", targetAccountIds));
         v.put(TARGET_OU_ID, targetOuId);
         v.put(TARGET_TAG, targetTag);
+        v.put(REQUEST_TYPE, requestType);
+        v.put(NEW_VENDOR, newVendor);
+        v.put(CUSTOM_EULA, customEula);
         return v;
     }
 
     private static String str(Map<String, Object> v, String name) {
         Object value = v.get(name);
         return value == null ? null : value.toString();
+    }
+
+    /** Forms send yes/no radios as text, the REST API as JSON booleans. */
+    private static Boolean bool(Object value) {
+        return value == null || value.toString().isBlank() ? null : Boolean.valueOf(value.toString().trim());
     }
 
     private static String trim(String s) {

@@ -31,6 +31,7 @@ class RequestValidator {
     private static final Pattern OU_ID_FORMAT = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
     private static final Pattern TAG_FORMAT = Pattern.compile("[\\p{L}\\p{N}_.:/+@-]{1,128}=[\\p{L}\\p{N}_.:/+@ -]{0,256}");
     private static final Set<String> OFFER_TYPES = Set.of("PUBLIC", "PRIVATE");
+    private static final Set<String> REQUEST_TYPES = Set.of("NEW", "RENEWAL");
     private static final Set<String> CLASSIFICATIONS = Set.of("PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED");
     static final int MIN_JUSTIFICATION = 20;
 
@@ -58,6 +59,19 @@ class RequestValidator {
         if ("PRIVATE".equals(f.offerType()) && required(errors, OFFER_ID, f.offerId())
                 && !OFFER_ID_FORMAT.matcher(f.offerId()).matches()) {
             errors.add(new FieldError(OFFER_ID, "must look like offer-xxxxxxxxxxxxx"));
+        }
+        if ("PRIVATE".equals(f.offerType())) {
+            if (f.newVendor() == null) {
+                errors.add(new FieldError(NEW_VENDOR, "is required for a private offer: is this the first contract with this seller?"));
+            }
+            if (f.customEula() == null) {
+                errors.add(new FieldError(CUSTOM_EULA, "is required for a private offer: does it come with a custom EULA?"));
+            }
+        }
+        if (!REQUEST_TYPES.contains(f.requestType())) {
+            errors.add(new FieldError(REQUEST_TYPE, "must be NEW or RENEWAL"));
+        } else if ("RENEWAL".equals(f.requestType()) && !"PRIVATE".equals(f.offerType())) {
+            errors.add(new FieldError(REQUEST_TYPE, "a renewal is of a seller private offer: set offerType PRIVATE and the new offer's id"));
         }
         if (f.estimatedAnnualCost() == null) {
             errors.add(new FieldError(ESTIMATED_ANNUAL_COST, "is required (USD per year, 0 for free products)"));

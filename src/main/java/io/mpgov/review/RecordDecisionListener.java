@@ -1,10 +1,14 @@
 package io.mpgov.review;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -12,9 +16,12 @@ import java.util.Set;
 import static io.mpgov.review.ReviewVariables.*;
 
 /**
- * On every review task: at creation, forget the previous task's decision; at completion, insist on a
- * decision the task allows (and a reason when it rejects, sends back or abandons), enforce four-eyes — nobody decides on a request
- * they started — and keep the decision task-local for the audit trail.
+ * On every review, approval and decision task. At creation: forget the previous task's decision. At
+ * completion: insist on a decision the task allows (and a reason when it rejects, sends back or
+ * abandons), then enforce separation of duties whatever the client — nobody decides on a request they
+ * started, nobody gives two approvals of one request, members of the task's {@code forbiddenGroups}
+ * may not complete it — and keep the decision task-local, in the request's decision log and, for
+ * approvals, in the approval ledger.
  */
 @Component("recordDecision")
 class RecordDecisionListener implements TaskListener {
@@ -24,7 +31,23 @@ class RecordDecisionListener implements TaskListener {
     /** Decisions that stop or send back a request must say why. */
     static final Set<String> NEED_REASON = Set.of("REJECT", "REQUEST_CHANGES", "ABANDON");
     static final String ALLOWED_DECISIONS = "allowedDecisions";
+    static final String FORBIDDEN_GROUPS = "forbiddenGroups";
+    /** Set on approval tasks (the multi-instance element): procurement, finance, legal or security. */
+    static final String APPROVAL_KIND = "approval";
+    static final String DECISION_LOG = "decisionLog";
+    /** Everyone who decided on the request, comma-separated: they hear how it ends. */
+    static final String DECIDERS = "deciders";
+    /** Set on tasks only the requester answers (revising their own request). */
+    static final String REQUESTER_ONLY = "requesterOnly";
     static final String INITIATOR = "initiator";
+    private static final String REQUESTER_ONLY_TRUE = "true";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final ApprovalSettings approvals;
+
+    RecordDecisionListener(ApprovalSettings approvals) {
+        this.approvals = approvals;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -48,15 +71,68 @@ class RecordDecisionListener implements TaskListener {
         if (NEED_REASON.contains(decision.toString()) && (comment == null || comment.toString().isBlank())) {
             throw new DecisionRejectedException(COMMENT, "A decision to " + decision + " needs a comment that says why");
         }
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current != null ? current.getUserId() : task.getAssignee();
-        if (user != null && user.equals(task.getVariable(INITIATOR))) {
-            throw new FourEyesViolationException("Four-eyes rule: " + user
-                    + " started this request and may not decide on it");
-        }
+        String user = currentUser(task);
+        String kind = (String) task.getVariable(APPROVAL_KIND);
+        DelegateExecution request = task.getExecution().getProcessInstance();
+        ApprovalLedger ledger = ApprovalLedger.parse(request.getVariable(ApprovalLedger.VARIABLE));
+        enforceSeparationOfDuties(task, user, kind, decision.toString(), ledger);
+
+        Date now = new Date();
         task.setVariableLocal(DECISION, decision);
         task.setVariableLocal(COMMENT, comment);
         task.setVariableLocal(DECIDED_BY, user);
-        task.setVariableLocal(DECIDED_AT, new Date());
+        task.setVariableLocal(DECIDED_AT, now);
+        Object log = request.getVariable(DECISION_LOG);
+        request.setVariable(DECISION_LOG, (log == null ? "" : log + "\n") + TIME.format(now.toInstant()) + " · "
+                + task.getName() + " · " + user + " · " + decision + (comment == null || comment.toString().isBlank() ? "" : " — " + comment));
+        Object deciders = request.getVariable(DECIDERS);
+        if (user != null && !REQUESTER_ONLY_TRUE.equals(String.valueOf(task.getVariable(REQUESTER_ONLY)))
+                && (deciders == null || !List.of(deciders.toString().split(",")).contains(user))) {
+            request.setVariable(DECIDERS, deciders == null ? user : deciders + "," + user);
+        }
+        if (kind != null) {
+            if ("APPROVE".equals(decision)) {
+                ledger.grant(kind, user, approvals.fingerprint(kind, request.getVariables()));
+            } else {
+                ledger.revoke(kind);
+                request.setVariable(PlanApprovalsDelegate.ROUND_OUTCOME, decision);
+            }
+            request.setVariable(ApprovalLedger.VARIABLE, ledger.toJson());
+        }
+    }
+
+    private void enforceSeparationOfDuties(DelegateTask task, String user, String kind, String decision, ApprovalLedger ledger) {
+        if (user == null) {
+            return;
+        }
+        boolean requesterOnly = REQUESTER_ONLY_TRUE.equals(String.valueOf(task.getVariable(REQUESTER_ONLY)));
+        if (requesterOnly != user.equals(task.getVariable(INITIATOR))) {
+            throw new FourEyesViolationException(requesterOnly
+                    ? "Only " + task.getVariable(INITIATOR) + ", who started this request, may complete '" + task.getName() + "'"
+                    : "Four-eyes rule: " + user + " started this request and may not decide on it");
+        }
+        Object forbidden = task.getVariable(FORBIDDEN_GROUPS);
+        if (forbidden != null) {
+            List<String> groups = task.getProcessEngineServices().getIdentityService().createGroupQuery()
+                    .groupMember(user).list().stream().map(Group::getId).toList();
+            for (String group : forbidden.toString().split(",")) {
+                if (groups.contains(group.trim())) {
+                    throw new FourEyesViolationException("Separation of duties: members of " + group.trim()
+                            + " may not complete '" + task.getName() + "'");
+                }
+            }
+        }
+        if (kind != null && "APPROVE".equals(decision)) {
+            List<String> other = ledger.approvedByOtherThan(user, kind);
+            if (!other.isEmpty()) {
+                throw new FourEyesViolationException("Four-eyes rule: " + user + " already gave the " + other.get(0)
+                        + " approval of this request and may not give the " + kind + " approval too");
+            }
+        }
+    }
+
+    private static String currentUser(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current != null ? current.getUserId() : task.getAssignee();
     }
 }

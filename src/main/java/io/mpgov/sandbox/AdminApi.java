@@ -41,6 +41,8 @@ final class AdminApi {
                     rateLimiter.reset();
                     send(exchange, 200, obj("status", "seeded"));
                 }
+                case "POST /agreements" -> send(exchange, 201,
+                        sandbox.acceptOffer(Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.OfferAcceptance.class)));
                 case "GET /knobs" -> send(exchange, 200, sandbox.knobs());
                 case "PUT /knobs" -> {
                     updateKnobs(Json.MAPPER.readTree(exchange.getRequestBody()));
@@ -57,7 +59,7 @@ final class AdminApi {
                     send(exchange, 200, obj("status", "cleared"));
                 }
                 default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
-                        + "; try GET /state, GET /emails, POST /reset, POST /seed, GET|PUT /knobs, POST|DELETE /faults"));
+                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, GET|PUT /knobs, POST|DELETE /faults"));
             }
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));

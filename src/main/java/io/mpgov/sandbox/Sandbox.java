@@ -58,6 +58,29 @@ public final class Sandbox {
         state = DemoOrganization.create(now());
     }
 
+    /**
+     * What a buyer does in the AWS Marketplace console when accepting a private offer.
+     *
+     * @param months contract length; 12 when absent
+     */
+    public record OfferAcceptance(String offerId, String productId, Integer months, String agreementValue) {
+    }
+
+    /** Accepts a private offer as the console would: an ACTIVE purchase agreement from today. */
+    public synchronized SandboxState.Agreement acceptOffer(OfferAcceptance offer) {
+        if (offer.offerId() == null || offer.productId() == null) {
+            throw new IllegalArgumentException("offerId and productId are required");
+        }
+        Instant start = now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String account = state.organization == null ? "000000000000" : state.organization.managementAccountId();
+        SandboxState.Agreement agreement = new SandboxState.Agreement("agmt-" + CatalogApi.randomId(25), offer.offerId(),
+                offer.productId(), "999999999999", account, start, start,
+                start.atZone(java.time.ZoneOffset.UTC).plusMonths(offer.months() == null ? 12 : offer.months()).toInstant(),
+                "ACTIVE", false, "USD", offer.agreementValue() == null ? "0" : offer.agreementValue());
+        state.agreements.add(agreement);
+        return agreement;
+    }
+
     /** Saves the state, so a restarted demo finds the change sets its processes still follow. */
     public synchronized void save(Path file) {
         try {

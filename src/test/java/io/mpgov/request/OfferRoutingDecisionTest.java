@@ -27,24 +27,26 @@ class OfferRoutingDecisionTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} offer → {1}")
-    @CsvSource({"PUBLIC, PUBLIC_SELF_SERVICE", "PRIVATE, SELLER_PRIVATE_OFFER"})
-    void routesByOfferType(String offerType, String route) {
+    @ParameterizedTest(name = "{1} request for a {0} offer → {2}")
+    @CsvSource({"PUBLIC, NEW, PUBLIC_SELF_SERVICE", "PRIVATE, NEW, SELLER_PRIVATE_OFFER",
+            "PRIVATE, RENEWAL, SELLER_PRIVATE_OFFER", "PUBLIC, RENEWAL, SELLER_PRIVATE_OFFER"})
+    void routesByOfferAndRequestType(String offerType, String requestType, String route) {
         DmnDecisionTableResult result = engine.evaluateDecisionTable(decision,
-                Variables.createVariables().putValue("offerType", offerType));
+                Variables.createVariables().putValue("offerType", offerType).putValue("requestType", requestType));
 
         assertThat((String) result.getSingleEntry()).isEqualTo(route);
     }
 
     @Test
     void unknownOfferTypeMatchesNoRule() {
-        assertThat(engine.evaluateDecisionTable(decision, Variables.createVariables().putValue("offerType", "BARTER")))
+        assertThat(engine.evaluateDecisionTable(decision, Variables.createVariables().putValue("offerType", "BARTER")
+                .putValue("requestType", "NEW")))
                 .isEmpty();
     }
 
     @Test
     void eachRuleIsExercisedAboveAndTheTableHasNoOthers() {
         assertThat(decision.getDecisionLogic()).isInstanceOf(org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl.class);
-        assertThat(((org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl) decision.getDecisionLogic()).getRules()).hasSize(2);
+        assertThat(((org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl) decision.getDecisionLogic()).getRules()).hasSize(3);
     }
 }

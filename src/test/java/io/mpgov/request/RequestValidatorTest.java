@@ -32,7 +32,7 @@ class RequestValidatorTest {
 
     static RequestForm valid() {
         return new RequestForm("prod-pagerduty0001", "PagerDuty", "PagerDuty", "PUBLIC", null, 12000.0, 12,
-                "INTERNAL", "On-call alerting for the retail platform", List.of("310987654321"), null, null);
+                "INTERNAL", "On-call alerting for the retail platform", List.of("310987654321"), null, null, null, null, null);
     }
 
     static List<String> fields(List<FieldError> errors) {
@@ -46,7 +46,7 @@ class RequestValidatorTest {
 
     @Test
     void anEmptyRequestNamesEveryMissingField() {
-        RequestForm empty = new RequestForm(null, null, null, null, null, null, null, null, null, null, null, null);
+        RequestForm empty = new RequestForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThat(fields(validator.validate(empty, null))).containsExactly("productId", "productTitle", "sellerName",
                 "offerType", "estimatedAnnualCost", "contractMonths", "dataClassification", "businessJustification",
@@ -56,7 +56,7 @@ class RequestValidatorTest {
     @Test
     void malformedIdsAndValuesAreNamed() {
         RequestForm bad = new RequestForm("prod-X", "t", "s", "PRIVATE", "offer-", -1.0, 61, "SECRET", "too short",
-                List.of("1234"), "ou-bad", "no-equals-sign");
+                List.of("1234"), "ou-bad", "no-equals-sign", "RENEWAL", true, false);
 
         assertThat(validator.validate(bad, null)).extracting(FieldError::toString).containsExactly(
                 "productId: must look like prod-xxxxxxxxxxxxx (prod- and 13 lowercase letters or digits)",
@@ -74,16 +74,16 @@ class RequestValidatorTest {
     void privateOffersNeedAnOfferId() {
         RequestForm form = valid();
         RequestForm privateOffer = new RequestForm(form.productId(), form.productTitle(), form.sellerName(), "PRIVATE",
-                null, 1.0, 12, "INTERNAL", form.businessJustification(), form.targetAccountIds(), null, null);
+                null, 1.0, 12, "INTERNAL", form.businessJustification(), form.targetAccountIds(), null, null, "NEW", null, false);
 
-        assertThat(fields(validator.validate(privateOffer, null))).containsExactly("offerId");
+        assertThat(fields(validator.validate(privateOffer, null))).containsExactly("offerId", "newVendor");
     }
 
     @Test
     void targetsMustBeActiveAccountsAndExistingOus() {
         RequestForm form = new RequestForm("prod-pagerduty0001", "PagerDuty", "PagerDuty", "PUBLIC", null, 0.0, 12,
                 "PUBLIC", "On-call alerting for the retail platform", List.of("310987654321", "510987654321", "999999999999"),
-                "ou-mp01-nowhere0", "licence-group=observability");
+                "ou-mp01-nowhere0", "licence-group=observability", null, null, null);
 
         assertThat(validator.validate(form, null)).extracting(FieldError::toString).containsExactly(
                 "targetAccountIds: not active accounts of the organization: 510987654321, 999999999999",

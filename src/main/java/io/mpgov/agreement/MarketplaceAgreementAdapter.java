@@ -1,0 +1,46 @@
+package io.mpgov.agreement;
+
+import io.mpgov.aws.AwsClients;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.marketplaceagreement.MarketplaceAgreementClient;
+import software.amazon.awssdk.services.marketplaceagreement.model.AcceptedTerm;
+import software.amazon.awssdk.services.marketplaceagreement.model.DescribeAgreementResponse;
+import software.amazon.awssdk.services.marketplaceagreement.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.marketplaceagreement.model.ValidationException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link AgreementPort} on the AWS Marketplace Agreement API (DescribeAgreement + GetAgreementTerms). */
+@Component
+class MarketplaceAgreementAdapter implements AgreementPort {
+
+    private final MarketplaceAgreementClient client;
+
+    MarketplaceAgreementAdapter(AwsClients clients) {
+        this.client = clients.build(MarketplaceAgreementClient.builder());
+    }
+
+    @Override
+    public Optional<Agreement> find(String agreementId) {
+        DescribeAgreementResponse agreement;
+        try {
+            agreement = client.describeAgreement(r -> r.agreementId(agreementId));
+        } catch (ResourceNotFoundException | ValidationException e) {
+            return Optional.empty();
+        }
+        List<AcceptedTerm> terms = client.getAgreementTermsPaginator(r -> r.agreementId(agreementId)).stream()
+                .flatMap(page -> page.acceptedTerms().stream()).toList();
+        Instant end = terms.stream().map(AcceptedTerm::validityTerm).filter(Objects::nonNull)
+                .map(v -> v.agreementEndDate()).filter(Objects::nonNull).findFirst().orElse(agreement.endTime());
+        boolean autoRenew = terms.stream().map(AcceptedTerm::renewalTerm).filter(Objects::nonNull)
+                .anyMatch(r -> r.configuration() != null && Boolean.TRUE.equals(r.configuration().enableAutoRenew()));
+        return Optional.of(new Agreement(agreement.agreementId(), agreement.statusAsString(),
+                agreement.proposalSummary() == null ? null : agreement.proposalSummary().offerId(),
+                agreement.proposalSummary() == null ? List.of() : agreement.proposalSummary().resources().stream()
+                        .map(res -> res.id()).toList(),
+                end, autoRenew));
+    }
+}

@@ -1,0 +1,57 @@
+package io.mpgov.agreement;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Task_VerifyAgreement: the agreement the procurement manager names must exist, be active, and be for
+ * this request's offer and product. The end date is kept: it is when the product must leave the PMP.
+ */
+@Component("verifyAgreement")
+class VerifyAgreementDelegate implements JavaDelegate {
+
+    static final String AGREEMENT_ID = "agreementId";
+    static final String VERIFIED = "agreementVerified";
+    static final String PROBLEM = "agreementProblem";
+    static final String END_DATE = "agreementEndDate";
+    static final String AUTO_RENEW = "agreementAutoRenew";
+
+    private final AgreementPort agreements;
+
+    VerifyAgreementDelegate(AgreementPort agreements) {
+        this.agreements = agreements;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String id = String.valueOf(execution.getVariable(AGREEMENT_ID)).trim();
+        String offerId = (String) execution.getVariable("offerId");
+        String productId = (String) execution.getVariable("productId");
+        Optional<Agreement> found = agreements.find(id);
+        List<String> problems = new ArrayList<>();
+        if (found.isEmpty()) {
+            problems.add("AWS Marketplace knows no agreement " + id + " for this account");
+        } else {
+            Agreement a = found.get();
+            if (!"ACTIVE".equals(a.status())) {
+                problems.add("agreement " + id + " is " + a.status() + ", not ACTIVE");
+            }
+            if (!a.offerId().equals(offerId)) {
+                problems.add("agreement " + id + " is for offer " + a.offerId() + ", not " + offerId);
+            }
+            if (!a.productIds().contains(productId)) {
+                problems.add("agreement " + id + " covers " + String.join(", ", a.productIds()) + ", not " + productId);
+            }
+            execution.setVariable(END_DATE, a.endTime() == null ? null : Date.from(a.endTime()));
+            execution.setVariable(AUTO_RENEW, a.autoRenew());
+        }
+        execution.setVariable(VERIFIED, problems.isEmpty());
+        execution.setVariable(PROBLEM, problems.isEmpty() ? null : String.join("; ", problems));
+    }
+}

@@ -1,0 +1,43 @@
+package io.mpgov.notification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every "tell someone" task. The model names the template ({@code mailTemplate}) and, optionally, the
+ * recipients ({@code recipients}: user ids and {@code group:<id>}, comma-separated); without them the
+ * mail goes to the request's initiator. Templates get the process variables and the Tasklist link.
+ */
+@Component("notify")
+class NotifyDelegate implements JavaDelegate {
+
+    static final String TEMPLATE = "mailTemplate";
+    static final String RECIPIENTS = "recipients";
+    static final String INITIATOR = "initiator";
+
+    private final PeopleNotifier notifier;
+    private final String appUrl;
+
+    NotifyDelegate(PeopleNotifier notifier, @Value("${mpgov.notification.app-url}") String appUrl) {
+        this.notifier = notifier;
+        this.appUrl = appUrl;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object named = execution.getVariableLocal(RECIPIENTS);
+        List<String> recipients = Arrays.stream((named == null ? execution.getVariable(INITIATOR) : named).toString()
+                .split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("null")).distinct().toList();
+        Map<String, Object> model = new HashMap<>(execution.getVariables());
+        model.put("tasklistUrl", appUrl + "/camunda/app/tasklist/default/");
+        model.put("requestUrl", appUrl + "/api/requests/" + execution.getProcessBusinessKey());
+        notifier.notify(recipients, (String) execution.getVariableLocal(TEMPLATE), model);
+    }
+}

@@ -1,0 +1,40 @@
+package io.mpgov.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Task_PlanApprovals: of the approvals the matrix requires now, those still to be given — all on the
+ * first round; after a revision, those newly required, those that asked for changes (their grant was
+ * revoked) and those whose fields changed.
+ */
+@Component("planApprovals")
+class PlanApprovalsDelegate implements JavaDelegate {
+
+    static final String REQUIRED = "requiredApprovals";
+    static final String PENDING = "pendingApprovals";
+    static final String ROUND_OUTCOME = "roundOutcome";
+
+    private final ApprovalSettings settings;
+
+    PlanApprovalsDelegate(ApprovalSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<String> required = settings.ordered(((List<?>) execution.getVariable(REQUIRED)).stream().map(String::valueOf).toList());
+        ApprovalLedger ledger = ApprovalLedger.parse(execution.getVariable(ApprovalLedger.VARIABLE));
+        Map<String, Object> variables = execution.getVariables();
+        List<String> pending = required.stream()
+                .filter(kind -> !ledger.stillValid(kind, settings.fingerprint(kind, variables))).toList();
+        execution.setVariable(REQUIRED, new ArrayList<>(required));
+        execution.setVariable(PENDING, new ArrayList<>(pending));
+        execution.setVariable(ROUND_OUTCOME, null);
+    }
+}

@@ -1,0 +1,258 @@
+package io.mpgov.request;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/**
+ * The seller-private-offer path: the approvals the matrix demands, in parallel, with separation of
+ * duties; changes loops; SLA reminder and escalation; acceptance, agreement verification, the PMP
+ * administrator's confirmation and the product allowed in the PMP.
+ */
+class PrivateOfferProcessTest extends ProcessTestSupport {
+
+    static final Map<String, String> APPROVER = Map.of("procurement-manager", "procurement-manager",
+            "finance", "finance", "legal", "legal", "security", "security");
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    ProcessInstance submitPrivate(double cost, int months, String classification, boolean newVendor, boolean customEula) {
+        return submit(request("PRIVATE").putValue("estimatedAnnualCost", cost).putValue("contractMonths", months)
+                .putValue("dataClassification", classification).putValue("newVendor", newVendor).putValue("customEula", customEula));
+    }
+
+    void approve(ProcessInstance pi, String group) {
+        complete(task(pi, "Task_ApprovePrivateOffer", group), APPROVER.get(group), decision("APPROVE", null));
+    }
+
+    void approveAll(ProcessInstance pi) {
+        for (String group : openTaskGroups(pi, "Task_ApprovePrivateOffer")) {
+            approve(pi, group);
+        }
+    }
+
+    void accept(ProcessInstance pi, String agreementId) {
+        complete(task(pi, "Task_AcceptPrivateOffer", "procurement-manager"), "procurement-manager",
+                Variables.createVariables().putValue("decision", "ACCEPT").putValue("agreementId", agreementId));
+    }
+
+    @ParameterizedTest(name = "{0} USD, {1} months, {2}, new vendor {3}, custom EULA {4} → {5}")
+    @CsvSource(delimiter = '|', value = {
+            "5000   | 12 | INTERNAL     | false | false | procurement-manager",
+            "20000  | 12 | INTERNAL     | false | false | finance procurement-manager",
+            "5000   | 24 | PUBLIC       | false | false | finance procurement-manager",
+            "5000   | 12 | CONFIDENTIAL | false | false | procurement-manager security",
+            "5000   | 12 | INTERNAL     | true  | false | legal procurement-manager",
+            "5000   | 12 | INTERNAL     | false | true  | legal procurement-manager",
+            "300000 | 36 | RESTRICTED   | true  | true  | finance legal procurement-manager security"})
+    void asksExactlyTheApprovalsOfTheMatrixInParallelThenTheProcurementManager(double cost, int months, String classification,
+                                                                                boolean newVendor, boolean customEula, String groups) {
+        ProcessInstance pi = submitPrivate(cost, months, classification, newVendor, customEula);
+
+        assertThat(pi).isWaitingAt("Task_ApprovePrivateOffer").variables().containsEntry("route", "SELLER_PRIVATE_OFFER");
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactlyElementsOf(Arrays.asList(groups.split(" ")));
+        approveAll(pi);
+
+        assertThat(pi).isWaitingAt("Task_AcceptPrivateOffer");
+        assertThat(task(pi, "Task_AcceptPrivateOffer", "procurement-manager")).isNotNull();
+    }
+
+    @Test
+    void approvedAcceptedVerifiedAndConfirmedOfferIsAllowedInThePmp() {
+        agreementIs("agmt-good", "ACTIVE", OFFER);
+        ProcessInstance pi = submitPrivate(20000, 12, "INTERNAL", false, false);
+        approveAll(pi);
+        accept(pi, "agmt-good");
+
+        assertThat(pi).isWaitingAt("Task_ConfirmPmpAddition").variables().containsEntry("agreementVerified", true);
+        assertThat((Date) variable(pi, "agreementEndDate")).isEqualTo(Date.from(java.time.Instant.parse("2027-11-23T00:00:00Z")));
+        assertThat((String) variable(pi, "decisionLog")).contains("procurement-manager · APPROVE", "finance · APPROVE",
+                "procurement-manager · ACCEPT");
+        complete(task(pi, "Task_ConfirmPmpAddition", "pmp-admin"), "pmp-admin", decision("APPROVE", "All four eyes"));
+
+        assertThat(pi).isEnded().hasPassed("CallActivity_AllowProductInPmp", "EndEvent_ProductAllowed");
+        assertThat(mails).containsExactly("request-submitted → requester", "request-approved → requester");
+    }
+
+    @Test
+    void aRejectedApprovalEndsTheRequestAndCancelsTheOthers() {
+        ProcessInstance pi = submitPrivate(20000, 12, "CONFIDENTIAL", false, false);
+        approve(pi, "procurement-manager");
+
+        complete(task(pi, "Task_ApprovePrivateOffer", "security"), "security", decision("REJECT", "Stores data outside the EU"));
+
+        assertThat(pi).isEnded().hasPassed("Gateway_PrivateRejected", "EndEvent_PrivateRequestRejected");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(mails).last().isEqualTo("request-rejected → requester,procurement-manager,security");
+    }
+
+    @Test
+    void theProcurementManagerMayDeclineTheOffer() {
+        ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
+        approveAll(pi);
+
+        complete(task(pi, "Task_AcceptPrivateOffer", "procurement-manager"), "procurement-manager",
+                decision("REJECT", "The seller changed the price"));
+
+        assertThat(pi).isEnded().hasPassed("Gateway_PrivateRejected").hasNotPassed("Task_VerifyAgreement");
+    }
+
+    @Test
+    void thePmpAdministratorMayRefuseAtTheControlStep() {
+        agreementIs("agmt-good", "ACTIVE", OFFER);
+        ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
+        approveAll(pi);
+        accept(pi, "agmt-good");
+
+        complete(task(pi, "Task_ConfirmPmpAddition", "pmp-admin"), "pmp-admin", decision("REJECT", "Approval given by a deputy"));
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_PrivateRequestRejected").hasNotPassed("CallActivity_AllowProductInPmp");
+    }
+
+    @Test
+    void anAgreementThatDoesNotMatchGoesBackToTheProcurementManagerWithTheReason() {
+        agreementIs("agmt-other", "ACTIVE", "offer-somethingelse1");
+        agreementIs("agmt-good", "ACTIVE", OFFER);
+        ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
+        approveAll(pi);
+
+        accept(pi, "agmt-other");
+        assertThat(pi).isWaitingAt("Task_AcceptPrivateOffer").variables()
+                .containsEntry("agreementProblem", "agreement agmt-other is for offer offer-somethingelse1, not " + OFFER);
+        accept(pi, "agmt-unknown");
+        assertThat((String) variable(pi, "agreementProblem")).contains("knows no agreement agmt-unknown");
+        accept(pi, "agmt-good");
+
+        assertThat(pi).isWaitingAt("Task_ConfirmPmpAddition").variables().containsEntry("agreementProblem", null);
+    }
+
+    @Test
+    void changesRequestedTwiceRedoOnlyTheApprovalsThatAskedOrWhoseFieldsChanged() {
+        ProcessInstance pi = submitPrivate(20000, 12, "INTERNAL", false, false);
+        approve(pi, "procurement-manager");
+        complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance", decision("REQUEST_CHANGES", "Attach the quote"));
+
+        assertThat(pi).isWaitingAt("Task_ReviseRequest");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee("requester").count()).isEqualTo(1);
+        assertThat(mails).last().isEqualTo("changes-requested → requester");
+        complete(task(pi, "Task_ReviseRequest", null), "requester", decision("RESUBMIT", "Quote attached"));
+
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).as("procurement's approval stands").containsExactly("finance");
+        complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance", decision("REQUEST_CHANGES", "Two years, not one"));
+        VariableMap revised = decision("RESUBMIT", "Now 24 months");
+        revised.put("contractMonths", 24L);
+        complete(task(pi, "Task_ReviseRequest", null), "requester", revised);
+
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).as("contract length is procurement's field too")
+                .containsExactly("finance", "procurement-manager");
+        approveAll(pi);
+        assertThat(pi).isWaitingAt("Task_AcceptPrivateOffer");
+    }
+
+    @Test
+    void anInvalidRevisionGoesBackToTheRequesterAndAWithdrawalEndsTheRequest() {
+        ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
+        complete(task(pi, "Task_ApprovePrivateOffer", "procurement-manager"), "procurement-manager",
+                decision("REQUEST_CHANGES", "Which seller?"));
+        org.mockito.Mockito.when(validator.validate(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyString()))
+                .thenReturn(List.of(new FieldError("sellerName", "is required")));
+
+        complete(task(pi, "Task_ReviseRequest", null), "requester", decision("RESUBMIT", null));
+        assertThat(pi).isWaitingAt("Task_ReviseRequest").variables().containsEntry("validationErrors", "sellerName: is required");
+        complete(task(pi, "Task_ReviseRequest", null), "requester", decision("WITHDRAW", "Never mind"));
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_RequestWithdrawn");
+    }
+
+    @Test
+    void anOpenApprovalIsRemindedAfterTwoDaysAndEscalatedAfterFiveUntilItIsDecided() {
+        ProcessInstance pi = submitPrivate(20000, 12, "INTERNAL", false, false);
+        approve(pi, "procurement-manager");
+        Date start = ClockUtil.getCurrentTime();
+
+        assertThat(dueSlaTimers(pi)).isEmpty();
+        ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(Duration.ofDays(2)).plusSeconds(60)));
+        dueSlaTimers(pi).forEach(j -> management.executeJob(j.getId()));
+        runJobs();
+        assertThat(mails).last().isEqualTo("approval-reminder → group:finance");
+
+        ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(Duration.ofDays(5)).plusSeconds(60)));
+        dueSlaTimers(pi).forEach(j -> management.executeJob(j.getId()));
+        runJobs();
+        assertThat(mails).last().isEqualTo("approval-escalated → group:camunda-admin");
+        Task chase = task(pi, "Task_HandleOverdueApproval", "camunda-admin");
+        assertThat(chase.getName()).isEqualTo("Chase overdue approval (finance)");
+
+        approve(pi, "finance");
+        assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase task ends with the approval").isZero();
+        assertThat(pi).isWaitingAt("Task_AcceptPrivateOffer");
+    }
+
+    List<Job> dueSlaTimers(ProcessInstance pi) {
+        return management.createJobQuery().processInstanceId(pi.getId()).timers().duedateLowerThan(ClockUtil.getCurrentTime()).list();
+    }
+
+    @Test
+    void aRenewalRunsThePrivatePath() {
+        ProcessInstance pi = submit(request("PRIVATE").putValue("requestType", "RENEWAL"));
+
+        assertThat(pi).isWaitingAt("Task_ApprovePrivateOffer").variables().containsEntry("route", "SELLER_PRIVATE_OFFER");
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnRequestNorGivesTwoApprovals() {
+        ProcessInstance pi = submitPrivate(20000, 12, "INTERNAL", true, false);
+        complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance-and-legal", decision("APPROVE", null));
+
+        assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "finance-and-legal", decision("APPROVE", null)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("already gave the finance approval");
+        assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "requester", decision("APPROVE", null)))
+                .hasMessageContaining("started this request");
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("legal", "procurement-manager");
+    }
+
+    @Test
+    void aPmpAdminMayNotAcceptOffersAndAProcurementManagerMayNotChangeThePmp() {
+        agreementIs("agmt-good", "ACTIVE", OFFER);
+        ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
+        approveAll(pi);
+
+        assertThatThrownBy(() -> complete(task(pi, "Task_AcceptPrivateOffer", "procurement-manager"), "pm-and-pmp",
+                Variables.createVariables().putValue("decision", "ACCEPT").putValue("agreementId", "agmt-good")))
+                .hasMessageContaining("members of pmp-admin may not complete");
+        accept(pi, "agmt-good");
+        assertThatThrownBy(() -> complete(task(pi, "Task_ConfirmPmpAddition", "pmp-admin"), "pm-and-pmp", decision("APPROVE", null)))
+                .hasMessageContaining("members of procurement-manager may not complete");
+        assertThat(pi).isWaitingAt("Task_ConfirmPmpAddition");
+    }
+
+    @Test
+    void onlyTheRequesterRevisesTheirRequest() {
+        ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
+        complete(task(pi, "Task_ApprovePrivateOffer", "procurement-manager"), "procurement-manager", decision("REQUEST_CHANGES", "Why?"));
+
+        assertThatThrownBy(() -> complete(task(pi, "Task_ReviseRequest", null), "requester2", decision("RESUBMIT", null)))
+                .hasMessageContaining("Only requester");
+    }
+}

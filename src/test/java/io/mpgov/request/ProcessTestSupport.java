@@ -1,0 +1,225 @@
+package io.mpgov.request;
+
+import io.mpgov.agreement.Agreement;
+import io.mpgov.agreement.AgreementPort;
+import io.mpgov.agreement.AgreementTestDelegates;
+import io.mpgov.catalog.CatalogPort;
+import io.mpgov.catalog.CatalogTestDelegates;
+import io.mpgov.catalog.ChangeSetStatus;
+import io.mpgov.review.ApprovalSettings;
+import io.mpgov.review.ReviewTestListeners;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * The procurement-request models, DMN tables and forms deployed in an in-memory engine; the ports
+ * (AWS, organization) are test doubles, the delegates and listeners the real ones, and the demo
+ * personas exist as users and groups.
+ */
+@Deployment(resources = {"processes/procurement-request.bpmn", "processes/catalog-change.bpmn",
+        "processes/offer-routing.dmn", "processes/approval-matrix.dmn", "forms/request-form.form",
+        "forms/public-offer-review.form", "forms/catalog-change-failure.form", "forms/private-offer-approval.form",
+        "forms/revise-request.form", "forms/accept-private-offer.form", "forms/confirm-pmp-addition.form",
+        "forms/approval-escalation.form"})
+abstract class ProcessTestSupport {
+
+    /** Per test instance: a static one in a base class breaks for the second subclass. The engine is cached. */
+    @RegisterExtension
+    ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.cfg.xml").build();
+
+    static final String OFFER = "offer-pagerdutypriv1";
+    static final String PRODUCT = "prod-pagerduty0001";
+
+    final RequestValidator validator = mock(RequestValidator.class);
+    final CatalogPort catalog = mock(CatalogPort.class);
+    final AgreementPort agreements = mock(AgreementPort.class);
+    /** "template → recipients" of every mail sent. */
+    final List<String> mails = new ArrayList<>();
+    RuntimeService runtime;
+    TaskService tasks;
+    IdentityService identity;
+    ManagementService management;
+    HistoryService history;
+
+    @BeforeEach
+    void wire() {
+        var processEngine = engine.getProcessEngine();
+        runtime = processEngine.getRuntimeService();
+        tasks = processEngine.getTaskService();
+        identity = processEngine.getIdentityService();
+        management = processEngine.getManagementService();
+        history = processEngine.getHistoryService();
+        var catalogSettings = CatalogTestDelegates.settings(5);
+        ApprovalSettings approvals = new ApprovalSettings();
+        Mocks.register("catalogSettings", catalogSettings);
+        Mocks.register("approvalSettings", approvals);
+        Mocks.register("validateRequest", new ValidateRequestDelegate(validator));
+        Mocks.register("startChangeSet", CatalogTestDelegates.startChangeSet(catalog, catalogSettings));
+        Mocks.register("describeChangeSet", CatalogTestDelegates.describeChangeSet(catalog));
+        Mocks.register("recordDecision", ReviewTestListeners.recordDecision(approvals));
+        Mocks.register("planApprovals", ReviewTestListeners.planApprovals(approvals));
+        Mocks.register("verifyAgreement", AgreementTestDelegates.verifyAgreement(agreements));
+        Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
+                + " → " + (e.getVariableLocal("recipients") == null ? e.getVariable("initiator") : e.getVariableLocal("recipients"))));
+        when(validator.validate(any(), anyString())).thenReturn(List.of());
+        when(catalog.startProductChange(any())).thenReturn("cs-1");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(new ChangeSetStatus("cs-1", "SUCCEEDED", null, List.of()));
+        when(agreements.find(anyString())).thenReturn(Optional.empty());
+        personas();
+    }
+
+    @AfterEach
+    void unwire() {
+        Mocks.reset();
+        identity.clearAuthentication();
+    }
+
+    /** The demo personas, plus people with two hats to test separation of duties. */
+    private void personas() {
+        for (String group : List.of("requester", "procurement-manager", "pmp-admin", "finance", "legal", "security", "camunda-admin")) {
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                identity.saveGroup(identity.newGroup(group));
+            }
+        }
+        Map<String, List<String>> users = Map.of("requester", List.of("requester"), "requester2", List.of("requester"),
+                "procurement-manager", List.of("procurement-manager"), "pmp-admin", List.of("pmp-admin"),
+                "finance", List.of("finance"), "legal", List.of("legal"), "security", List.of("security"),
+                "finance-and-legal", List.of("finance", "legal"), "pm-and-pmp", List.of("procurement-manager", "pmp-admin"));
+        users.forEach((user, groups) -> {
+            if (identity.createUserQuery().userId(user).count() == 0) {
+                identity.saveUser(identity.newUser(user));
+                groups.forEach(g -> identity.createMembership(user, g));
+            }
+        });
+    }
+
+    static VariableMap request(String offerType) {
+        return Variables.createVariables()
+                .putValue("productId", PRODUCT).putValue("productTitle", "PagerDuty")
+                .putValue("sellerName", "PagerDuty").putValue("offerType", offerType)
+                .putValue("offerId", "PRIVATE".equals(offerType) ? OFFER : null)
+                .putValue("newVendor", "PRIVATE".equals(offerType) ? false : null)
+                .putValue("customEula", "PRIVATE".equals(offerType) ? false : null)
+                .putValue("estimatedAnnualCost", 12000L).putValue("contractMonths", 12L)
+                .putValue("dataClassification", "INTERNAL")
+                .putValue("businessJustification", "On-call alerting for the retail platform")
+                .putValue("targetAccountIds", "310987654321, 310987654322");
+    }
+
+    ProcessInstance submit(VariableMap variables) {
+        identity.setAuthenticatedUserId("requester");
+        try {
+            ProcessInstance pi = runtime.startProcessInstanceByKey(ProcurementRequestProcess.KEY, variables);
+            runJobs();
+            return pi;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Runs every due-or-not async continuation (not timers) until none is left. */
+    void runJobs() {
+        for (int i = 0; i < 50; i++) {
+            List<Job> jobs = management.createJobQuery().messages().list().stream().filter(j -> j.getRetries() > 0).toList();
+            List<Job> timers = management.createJobQuery().timers().list().stream()
+                    .filter(j -> j.getRetries() > 0 && isPollingTimer(j)).toList();
+            if (jobs.isEmpty() && timers.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+            timers.forEach(j -> management.executeJob(j.getId()));
+        }
+        throw new AssertionError("Jobs keep coming");
+    }
+
+    /** catalog-change's timers are run at once; approval SLA timers only when a test moves the clock. */
+    private boolean isPollingTimer(Job job) {
+        String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult().getActivityId();
+        return activity.equals("Event_WaitForChangeSet") || activity.equals("Event_WaitForEntityLock");
+    }
+
+    Task task(ProcessInstance pi, String taskDefinitionKey, String candidateGroup) {
+        var query = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskDefinitionKey);
+        if (candidateGroup != null) {
+            query = query.taskCandidateGroup(candidateGroup);
+        }
+        return query.singleResult();
+    }
+
+    void complete(Task task, String user, Map<String, Object> variables) {
+        assertThat(task).as("open task").isNotNull();
+        identity.setAuthenticatedUserId(user);
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+        runJobs();
+    }
+
+    static VariableMap decision(String decision, String comment) {
+        return Variables.createVariables().putValue("decision", decision).putValue("comment", comment);
+    }
+
+    List<String> openTaskGroups(ProcessInstance pi, String taskDefinitionKey) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskDefinitionKey).list().stream()
+                .map(t -> tasks.getIdentityLinksForTask(t.getId()).stream().filter(l -> l.getGroupId() != null)
+                        .map(l -> l.getGroupId()).findFirst().orElse(null))
+                .sorted().toList();
+    }
+
+    /** The request id the process gave itself (the instance object predates it). */
+    String requestIdOf(ProcessInstance pi) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
+    }
+
+    Object variable(ProcessInstance pi, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+                .list().stream().filter(v -> v.getTaskId() == null).map(HistoricVariableInstance::getValue)
+                .findFirst().orElse(null);
+    }
+
+    Map<String, Object> decisionOf(String taskDefinitionKey) {
+        String taskId = history.createHistoricTaskInstanceQuery().taskDefinitionKey(taskDefinitionKey)
+                .finished().list().get(0).getId();
+        return history.createHistoricVariableInstanceQuery().taskIdIn(taskId).list().stream()
+                .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue));
+    }
+
+    void agreementIs(String id, String status, String offerId) {
+        when(agreements.find(id)).thenReturn(Optional.of(new Agreement(id, status, offerId, List.of(PRODUCT),
+                Instant.parse("2027-11-23T00:00:00Z"), false)));
+    }
+}
