@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,4 +137,37 @@ class MpgovApplicationIT extends PublicOfferScenario {
         JsonNode view = awaitCompleted(created.get("requestId").asText(), "auditor");
         assertThat(view.get("outcome").asText()).isEqualTo("EndEvent_RequestRejected");
     }
+    
+    @Test
+    void everyMayNotOfThePersonaTableHoldsThroughTheRestApi() {
+        String offer = "offer-tblaucloudpriv1";
+        JsonNode created = submit("requester", privateRequest("prod-tblaucloud001", offer));
+        String pi = created.get("processInstanceId").asText();
+        String finance = awaitTask(pi, "finance", "&candidateGroup=finance");
+        String procurement = awaitTask(pi, "procurement-manager", "&candidateGroup=procurement-manager");
+
+        for (String user : List.of("requester", "legal", "security", "pmp-admin", "software-manager", "auditor")) {
+            assertThat(complete(finance, user, "APPROVE", null).status()).as(user + " approves finance").isEqualTo(403);
+        }
+        assertThat(http.get("/engine-rest/task?processInstanceId=" + pi, "requester").json()).as("requester sees no approval").isEmpty();
+        assertThat(complete(finance, "finance", "APPROVE", null).status()).isEqualTo(204);
+        assertThat(complete(procurement, "procurement-manager", "APPROVE", null).status()).isEqualTo(204);
+
+        String acceptance = awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer");
+        String agreementId = sandbox.acceptOffer(new io.mpgov.sandbox.Sandbox.OfferAcceptance(offer, "prod-tblaucloud001", 12, "20000")).id();
+        for (String user : List.of("pmp-admin", "software-manager", "finance", "requester", "auditor")) {
+            assertThat(complete(acceptance, user, "ACCEPT", null, Map.of("agreementId", agreementId)).status())
+                    .as(user + " accepts the offer").isEqualTo(403);
+        }
+        assertThat(complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId)).status()).isEqualTo(204);
+
+        String confirmation = awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition");
+        for (String user : List.of("procurement-manager", "software-manager", "requester", "auditor")) {
+            assertThat(complete(confirmation, user, "APPROVE", null).status()).as(user + " changes the PMP").isEqualTo(403);
+        }
+        assertThat(http.post("/engine-rest/process-definition/key/catalog-change/start", "procurement-manager", "{}").status())
+                .as("nobody but the engine starts a PMP change").isEqualTo(403);
+        assertThat(http.get("/engine-rest/history/process-instance?processInstanceId=" + pi, "auditor").json()).hasSize(1);
+        assertThat(complete(confirmation, "pmp-admin", "APPROVE", null).status()).isEqualTo(204);
     }
+}

@@ -49,6 +49,16 @@ public abstract class PublicOfferScenario {
         return request;
     }
 
+    public static Map<String, Object> privateRequest(String productId, String offerId) {
+        Map<String, Object> request = publicRequest(productId);
+        request.put("offerType", "PRIVATE");
+        request.put("offerId", offerId);
+        request.put("newVendor", false);
+        request.put("customEula", false);
+        request.put("estimatedAnnualCost", 20000);
+        return request;
+    }
+
     protected JsonNode submit(String user, Map<String, Object> request) {
         Http.Response created = http.post("/api/requests", user, Http.json(request));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -56,24 +66,63 @@ public abstract class PublicOfferScenario {
     }
 
     protected String awaitTask(String processInstanceId, String user) {
+        return awaitTask(processInstanceId, user, "");
+    }
+
+    /** The first task of the instance the user sees, narrowed by a task query string (e.g. {@code &candidateGroup=finance}). */
+    protected String awaitTask(String processInstanceId, String user, String query) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + processInstanceId, user).json();
+            JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + processInstanceId + query, user).json();
             return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
         }, id -> id != null);
     }
 
     protected Http.Response complete(String taskId, String user, String decision, String comment) {
+        return complete(taskId, user, decision, comment, Map.of());
+    }
+
+    protected Http.Response complete(String taskId, String user, String decision, String comment, Map<String, String> more) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("decision", Map.of("value", decision));
         if (comment != null) {
             variables.put("comment", Map.of("value", comment));
         }
+        more.forEach((name, value) -> variables.put(name, Map.of("value", value)));
         return http.post("/engine-rest/task/" + taskId + "/complete", user, Http.json(Map.of("variables", variables)));
     }
 
     protected JsonNode awaitCompleted(String requestId, String user) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/requests/" + requestId, user).json(),
                 view -> "COMPLETED".equals(view.path("state").asText()));
+    }
+
+    @Test
+    void privateOfferIsApprovedAcceptedVerifiedConfirmedAndAllowedInThePmp() {
+        String product = "prod-snwflkdata001";
+        String offer = "offer-snwflkdatapriv2";
+        JsonNode created = submit("requester", privateRequest(product, offer));
+        String pi = created.get("processInstanceId").asText();
+
+        for (String approver : List.of("finance", "procurement-manager")) {
+            String task = awaitTask(pi, approver, "&taskDefinitionKey=Task_ApprovePrivateOffer&candidateGroup=" + approver);
+            assertThat(complete(task, approver, "APPROVE", "ok from " + approver).status()).isEqualTo(204);
+        }
+        String acceptance = awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer");
+        // What the procurement manager does in the AWS Marketplace console:
+        String agreementId = sandbox.acceptOffer(new Sandbox.OfferAcceptance(offer, product, 12, "20000")).id();
+        assertThat(complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId)).status())
+                .isEqualTo(204);
+        String confirmation = awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition");
+        assertThat(complete(confirmation, "pmp-admin", "APPROVE", "approvals and agreement checked").status()).isEqualTo(204);
+
+        JsonNode view = awaitCompleted(created.get("requestId").asText(), "requester");
+        assertThat(view.get("outcome").asText()).isEqualTo("EndEvent_ProductAllowed");
+        assertThat(view.get("decisions")).extracting(d -> d.get("decidedBy").asText() + ":" + d.get("decision").asText())
+                .containsExactlyInAnyOrder("finance:APPROVE", "procurement-manager:APPROVE", "procurement-manager:ACCEPT",
+                        "pmp-admin:APPROVE");
+        assertThat(view.get("details").get("agreementId").asText()).isEqualTo(agreementId);
+        assertThat(view.get("policies")).extracting(p -> p.get("decision").asText()).contains("offer-routing", "approval-matrix");
+        assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts))).contains(product);
     }
 
     @Test
