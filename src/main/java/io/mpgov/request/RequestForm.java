@@ -69,9 +69,14 @@ public record RequestForm(String productId, String productTitle, String sellerNa
         return value == null ? null : value.toString();
     }
 
-    /** Forms send yes/no radios as text, the REST API as JSON booleans. */
+    /** Forms send yes/no as text, the REST API JSON booleans; anything else counts as unanswered. */
     private static Boolean bool(Object value) {
-        return value == null || value.toString().isBlank() ? null : Boolean.valueOf(value.toString().trim());
+        String answer = value == null ? "" : value.toString().trim().toLowerCase();
+        return switch (answer) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> null;
+        };
     }
 
     private static String trim(String s) {

@@ -248,6 +248,23 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void approversCannotChangeTheRequestWhileApproving() {
+        ProcessInstance pi = submitPrivate(300000, 12, "INTERNAL", false, false);
+        VariableMap tampered = decision("APPROVE", null);
+        tampered.put("estimatedAnnualCost", 1L);
+        tampered.put("newVendor", null);
+        tampered.put("initiator", "finance");
+        tampered.put("approvalLedger", "{}");
+
+        complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance", tampered);
+
+        assertThat(pi).variables().containsEntry("estimatedAnnualCost", 300000.0).containsEntry("newVendor", false)
+                .containsEntry("initiator", "requester");
+        assertThat((String) variable(pi, "approvalLedger")).contains("\"finance\":{\"by\":\"finance\"");
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("legal", "procurement-manager");
+    }
+
+    @Test
     void onlyTheRequesterRevisesTheirRequest() {
         ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
         complete(task(pi, "Task_ApprovePrivateOffer", "procurement-manager"), "procurement-manager", decision("REQUEST_CHANGES", "Why?"));

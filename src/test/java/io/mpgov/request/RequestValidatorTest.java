@@ -104,6 +104,15 @@ class RequestValidatorTest {
     }
 
     @Test
+    void yesAndNoFromTheFormAreBooleans() {
+        RequestForm form = RequestForm.fromVariables(java.util.Map.of("newVendor", "yes", "customEula", "no"));
+
+        assertThat(form.newVendor()).isTrue();
+        assertThat(form.customEula()).isFalse();
+        assertThat(RequestForm.fromVariables(java.util.Map.of("newVendor", "maybe")).newVendor()).isNull();
+    }
+
+    @Test
     void accountIdsFromTheFormAreSplitOnCommasAndBlanks() {
         RequestForm form = RequestForm.fromVariables(java.util.Map.of("targetAccountIds", "310987654321, 210987654321;410987654321"));
 
