@@ -32,7 +32,14 @@ public final class ProcurementRequestProcess {
     /** Output of DMN offer-routing: PUBLIC_SELF_SERVICE or SELLER_PRIVATE_OFFER. */
     public static final String ROUTE = "route";
 
+    /** The Private Marketplace product request this request answers, when it came from one. */
+    public static final String PMP_REQUEST_ID = "pmpRequestId";
+    /** AWS's own decision on that PMP request: APPROVED or DECLINED. */
+    public static final String PMP_REQUEST_STATUS = "pmpRequestStatus";
+
     public static final String ERROR_INVALID_REQUEST = "INVALID_REQUEST";
+    public static final String MESSAGE_PMP_REQUEST_CREATED = "PmpProductRequestCreated";
+    public static final String MESSAGE_PMP_REQUEST_DECIDED = "PmpProductRequestDecided";
 
     private ProcurementRequestProcess() {
     }

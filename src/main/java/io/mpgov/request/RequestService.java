@@ -23,7 +23,9 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -66,6 +68,37 @@ public class RequestService {
         String requestId = RequestIds.next();
         ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, requestId, form.toVariables());
         return new Submitted(requestId, instance.getId());
+    }
+
+    /**
+     * Starts a request for a Private Marketplace product request, unless one exists for it already
+     * (in any state). A requester completes the business case before the request is validated.
+     */
+    public Optional<Submitted> startFromPrivateMarketplace(PmpProductRequest pmp) {
+        long existing = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(ProcurementRequestProcess.PMP_REQUEST_ID, pmp.pmpRequestId()).count();
+        if (existing > 0) {
+            return Optional.empty();
+        }
+        String requestId = RequestIds.next();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcurementRequestProcess.PMP_REQUEST_ID, pmp.pmpRequestId());
+        variables.put(ProcurementRequestProcess.PRODUCT_ID, pmp.productId());
+        variables.put(ProcurementRequestProcess.PRODUCT_TITLE, pmp.productTitle());
+        variables.put(ProcurementRequestProcess.SELLER_NAME, pmp.manufacturer());
+        variables.put("pmpRequesterArn", pmp.requesterArn());
+        variables.put("pmpExpiresAt", pmp.expiresAt() == null ? null : Date.from(pmp.expiresAt()));
+        ProcessInstance instance = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
+                .processInstanceBusinessKey(requestId).setVariables(variables).correlateStartMessage();
+        return Optional.of(new Submitted(requestId, instance.getId()));
+    }
+
+    /** Records AWS's own decision on a PMP product request on the requests made for it. */
+    public int recordPrivateMarketplaceDecision(String pmpRequestId, String status) {
+        return runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_DECIDED)
+                .processInstanceVariableEquals(ProcurementRequestProcess.PMP_REQUEST_ID, pmpRequestId)
+                .setVariable(ProcurementRequestProcess.PMP_REQUEST_STATUS, status)
+                .correlateAllWithResult().size();
     }
 
     /**

@@ -43,6 +43,8 @@ final class AdminApi {
                 }
                 case "POST /agreements" -> send(exchange, 201,
                         sandbox.acceptOffer(Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.OfferAcceptance.class)));
+                case "POST /events/product-request" -> send(exchange, 200, sandbox.emitProductRequest(
+                        Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.ProductRequestEvent.class)));
                 case "GET /knobs" -> send(exchange, 200, sandbox.knobs());
                 case "PUT /knobs" -> {
                     updateKnobs(Json.MAPPER.readTree(exchange.getRequestBody()));
@@ -59,10 +61,13 @@ final class AdminApi {
                     send(exchange, 200, obj("status", "cleared"));
                 }
                 default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
-                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, GET|PUT /knobs, POST|DELETE /faults"));
+                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, GET|PUT /knobs, POST|DELETE /faults"));
             }
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            send(exchange, 503, obj("message", "Interrupted"));
         }
     }
 

@@ -3,6 +3,14 @@ package io.mpgov.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +29,9 @@ public final class Sandbox {
     private final Clock clock;
     private final Knobs knobs = new Knobs();
     private SandboxState state = new SandboxState();
+    private volatile URI eventTarget;
+    private volatile String eventSecret;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Sandbox(Clock clock) {
         this.clock = clock;
@@ -79,6 +90,51 @@ public final class Sandbox {
                 "ACTIVE", false, "USD", offer.agreementValue() == null ? "0" : offer.agreementValue());
         state.agreements.add(agreement);
         return agreement;
+    }
+
+    /** Where the sandbox's EventBridge delivers events (an API destination with a shared secret). */
+    public void deliverEventsTo(URI target, String secret) {
+        this.eventTarget = target;
+        this.eventSecret = secret;
+    }
+
+    /**
+     * What someone asking for a product in the Private Marketplace causes: an {@code aws.private-marketplace}
+     * event. {@code detailType} is Created (default), Approved or Declined; {@code requestId} defaults to a new one.
+     */
+    public record ProductRequestEvent(String productId, String detailType, String requestId, String requesterArn) {
+    }
+
+    public record Delivery(String eventId, String requestId, int status, String response) {
+    }
+
+    /** Sends the event to the configured target, outside the sandbox's lock: the target may call back. */
+    public Delivery emitProductRequest(ProductRequestEvent request) throws IOException, InterruptedException {
+        if (eventTarget == null || request.productId() == null) {
+            throw new IllegalArgumentException(eventTarget == null ? "No event target configured" : "productId is required");
+        }
+        String type = "Product Request " + (request.detailType() == null ? "Created" : request.detailType());
+        String requestId = request.requestId() != null ? request.requestId() : "pmp-req-" + CatalogApi.randomId(12);
+        Map<String, Object> envelope = read(s -> {
+            SandboxState.Product product = s.products.stream().filter(p -> p.id().equals(request.productId())).findFirst()
+                    .orElse(new SandboxState.Product(request.productId(), request.productId(), "Unknown seller", "SaaSProduct@1.0"));
+            String account = s.organization == null ? "000000000000" : s.organization.managementAccountId();
+            String experience = s.experiences.isEmpty() ? null : s.experiences.get(0).id;
+            return Json.obj("version", "0", "id", UUID.randomUUID().toString(), "detail-type", type,
+                    "source", "aws.private-marketplace", "account", account, "time", Json.iso(now()), "region", s.region,
+                    "resources", List.of(), "detail", Json.obj("requestId", requestId,
+                            "expirationDate", Json.iso(now().plus(Duration.ofDays(30))),
+                            "product", Json.obj("id", product.id(), "title", product.title(),
+                                    "arn", "arn:aws:aws-marketplace:" + s.region + "::AWSMarketplace/" + product.id()),
+                            "manufacturer", Json.obj("name", product.seller()), "experienceId", experience,
+                            "requesterArn", request.requesterArn() != null ? request.requesterArn()
+                                    : "arn:aws:iam::310987654321:role/developer"));
+        });
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(eventTarget)
+                .header("Content-Type", "application/json").header("X-Mpgov-Event-Secret", eventSecret == null ? "" : eventSecret)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(envelope))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Delivery((String) envelope.get("id"), requestId, response.statusCode(), response.body());
     }
 
     /** Saves the state, so a restarted demo finds the change sets its processes still follow. */

@@ -4,12 +4,16 @@ import io.mpgov.aws.AwsEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +73,14 @@ class SandboxConfiguration {
                 log.info("AWS sandbox state saved to {}", state);
             }
         };
+    }
+
+    /** The sandbox's EventBridge delivers Private Marketplace events to this application's /api/events. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> sandboxEventTarget(Sandbox sandbox,
+                                                                      @Value("${mpgov.events.secret:}") String secret) {
+        return event -> sandbox.deliverEventsTo(
+                URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/api/events"), secret);
     }
 
     @Bean

@@ -29,7 +29,8 @@ class HttpSecurityConfiguration {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
         registration.setName("mpgov-api-basic-auth");
-        registration.addUrlPatterns("/api/*");
+        // /api/events authenticates by shared secret (EventBridge API destination), not by user.
+        registration.addUrlPatterns("/api/requests", "/api/requests/*");
         return registration;
     }
 }

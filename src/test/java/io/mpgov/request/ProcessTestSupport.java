@@ -90,6 +90,7 @@ abstract class ProcessTestSupport {
         Mocks.register("recordDecision", ReviewTestListeners.recordDecision(approvals));
         Mocks.register("planApprovals", ReviewTestListeners.planApprovals(approvals));
         Mocks.register("verifyAgreement", AgreementTestDelegates.verifyAgreement(agreements));
+        Mocks.register("takeOverRequest", new TakeOverRequestListener());
         Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
                 + " → " + (e.getVariableLocal("recipients") == null ? e.getVariable("initiator") : e.getVariableLocal("recipients"))));
         when(validator.validate(any(), anyString())).thenReturn(List.of());

@@ -157,4 +157,23 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
         assertThat(mails).containsExactly("request-submitted → requester", "catalog-change-failed → requester");
         assertThat(decisionOf("Task_ResolveCatalogChangeFailure")).containsEntry("decision", "ABANDON");
     }
+
+    @Test
+    void aPrivateMarketplaceProductRequestIsCompletedByARequesterWhoThenOwnsIt() {
+        ProcessInstance pi = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
+                .processInstanceBusinessKey("PR-FROMPMP1").setVariable("pmpRequestId", "pmp-req-1")
+                .setVariable("productId", "prod-pagerduty0001").correlateStartMessage();
+
+        assertThat(pi).isWaitingAt("Task_CompletePmpRequest");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("requester").count()).isEqualTo(1);
+        runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_DECIDED)
+                .processInstanceVariableEquals("pmpRequestId", "pmp-req-1").setVariable("pmpRequestStatus", "DECLINED").correlateAll();
+        assertThat(pi).isWaitingAt("Task_CompletePmpRequest").variables().containsEntry("pmpRequestStatus", "DECLINED");
+
+        complete(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult(), "requester2", request("PUBLIC"));
+
+        assertThat(pi).isWaitingAt("Task_ReviewPublicOffer").variables().containsEntry("initiator", "requester2");
+        assertThat(mails).containsExactly("request-submitted → requester2");
+        assertThatThrownBy(() -> decide(pi, "requester2", "APPROVE", null)).hasMessageContaining("Four-eyes");
+    }
 }

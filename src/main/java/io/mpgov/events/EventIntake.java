@@ -1,0 +1,111 @@
+package io.mpgov.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mpgov.request.PmpProductRequest;
+import io.mpgov.request.RequestService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import static io.mpgov.events.EventOutcome.Status.*;
+
+/**
+ * EventBridge envelopes in, once each: recorded in the inbox and acted on in one transaction, so an
+ * event is either fully processed or not at all (a failure answers 5xx and EventBridge retries).
+ */
+@Service
+class EventIntake {
+
+    static final String PMP_SOURCE = "aws.private-marketplace";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EventInbox inbox;
+    private final RequestService requests;
+
+    EventIntake(EventInbox inbox, RequestService requests) {
+        this.inbox = inbox;
+        this.requests = requests;
+    }
+
+    @Transactional
+    public EventOutcome receive(String payload) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(payload);
+        } catch (IOException e) {
+            return reject("malformed-" + UUID.randomUUID(), null, null, "The body is not JSON", payload);
+        }
+        String id = text(event, "id");
+        String source = text(event, "source");
+        String detailType = text(event, "detail-type");
+        JsonNode detail = event.path("detail");
+        if (id == null || source == null || detailType == null || !detail.isObject()) {
+            return reject(id == null ? "malformed-" + UUID.randomUUID() : id, source, detailType,
+                    "An EventBridge envelope needs id, source, detail-type and a detail object", payload);
+        }
+        if (inbox.contains(id)) {
+            return new EventOutcome(id, DUPLICATE, "Event " + id + " was received before");
+        }
+        EventOutcome outcome;
+        try {
+            outcome = PMP_SOURCE.equals(source) ? privateMarketplace(id, detailType, detail)
+                    : new EventOutcome(id, REJECTED, "Events from " + source + " are not handled");
+        } catch (IllegalArgumentException e) {
+            outcome = new EventOutcome(id, REJECTED, e.getMessage());
+        }
+        if (!inbox.record(id, source, detailType, outcome.status(), outcome.note(), payload)) {
+            throw new IllegalStateException("Event " + id + " arrived twice at the same time; the other delivery handles it");
+        }
+        return outcome;
+    }
+
+    private EventOutcome privateMarketplace(String id, String detailType, JsonNode detail) {
+        String pmpRequestId = required(detail, "requestId");
+        return switch (detailType) {
+            case "Product Request Created" -> requests.startFromPrivateMarketplace(new PmpProductRequest(pmpRequestId,
+                            required(detail.path("product"), "id"), text(detail.path("product"), "title"),
+                            text(detail.path("manufacturer"), "name"), text(detail, "requesterArn"),
+                            text(detail, "experienceId"), instant(text(detail, "expirationDate"))))
+                    .map(started -> new EventOutcome(id, ACCEPTED, "Started request " + started.requestId()))
+                    .orElseGet(() -> new EventOutcome(id, IGNORED, "A request for PMP request " + pmpRequestId + " exists already"));
+            case "Product Request Approved", "Product Request Declined" -> {
+                String status = detailType.endsWith("Approved") ? "APPROVED" : "DECLINED";
+                int correlated = requests.recordPrivateMarketplaceDecision(pmpRequestId, status);
+                yield correlated > 0 ? new EventOutcome(id, ACCEPTED, "Recorded " + status + " on " + correlated + " request(s)")
+                        : new EventOutcome(id, IGNORED, "No open request for PMP request " + pmpRequestId);
+            }
+            default -> new EventOutcome(id, REJECTED, "Detail type '" + detailType + "' is not handled");
+        };
+    }
+
+    private EventOutcome reject(String id, String source, String detailType, String note, String payload) {
+        inbox.record(id, source, detailType, REJECTED, note, payload);
+        return new EventOutcome(id, REJECTED, note);
+    }
+
+    private static String required(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            throw new IllegalArgumentException("detail." + field + " is required");
+        }
+        return value;
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("detail.expirationDate is not an ISO-8601 time: " + value);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+    }
+}

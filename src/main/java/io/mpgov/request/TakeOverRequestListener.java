@@ -1,0 +1,26 @@
+package io.mpgov.request;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import static io.mpgov.request.ProcurementRequestProcess.INITIATOR;
+
+/**
+ * Task_CompletePmpRequest: whoever completes a request that came from the Private Marketplace owns it
+ * from then on — the four-eyes rule and the mails treat them as its requester.
+ */
+@Component("takeOverRequest")
+class TakeOverRequestListener implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String user = current != null ? current.getUserId() : task.getAssignee();
+        if (user == null) {
+            throw new IllegalStateException("'" + task.getName() + "' must be completed by a signed-in requester");
+        }
+        task.getExecution().getProcessInstance().setVariable(INITIATOR, user);
+    }
+}
