@@ -2,6 +2,10 @@ package io.mpgov.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -46,9 +50,21 @@ final class VariableSnapshot {
         }
     }
 
-    /** How a person would read the value: null and empty alike (forms send "" for an empty read-only field). */
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    /**
+     * How a person would read the value, so that a form echoing a read-only field is no "attempt":
+     * null and "" alike, 60000 and 60000.0 alike, a date as the form shows it (seconds, UTC).
+     */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Date date) {
+            return LocalDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+        return value.toString();
     }
 
     private static Object revive(Object entry) {
