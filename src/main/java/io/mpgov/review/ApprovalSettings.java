@@ -3,7 +3,10 @@ package io.mpgov.review;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
 import java.time.Duration;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Who gives each kind of approval, who is escalated to, how long an approval may stay open, and which
+ * Who gives each kind of approval, who is escalated to, how long an approval may stay open (ISO
+ * durations whose whole days are business days), and which
  * request fields each approval rests on (an earlier approval stands after a revision while those are
  * unchanged). Named {@code approvalSettings} for the models' expressions; all of it is configuration.
  */
@@ -50,12 +54,14 @@ public class ApprovalSettings {
         return leadGroups.getOrDefault(kind, defaultLeadGroup);
     }
 
-    public String reminderIso() {
-        return reminderAfter.toString();
+    /** When an approval opened now is due for a reminder: its whole days are business days. */
+    public Date reminderDue() {
+        return BusinessDays.after(ClockUtil.getCurrentTime(), reminderAfter);
     }
 
-    public String escalationIso() {
-        return escalateAfter.toString();
+    /** When an approval opened now is escalated: its whole days are business days. */
+    public Date escalationDue() {
+        return BusinessDays.after(ClockUtil.getCurrentTime(), escalateAfter);
     }
 
     /** A digest of the fields this approval rests on, as they are now. */

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -186,18 +185,19 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void anOpenApprovalIsRemindedAfterTwoDaysAndEscalatedAfterFiveUntilItIsDecided() {
+    void anOpenApprovalIsRemindedAfterTwoBusinessDaysAndEscalatedAfterFiveUntilItIsDecided() {
+        ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-26T10:00:00Z")));
         ProcessInstance pi = submitPrivate(20000, 12, "INTERNAL", false, false);
         approve(pi, "procurement-manager");
-        Date start = ClockUtil.getCurrentTime();
 
-        assertThat(dueSlaTimers(pi)).isEmpty();
-        ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(Duration.ofDays(2)).plusSeconds(60)));
+        ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-29T10:01:00Z")));
+        assertThat(dueSlaTimers(pi)).as("Thursday + 2 business days is Monday, not Sunday").isEmpty();
+        ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-30T10:01:00Z")));
         dueSlaTimers(pi).forEach(j -> management.executeJob(j.getId()));
         runJobs();
         assertThat(mails).last().isEqualTo("approval-reminder → group:finance");
 
-        ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(Duration.ofDays(5)).plusSeconds(60)));
+        ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-03T10:01:00Z")));
         dueSlaTimers(pi).forEach(j -> management.executeJob(j.getId()));
         runJobs();
         assertThat(mails).last().isEqualTo("approval-escalated → group:camunda-admin");
