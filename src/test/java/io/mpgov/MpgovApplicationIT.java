@@ -170,4 +170,17 @@ class MpgovApplicationIT extends PublicOfferScenario {
         assertThat(http.get("/engine-rest/history/process-instance?processInstanceId=" + pi, "auditor").json()).hasSize(1);
         assertThat(complete(confirmation, "pmp-admin", "APPROVE", null).status()).isEqualTo(204);
     }
+
+    @Test
+    void aRenewalIsAcceptedForAProductUnderAgreementAndRefusedOtherwise() {
+        Map<String, Object> renewal = privateRequest("prod-crwdfalcon001", "offer-crwdfalconpriv2");
+        renewal.put("requestType", "RENEWAL");
+        Map<String, Object> neverBought = privateRequest("prod-ngnxplusami01", "offer-ngnxpluspriv1");
+        neverBought.put("requestType", "RENEWAL");
+
+        assertThat(http.post("/api/requests", "requester", Http.json(renewal)).status()).isEqualTo(201);
+        Http.Response refused = http.post("/api/requests", "requester", Http.json(neverBought));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("no agreement");
+    }
 }

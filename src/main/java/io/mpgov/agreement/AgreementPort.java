@@ -1,5 +1,6 @@
 package io.mpgov.agreement;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,4 +12,7 @@ public interface AgreementPort {
 
     /** The agreement, or empty when there is none with this id for this account. */
     Optional<Agreement> find(String agreementId);
+
+    /** Purchase agreements this account accepted for the product, in any status. */
+    List<Agreement> forProduct(String productId);
 }

@@ -24,6 +24,20 @@ class MarketplaceAgreementAdapter implements AgreementPort {
     }
 
     @Override
+    public List<Agreement> forProduct(String productId) {
+        return client.searchAgreementsPaginator(r -> r.catalog("AWSMarketplace").filters(
+                        f -> f.name("PartyType").values("Acceptor"),
+                        f -> f.name("AgreementType").values("PurchaseAgreement"),
+                        f -> f.name("ResourceIdentifier").values(productId)))
+                .stream().flatMap(page -> page.agreementViewSummaries().stream())
+                .map(a -> new Agreement(a.agreementId(), a.statusAsString(),
+                        a.proposalSummary() == null ? null : a.proposalSummary().offerId(),
+                        a.proposalSummary() == null ? List.of() : a.proposalSummary().resources().stream().map(res -> res.id()).toList(),
+                        a.endTime(), false))
+                .toList();
+    }
+
+    @Override
     public Optional<Agreement> find(String agreementId) {
         DescribeAgreementResponse agreement;
         try {

@@ -1,5 +1,6 @@
 package io.mpgov.request;
 
+import io.mpgov.agreement.AgreementPort;
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
 import io.mpgov.security.AsSystem;
@@ -36,11 +37,13 @@ class RequestValidator {
     static final int MIN_JUSTIFICATION = 20;
 
     private final OrganizationPort organization;
+    private final AgreementPort agreements;
     private final RuntimeService runtime;
     private final IdentityService identity;
 
-    RequestValidator(OrganizationPort organization, RuntimeService runtime, IdentityService identity) {
+    RequestValidator(OrganizationPort organization, AgreementPort agreements, RuntimeService runtime, IdentityService identity) {
         this.organization = organization;
+        this.agreements = agreements;
         this.runtime = runtime;
         this.identity = identity;
     }
@@ -72,6 +75,9 @@ class RequestValidator {
             errors.add(new FieldError(REQUEST_TYPE, "must be NEW or RENEWAL"));
         } else if ("RENEWAL".equals(f.requestType()) && !"PRIVATE".equals(f.offerType())) {
             errors.add(new FieldError(REQUEST_TYPE, "a renewal is of a seller private offer: set offerType PRIVATE and the new offer's id"));
+        } else if ("RENEWAL".equals(f.requestType()) && f.productId() != null && PRODUCT_ID_FORMAT.matcher(f.productId()).matches()
+                && agreements.forProduct(f.productId()).isEmpty()) {
+            errors.add(new FieldError(REQUEST_TYPE, "there is no agreement for " + f.productId() + " to renew: request it as NEW"));
         }
         if (f.estimatedAnnualCost() == null) {
             errors.add(new FieldError(ESTIMATED_ANNUAL_COST, "is required (USD per year, 0 for free products)"));

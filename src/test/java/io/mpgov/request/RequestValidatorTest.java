@@ -19,7 +19,9 @@ class RequestValidatorTest {
 
     final OrganizationPort organization = mock(OrganizationPort.class);
     final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
-    final RequestValidator validator = new RequestValidator(organization, runtime, mock(org.camunda.bpm.engine.IdentityService.class));
+    final io.mpgov.agreement.AgreementPort agreements = mock(io.mpgov.agreement.AgreementPort.class);
+    final RequestValidator validator = new RequestValidator(organization, agreements, runtime,
+            mock(org.camunda.bpm.engine.IdentityService.class));
 
     @BeforeEach
     void organization() {
@@ -101,6 +103,19 @@ class RequestValidatorTest {
         assertThat(validator.validate(valid(), null)).extracting(FieldError::toString)
                 .containsExactly("productId: request PR-OPEN0001 for this product is still open");
         assertThat(validator.validate(valid(), "pi-1")).isEmpty();
+    }
+
+    @Test
+    void aRenewalNeedsAnAgreementForTheProduct() {
+        RequestForm renewal = new RequestForm("prod-pagerduty0001", "PagerDuty", "PagerDuty", "PRIVATE", "offer-pagerdutypriv2",
+                1000.0, 12, "INTERNAL", "On-call alerting for the retail platform", List.of("310987654321"), null, null,
+                "RENEWAL", false, false);
+
+        assertThat(validator.validate(renewal, null)).extracting(FieldError::toString)
+                .containsExactly("requestType: there is no agreement for prod-pagerduty0001 to renew: request it as NEW");
+        when(agreements.forProduct("prod-pagerduty0001")).thenReturn(List.of(new io.mpgov.agreement.Agreement(
+                "agmt-1", "ACTIVE", "offer-pagerdutypriv1", List.of("prod-pagerduty0001"), java.time.Instant.now(), false)));
+        assertThat(validator.validate(renewal, null)).isEmpty();
     }
 
     @Test
