@@ -16,6 +16,8 @@ import static io.mpgov.sandbox.Json.obj;
 final class AdminApi {
 
     static final String PREFIX = "/_sandbox";
+    private static final java.util.regex.Pattern ACCOUNT_ROUTE =
+            java.util.regex.Pattern.compile("(?:POST|PUT) /accounts/(\\d{12})/(state|tags)");
 
     private final Sandbox sandbox;
     private final RateLimiter rateLimiter;
@@ -28,6 +30,15 @@ final class AdminApi {
     void handle(HttpExchange exchange) throws IOException {
         String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().substring(PREFIX.length());
         try {
+            java.util.regex.Matcher account = ACCOUNT_ROUTE.matcher(route);
+            if (account.matches()) {
+                JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody());
+                send(exchange, 200, account.group(2).equals("state")
+                        ? sandbox.setAccountState(account.group(1), body.path("state").asText())
+                        : sandbox.setTags(account.group(1), Json.MAPPER.convertValue(body.path("tags"),
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { })));
+                return;
+            }
             switch (route) {
                 case "GET /state" -> sendText(exchange, sandbox.toJson());
                 case "GET /emails" -> send(exchange, 200, sandbox.read(s -> Map.of("emails", s.emails)));
@@ -45,6 +56,8 @@ final class AdminApi {
                         sandbox.acceptOffer(Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.OfferAcceptance.class)));
                 case "POST /events/product-request" -> send(exchange, 200, sandbox.emitProductRequest(
                         Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.ProductRequestEvent.class)));
+                case "POST /accounts" -> send(exchange, 201,
+                        sandbox.addAccount(Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.NewAccount.class)));
                 case "GET /knobs" -> send(exchange, 200, sandbox.knobs());
                 case "PUT /knobs" -> {
                     updateKnobs(Json.MAPPER.readTree(exchange.getRequestBody()));
@@ -61,7 +74,7 @@ final class AdminApi {
                     send(exchange, 200, obj("status", "cleared"));
                 }
                 default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
-                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, GET|PUT /knobs, POST|DELETE /faults"));
+                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, GET|PUT /knobs, POST|DELETE /faults"));
             }
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));
@@ -88,6 +101,10 @@ final class AdminApi {
         if (body.has("changeSetApplyingMillis")) {
             knobs.changeSetApplyingMillis = body.get("changeSetApplyingMillis").asLong();
         }
+        if (body.has("grantTransitionMillis")) {
+            knobs.grantTransitionMillis = body.get("grantTransitionMillis").asLong();
+        }
+        body.path("latencyByOperation").fields().forEachRemaining(e -> knobs.latencyByOperation.put(e.getKey(), e.getValue().asLong()));
         body.path("rateLimits").fields().forEachRemaining(e -> knobs.rateLimits.put(e.getKey(), e.getValue().asDouble()));
         body.path("changeSetFailures").fields()
                 .forEachRemaining(e -> knobs.changeSetFailures.put(e.getKey(), e.getValue().asText()));

@@ -16,13 +16,17 @@ public final class Knobs {
     /** Fixed latency added to every AWS call, plus up to {@code latencyJitterMillis} at random. */
     public volatile long latencyMillis;
     public volatile long latencyJitterMillis;
+    /** Latency added to one operation on top of {@link #latencyMillis} (e.g. CreateGrant: 150). */
+    public final Map<String, Long> latencyByOperation = new ConcurrentHashMap<>();
     public volatile boolean rateLimitsEnabled = true;
     /** Calls per second per operation; AWS's published limits where it publishes them. */
     public final Map<String, Double> rateLimits = new ConcurrentHashMap<>(Map.of(
             "StartChangeSet", 5.0, "DescribeChangeSet", 10.0, "DescribeEntity", 20.0, "ListEntities", 10.0,
-            "CreateGrant", 10.0, "CreateGrantVersion", 10.0, "SendEmail", 14.0));
+            "CreateGrant", 20.0, "CreateGrantVersion", 20.0, "DeleteGrant", 20.0, "SendEmail", 14.0));
     public volatile long changeSetPreparingMillis = 2_000;
     public volatile long changeSetApplyingMillis = 3_000;
+    /** How long a grant takes to become ACTIVE after activation, or DELETED after deletion. */
+    public volatile long grantTransitionMillis = 2_000;
     public final List<Fault> faults = new CopyOnWriteArrayList<>();
     /** Products whose next change set fails with the given error code, as AWS reports it per change. */
     public final Map<String, String> changeSetFailures = new ConcurrentHashMap<>();
@@ -37,6 +41,8 @@ public final class Knobs {
         public Integer httpStatus;
         public String message = "Injected by the mpgov sandbox";
         public double probability = 1.0;
+        /** Hold the answer this long first: longer than the client's timeout, it is a timeout. */
+        public long delayMillis;
         public final AtomicInteger times = new AtomicInteger(-1);
 
         boolean matches(String op) {

@@ -1,13 +1,16 @@
 package io.mpgov.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mpgov.sandbox.SandboxState.Grant;
 import io.mpgov.sandbox.SandboxState.License;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import static io.mpgov.sandbox.Json.iso;
 import static io.mpgov.sandbox.Json.obj;
@@ -26,6 +29,191 @@ final class LicenseManagerApi {
 
     void register(SandboxServer server) {
         server.target(LICENSE_MANAGER, TARGET, "ListReceivedLicenses", this::listReceivedLicenses);
+        server.target(LICENSE_MANAGER, TARGET, "CreateGrant", this::createGrant);
+        server.target(LICENSE_MANAGER, TARGET, "CreateGrantVersion", this::createGrantVersion);
+        server.target(LICENSE_MANAGER, TARGET, "GetGrant", this::getGrant);
+        server.target(LICENSE_MANAGER, TARGET, "DeleteGrant", this::deleteGrant);
+        server.target(LICENSE_MANAGER, TARGET, "ListDistributedGrants", this::listDistributedGrants);
+        server.target(LICENSE_MANAGER, TARGET, "ListReceivedGrants", this::listReceivedGrants);
+        server.target(LICENSE_MANAGER, TARGET, "ListReceivedGrantsForOrganization", this::listReceivedGrantsForOrganization);
+    }
+
+    private static final Pattern PRINCIPAL = Pattern.compile(
+            "arn:aws:iam::\\d{12}:root|arn:aws:organizations::\\d{12}:(ou/o-[a-z0-9]+/ou-[a-z0-9-]+|organization/o-[a-z0-9]+)");
+    private static final Set<String> GONE = Set.of("DELETED", "REJECTED", "FAILED_WORKFLOW");
+
+    private Object createGrant(SandboxRequest r) {
+        String token = r.required("ClientToken");
+        r.required("GrantName");
+        String licenseArn = r.required("LicenseArn");
+        r.required("HomeRegion");
+        JsonNode principals = r.body().path("Principals");
+        JsonNode operations = r.body().path("AllowedOperations");
+        if (!principals.isArray() || principals.size() != 1) {
+            throw validation("Principals must name exactly one principal");
+        }
+        if (!operations.isArray() || operations.isEmpty()) {
+            throw validation("AllowedOperations must name at least one operation");
+        }
+        SandboxState state = sandbox.state();
+        for (Grant existing : state.grants) {
+            if (existing.clientTokens.contains(token)) {
+                return grantAnswer(existing);
+            }
+        }
+        String principal = principals.get(0).asText();
+        if (!PRINCIPAL.matcher(principal).matches()) {
+            throw validation("Invalid principal " + principal + ": expected arn:aws:iam::<account>:root, an OU or the organization");
+        }
+        if (state.licenses.stream().noneMatch(l -> l.arn().equals(licenseArn))) {
+            throw validation("License " + licenseArn + " is not a license this account received");
+        }
+        for (Grant existing : state.grants) {
+            if (existing.licenseArn.equals(licenseArn) && existing.principal.equals(principal) && !GONE.contains(existing.status)) {
+                throw validation("A grant of license " + licenseArn + " to " + principal + " exists already: " + existing.arn);
+            }
+        }
+        Grant grant = new Grant();
+        grant.arn = "arn:aws:license-manager::" + account(state) + ":grant:g-" + CatalogApi.randomId(32);
+        grant.name = r.optional("GrantName");
+        grant.licenseArn = licenseArn;
+        grant.principal = principal;
+        grant.homeRegion = r.optional("HomeRegion");
+        grant.status = "PENDING_WORKFLOW";
+        grant.version = 1;
+        operations.forEach(o -> grant.allowedOperations.add(o.asText()));
+        grant.clientTokens.add(token);
+        state.grants.add(grant);
+        return grantAnswer(grant);
+    }
+
+    private Object createGrantVersion(SandboxRequest r) {
+        String token = r.required("ClientToken");
+        Grant grant = grant(r.required("GrantArn"));
+        if (grant.clientTokens.contains(token)) {
+            return grantAnswer(grant);
+        }
+        String source = r.optional("SourceVersion");
+        if (source != null && !source.equals(String.valueOf(grant.version))) {
+            throw validation("SourceVersion " + source + " is not the grant's current version " + grant.version);
+        }
+        if (GONE.contains(grant.status) || "PENDING_DELETE".equals(grant.status)) {
+            throw validation("Grant " + grant.arn + " is " + grant.status);
+        }
+        String status = r.optional("Status");
+        if (status != null && !Set.of("ACTIVE", "DISABLED").contains(status)) {
+            throw validation("A grant version can set Status ACTIVE or DISABLED, not " + status);
+        }
+        grant.clientTokens.add(token);
+        grant.version++;
+        if (r.optional("GrantName") != null) {
+            grant.name = r.optional("GrantName");
+        }
+        grant.statusReason = r.optional("StatusReason");
+        if (status != null && !status.equals(grant.status)) {
+            transition(grant, status);
+        }
+        return grantAnswer(grant);
+    }
+
+    private Object getGrant(SandboxRequest r) {
+        return obj("Grant", grantView(grant(r.required("GrantArn"))));
+    }
+
+    private Object deleteGrant(SandboxRequest r) {
+        Grant grant = grant(r.required("GrantArn"));
+        String version = r.required("Version");
+        if (!version.equals(String.valueOf(grant.version))) {
+            throw validation("Version " + version + " is not the grant's current version " + grant.version);
+        }
+        if (GONE.contains(grant.status) || "PENDING_DELETE".equals(grant.status)) {
+            throw validation("Grant " + grant.arn + " is " + grant.status + " already");
+        }
+        grant.status = "PENDING_DELETE";
+        grant.statusReason = r.optional("StatusReason");
+        grant.version++;
+        transition(grant, "DELETED");
+        return grantAnswer(grant);
+    }
+
+    private Object listDistributedGrants(SandboxRequest r) {
+        return grantPage(sandbox.state().grants.stream().filter(grantFilter(r)).toList(), r);
+    }
+
+    private Object listReceivedGrants(SandboxRequest r) {
+        String self = "arn:aws:iam::" + account(sandbox.state()) + ":root";
+        return grantPage(sandbox.state().grants.stream().filter(g -> g.principal.equals(self)).filter(grantFilter(r)).toList(), r);
+    }
+
+    private Object listReceivedGrantsForOrganization(SandboxRequest r) {
+        String licenseArn = r.required("LicenseArn");
+        return grantPage(sandbox.state().grants.stream().filter(g -> g.licenseArn.equals(licenseArn))
+                .filter(grantFilter(r)).toList(), r);
+    }
+
+    private Predicate<Grant> grantFilter(SandboxRequest r) {
+        Predicate<Grant> filter = g -> true;
+        JsonNode arns = r.body().get("GrantArns");
+        if (arns != null && !arns.isEmpty()) {
+            Set<String> wanted = values(arns);
+            filter = filter.and(g -> wanted.contains(g.arn));
+        }
+        JsonNode filters = r.body().get("Filters");
+        if (filters != null) {
+            for (JsonNode f : filters) {
+                Set<String> values = values(f.path("Values"));
+                String name = f.path("Name").asText();
+                Function<Grant, String> field = switch (name) {
+                    case "LicenseArn", "ParentArn" -> g -> g.licenseArn;
+                    case "GrantStatus" -> g -> g.status;
+                    case "GranteePrincipalARN", "GranteePrincipalArn" -> g -> g.principal;
+                    case "ProductSKU" -> g -> license(g.licenseArn).productSku();
+                    case "LicenseIssuerName" -> g -> license(g.licenseArn).issuer();
+                    case "GranterAccountId" -> g -> account(sandbox.state());
+                    default -> throw AwsError.client("InvalidParameterValueException", "Unsupported filter name " + name);
+                };
+                filter = filter.and(g -> values.contains(field.apply(g)));
+            }
+        }
+        return filter;
+    }
+
+    private Object grantPage(List<Grant> grants, SandboxRequest r) {
+        Pages.Page<Grant> page = Pages.of(grants, r, "NextToken", "MaxResults", 100, 100);
+        return obj("Grants", page.items().stream().map(this::grantView).toList(), "NextToken", page.nextToken());
+    }
+
+    private Map<String, Object> grantView(Grant g) {
+        return obj("GrantArn", g.arn, "GrantName", g.name, "ParentArn", g.licenseArn, "LicenseArn", g.licenseArn,
+                "GranteePrincipalArn", g.principal, "HomeRegion", g.homeRegion, "GrantStatus", g.status,
+                "StatusReason", g.statusReason, "Version", String.valueOf(g.version), "GrantedOperations", g.allowedOperations);
+    }
+
+    private static Map<String, Object> grantAnswer(Grant g) {
+        return obj("GrantArn", g.arn, "Status", g.status, "Version", String.valueOf(g.version));
+    }
+
+    /** AWS applies the change after a while; until then the grant shows its current status. */
+    private void transition(Grant grant, String to) {
+        grant.pendingStatus = to;
+        grant.transitionAt = sandbox.now().plusMillis(sandbox.knobs().grantTransitionMillis);
+    }
+
+    private Grant grant(String arn) {
+        return sandbox.state().grants.stream().filter(g -> g.arn.equals(arn)).findFirst()
+                .orElseThrow(() -> validation("Grant " + arn + " not found"));
+    }
+
+    private License license(String arn) {
+        return sandbox.state().licenses.stream().filter(l -> l.arn().equals(arn)).findFirst().orElseThrow();
+    }
+
+    private static String account(SandboxState state) {
+        return state.organization == null ? "000000000000" : state.organization.managementAccountId();
+    }
+
+    private static AwsError validation(String message) {
+        return AwsError.validation(LICENSE_MANAGER, message);
     }
 
     private Object listReceivedLicenses(SandboxRequest r) {

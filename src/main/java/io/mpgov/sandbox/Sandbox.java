@@ -108,33 +108,111 @@ public final class Sandbox {
     public record Delivery(String eventId, String requestId, int status, String response) {
     }
 
-    /** Sends the event to the configured target, outside the sandbox's lock: the target may call back. */
+    /** Sends a PMP product request event to the configured target, outside the sandbox's lock: the target may call back. */
     public Delivery emitProductRequest(ProductRequestEvent request) throws IOException, InterruptedException {
-        if (eventTarget == null || request.productId() == null) {
-            throw new IllegalArgumentException(eventTarget == null ? "No event target configured" : "productId is required");
+        if (request.productId() == null) {
+            throw new IllegalArgumentException("productId is required");
         }
         String type = "Product Request " + (request.detailType() == null ? "Created" : request.detailType());
         String requestId = request.requestId() != null ? request.requestId() : "pmp-req-" + CatalogApi.randomId(12);
-        Map<String, Object> envelope = read(s -> {
+        Map<String, Object> detail = read(s -> {
             SandboxState.Product product = s.products.stream().filter(p -> p.id().equals(request.productId())).findFirst()
                     .orElse(new SandboxState.Product(request.productId(), request.productId(), "Unknown seller", "SaaSProduct@1.0"));
-            String account = s.organization == null ? "000000000000" : s.organization.managementAccountId();
-            String experience = s.experiences.isEmpty() ? null : s.experiences.get(0).id;
-            return Json.obj("version", "0", "id", UUID.randomUUID().toString(), "detail-type", type,
-                    "source", "aws.private-marketplace", "account", account, "time", Json.iso(now()), "region", s.region,
-                    "resources", List.of(), "detail", Json.obj("requestId", requestId,
-                            "expirationDate", Json.iso(now().plus(Duration.ofDays(30))),
-                            "product", Json.obj("id", product.id(), "title", product.title(),
-                                    "arn", "arn:aws:aws-marketplace:" + s.region + "::AWSMarketplace/" + product.id()),
-                            "manufacturer", Json.obj("name", product.seller()), "experienceId", experience,
-                            "requesterArn", request.requesterArn() != null ? request.requesterArn()
-                                    : "arn:aws:iam::310987654321:role/developer"));
+            return Json.obj("requestId", requestId, "expirationDate", Json.iso(now().plus(Duration.ofDays(30))),
+                    "product", Json.obj("id", product.id(), "title", product.title(),
+                            "arn", "arn:aws:aws-marketplace:" + s.region + "::AWSMarketplace/" + product.id()),
+                    "manufacturer", Json.obj("name", product.seller()),
+                    "experienceId", s.experiences.isEmpty() ? null : s.experiences.get(0).id,
+                    "requesterArn", request.requesterArn() != null ? request.requesterArn() : "arn:aws:iam::310987654321:role/developer");
         });
+        Delivery delivery = emit("aws.private-marketplace", type, detail);
+        return new Delivery(delivery.eventId(), requestId, delivery.status(), delivery.response());
+    }
+
+    /** An EventBridge envelope to the configured target (not under the lock: the target may call the sandbox). */
+    public Delivery emit(String source, String detailType, Map<String, Object> detail) throws IOException, InterruptedException {
+        if (eventTarget == null) {
+            throw new IllegalArgumentException("No event target configured");
+        }
+        Map<String, Object> envelope = read(s -> Json.obj("version", "0", "id", UUID.randomUUID().toString(),
+                "detail-type", detailType, "source", source,
+                "account", s.organization == null ? "000000000000" : s.organization.managementAccountId(),
+                "time", Json.iso(now()), "region", s.region, "resources", List.of(), "detail", detail));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(eventTarget)
-                .header("Content-Type", "application/json").header("X-Mpgov-Event-Secret", eventSecret == null ? "" : eventSecret)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(envelope))).build(),
+                        .header("Content-Type", "application/json").header("X-Mpgov-Event-Secret", eventSecret == null ? "" : eventSecret)
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(envelope))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new Delivery((String) envelope.get("id"), requestId, response.statusCode(), response.body());
+        return new Delivery((String) envelope.get("id"), null, response.statusCode(), response.body());
+    }
+
+    /** A new member account, as Organizations' CreateAccount would make it. */
+    public record NewAccount(String id, String name, String parentId, Map<String, String> tags) {
+    }
+
+    /** Adds an ACTIVE account and, when events go somewhere, says so as CloudTrail would (CreateAccountResult). */
+    public SandboxState.Account addAccount(NewAccount request) throws IOException, InterruptedException {
+        SandboxState.Account account;
+        synchronized (this) {
+            if (state.organization == null || request.name() == null) {
+                throw new IllegalArgumentException(state.organization == null ? "No organization: seed first" : "name is required");
+            }
+            String parent = request.parentId() == null ? state.organization.rootId() : request.parentId();
+            if (!parent.equals(state.organization.rootId()) && state.organizationalUnits.stream().noneMatch(ou -> ou.id().equals(parent))) {
+                throw new IllegalArgumentException("No root or OU " + parent);
+            }
+            String id = request.id() != null ? request.id()
+                    : String.valueOf(600_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(99_999_999_999L));
+            if (state.accounts.stream().anyMatch(a -> a.id.equals(id))) {
+                throw new IllegalArgumentException("Account " + id + " exists already");
+            }
+            account = new SandboxState.Account(id, "arn:aws:organizations::" + state.organization.managementAccountId()
+                    + ":account/" + state.organization.id() + "/" + id, request.name(),
+                    "aws+" + request.name() + "@" + DemoOrganization.MAIL_DOMAIN, "ACTIVE", now(), parent,
+                    request.tags() == null ? Map.of() : request.tags());
+            state.accounts.add(account);
+        }
+        emitIfConnected("aws.organizations", "AWS Service Event via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
+                "eventName", "CreateAccountResult", "serviceEventDetails", Json.obj("createAccountStatus",
+                        Json.obj("state", "SUCCEEDED", "accountId", account.id, "accountName", account.name))));
+        return account;
+    }
+
+    /** ACTIVE, SUSPENDED, PENDING_CLOSURE or CLOSED; closing is announced (CloseAccount), suspension is not — as in AWS. */
+    public SandboxState.Account setAccountState(String accountId, String newState) throws IOException, InterruptedException {
+        if (!List.of("ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED").contains(newState)) {
+            throw new IllegalArgumentException("Unknown account state " + newState);
+        }
+        SandboxState.Account account = withAccount(accountId, a -> a.state = newState);
+        if (newState.equals("CLOSED") || newState.equals("PENDING_CLOSURE")) {
+            emitIfConnected("aws.organizations", "AWS API Call via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
+                    "eventName", "CloseAccount", "requestParameters", Json.obj("accountId", accountId)));
+        }
+        return account;
+    }
+
+    /** Replaces an account's tags and announces it as CloudTrail would (TagResource). */
+    public SandboxState.Account setTags(String accountId, Map<String, String> tags) throws IOException, InterruptedException {
+        SandboxState.Account account = withAccount(accountId, a -> {
+            a.tags.clear();
+            a.tags.putAll(tags);
+        });
+        emitIfConnected("aws.organizations", "AWS API Call via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
+                "eventName", "TagResource", "requestParameters", Json.obj("resourceId", accountId,
+                        "tags", tags.entrySet().stream().map(t -> Json.obj("key", t.getKey(), "value", t.getValue())).toList())));
+        return account;
+    }
+
+    private synchronized SandboxState.Account withAccount(String accountId, java.util.function.Consumer<SandboxState.Account> change) {
+        SandboxState.Account account = state.accounts.stream().filter(a -> a.id.equals(accountId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
+        change.accept(account);
+        return account;
+    }
+
+    private void emitIfConnected(String source, String detailType, Map<String, Object> detail) throws IOException, InterruptedException {
+        if (eventTarget != null) {
+            emit(source, detailType, detail);
+        }
     }
 
     /** Saves the state, so a restarted demo finds the change sets its processes still follow. */
@@ -169,6 +247,14 @@ public final class Sandbox {
 
     /** Moves change sets along their lifecycle as time passes (evaluated lazily on every call). */
     synchronized void advance() {
-        ChangeSetLifecycle.advance(state, knobs, now());
+        Instant now = now();
+        ChangeSetLifecycle.advance(state, knobs, now);
+        for (SandboxState.Grant grant : state.grants) {
+            if (grant.pendingStatus != null && !now.isBefore(grant.transitionAt)) {
+                grant.status = grant.pendingStatus;
+                grant.pendingStatus = null;
+                grant.transitionAt = null;
+            }
+        }
     }
 }

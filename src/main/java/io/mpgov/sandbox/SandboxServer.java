@@ -112,7 +112,9 @@ public final class SandboxServer implements AutoCloseable {
                 return;
             }
             answer(exchange, route);
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
+            log.debug("AWS sandbox client went away before the answer (a client timeout?): {}", e.getMessage());
+        } catch (RuntimeException e) {
             log.warn("AWS sandbox failed to answer", e);
         }
     }
@@ -142,15 +144,8 @@ public final class SandboxServer implements AutoCloseable {
 
     private void applyKnobs(Route route) {
         Knobs knobs = sandbox.knobs();
-        long delay = knobs.latencyMillis + (knobs.latencyJitterMillis > 0
-                ? ThreadLocalRandom.current().nextLong(knobs.latencyJitterMillis + 1) : 0);
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        sleep(knobs.latencyMillis + knobs.latencyByOperation.getOrDefault(route.operation(), 0L)
+                + (knobs.latencyJitterMillis > 0 ? ThreadLocalRandom.current().nextLong(knobs.latencyJitterMillis + 1) : 0));
         Double limit = knobs.rateLimits.get(route.operation());
         if (knobs.rateLimitsEnabled && limit != null && !rateLimiter.tryAcquire(route.operation(), limit)) {
             throw new AwsError(route.service().throttlingError, route.service().throttlingStatus, "Rate exceeded");
@@ -158,10 +153,21 @@ public final class SandboxServer implements AutoCloseable {
         for (Knobs.Fault fault : knobs.faults) {
             if (fault.matches(route.operation())
                     && ThreadLocalRandom.current().nextDouble() < fault.probability && fault.fire()) {
+                sleep(fault.delayMillis);
                 int status = fault.httpStatus != null ? fault.httpStatus
                         : fault.errorCode.contains("Internal") || fault.errorCode.contains("ServiceException") ? 500
                         : 400;
                 throw new AwsError(fault.errorCode, status, fault.message);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

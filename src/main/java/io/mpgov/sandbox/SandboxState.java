@@ -119,9 +119,14 @@ public final class SandboxState {
         public String principal;
         public String homeRegion;
         public String status;
+        public String statusReason;
         public int version;
         public List<String> allowedOperations = new ArrayList<>();
-        public String clientToken;
+        /** ClientTokens of CreateGrant and every CreateGrantVersion, for idempotency. */
+        public List<String> clientTokens = new ArrayList<>();
+        /** AWS applies grant changes asynchronously: the status it moves to, and when. */
+        public String pendingStatus;
+        public Instant transitionAt;
     }
 
     public record Agreement(String id, String offerId, String productId, String proposerAccountId,

@@ -319,6 +319,154 @@ class SandboxWireTest {
     }
 
     @Nested
+    class LicenseGrants {
+
+        String license() {
+            return licenses.listReceivedLicenses(r -> r.filters(f -> f.name("ProductSKU").values("prod-dtdgobserv001")))
+                    .licenses().get(0).licenseArn();
+        }
+
+        software.amazon.awssdk.services.licensemanager.model.CreateGrantResponse grant(String token, String account) {
+            return licenses.createGrant(r -> r.clientToken(token).grantName("mpgov").licenseArn(license())
+                    .principals("arn:aws:iam::" + account + ":root").homeRegion("us-east-1")
+                    .allowedOperationsWithStrings("CheckoutLicense", "CheckInLicense", "ListPurchasedLicenses"));
+        }
+
+        String status(String grantArn) {
+            return licenses.getGrant(r -> r.grantArn(grantArn)).grant().grantStatusAsString();
+        }
+
+        @Test
+        void aGrantIsCreatedPendingAndBecomesActiveSomeTimeAfterActivation() {
+            var created = grant("tok-1", "310987654321");
+            assertThat(created.statusAsString()).isEqualTo("PENDING_WORKFLOW");
+            assertThat(created.version()).isEqualTo("1");
+
+            var activated = licenses.createGrantVersion(r -> r.clientToken("tok-1-activate").grantArn(created.grantArn()).status("ACTIVE"));
+            assertThat(activated.version()).isEqualTo("2");
+            assertThat(status(created.grantArn())).isEqualTo("PENDING_WORKFLOW");
+            clock.advance(Duration.ofSeconds(2));
+
+            assertThat(status(created.grantArn())).isEqualTo("ACTIVE");
+            assertThat(licenses.getGrant(r -> r.grantArn(created.grantArn())).grant().granteePrincipalArn())
+                    .isEqualTo("arn:aws:iam::310987654321:root");
+        }
+
+        @Test
+        void clientTokensMakeCreateAndActivateIdempotent() {
+            var first = grant("tok-same", "310987654321");
+            var again = grant("tok-same", "310987654321");
+            licenses.createGrantVersion(r -> r.clientToken("act-same").grantArn(first.grantArn()).status("ACTIVE"));
+            var activatedAgain = licenses.createGrantVersion(r -> r.clientToken("act-same").grantArn(first.grantArn()).status("ACTIVE"));
+
+            assertThat(again.grantArn()).isEqualTo(first.grantArn());
+            assertThat(activatedAgain.version()).isEqualTo("2");
+            assertThat(sandbox.<Integer>read(s -> s.grants.size())).isEqualTo(1);
+        }
+
+        @Test
+        void aSecondGrantOfTheSameLicenseToTheSameAccountIsAValidationException() {
+            grant("tok-a", "310987654321");
+
+            assertThatThrownBy(() -> grant("tok-b", "310987654321"))
+                    .isInstanceOfSatisfying(software.amazon.awssdk.services.licensemanager.model.ValidationException.class,
+                            e -> assertThat(e.getMessage()).contains("exists already"));
+            assertThatThrownBy(() -> grant("tok-c", "not-an-account"))
+                    .isInstanceOf(software.amazon.awssdk.services.licensemanager.model.ValidationException.class);
+        }
+
+        @Test
+        void deletingNeedsTheCurrentVersionAndTakesEffectLater() {
+            var created = grant("tok-del", "310987654322");
+
+            assertThatThrownBy(() -> licenses.deleteGrant(r -> r.grantArn(created.grantArn()).version("7")))
+                    .isInstanceOf(software.amazon.awssdk.services.licensemanager.model.ValidationException.class);
+            assertThat(licenses.deleteGrant(r -> r.grantArn(created.grantArn()).version("1")).statusAsString()).isEqualTo("PENDING_DELETE");
+            assertThatThrownBy(() -> grant("tok-del-2", "310987654322")).as("still there until deleted")
+                    .isInstanceOf(software.amazon.awssdk.services.licensemanager.model.ValidationException.class);
+            clock.advance(Duration.ofSeconds(2));
+
+            assertThat(status(created.grantArn())).isEqualTo("DELETED");
+            assertThat(grant("tok-del-2", "310987654322").statusAsString()).isEqualTo("PENDING_WORKFLOW");
+        }
+
+        @Test
+        void listsDistributedGrantsByFilterAndPage() {
+            grant("tok-l1", "310987654321");
+            grant("tok-l2", "310987654322");
+            grant("tok-l3", "410987654321");
+
+            var page = licenses.listDistributedGrants(r -> r.maxResults(2).filters(f -> f.name("LicenseArn").values(license())));
+            assertThat(page.grants()).hasSize(2);
+            assertThat(licenses.listDistributedGrants(r -> r.maxResults(2).nextToken(page.nextToken())).grants()).hasSize(1);
+            assertThat(licenses.listDistributedGrants(r -> r.filters(f -> f.name("GranteePrincipalARN")
+                    .values("arn:aws:iam::410987654321:root"))).grants()).hasSize(1);
+            assertThat(licenses.listDistributedGrants(r -> r.filters(f -> f.name("GrantStatus").values("ACTIVE"))).grants()).isEmpty();
+            assertThat(licenses.listReceivedGrantsForOrganization(r -> r.licenseArn(license())).grants()).hasSize(3);
+            assertThat(licenses.listReceivedGrants(r -> { }).grants()).as("none granted to the management account").isEmpty();
+        }
+
+        @Test
+        void throttlesWritesAndAClientThatRetriesRateLimitsGetsThrough() {
+            sandbox.knobs().rateLimitsEnabled = true;
+            sandbox.knobs().rateLimits.put("CreateGrant", 2.0);
+            try {
+                assertThatThrownBy(() -> IntStream.range(0, 6).forEach(i -> grant("tok-rl-" + i, "3109876543" + (10 + i))))
+                        .isInstanceOfSatisfying(software.amazon.awssdk.services.licensemanager.model.RateLimitExceededException.class,
+                                e -> assertThat(e.statusCode()).isEqualTo(400));
+                LicenseManagerClient patient = LicenseManagerClient.builder().endpointOverride(server.baseUri()).region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                        .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy
+                                .standardRetryStrategy().toBuilder().maxAttempts(10)
+                                .retryOnExceptionInstanceOf(software.amazon.awssdk.services.licensemanager.model.RateLimitExceededException.class)
+                                .build()))
+                        .build();
+                IntStream.range(0, 4).forEach(i -> patient.createGrant(r -> r.clientToken("tok-patient-" + i).grantName("mpgov")
+                        .licenseArn(license()).principals("arn:aws:iam::4109876543" + (10 + i) + ":root").homeRegion("us-east-1")
+                        .allowedOperationsWithStrings("CheckoutLicense")));
+            } finally {
+                sandbox.knobs().rateLimits.put("CreateGrant", 20.0);
+            }
+        }
+
+        @Test
+        void aFaultThatHoldsTheAnswerIsATimeoutForTheClient() {
+            Knobs.Fault slow = new Knobs.Fault();
+            slow.operation = "GetGrant";
+            slow.delayMillis = 800;
+            slow.setTimes(1);
+            sandbox.knobs().faults.add(slow);
+            var created = grant("tok-slow", "310987654321");
+            LicenseManagerClient impatient = LicenseManagerClient.builder().endpointOverride(server.baseUri()).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofMillis(300)).retryStrategy(b -> b.maxAttempts(1)))
+                    .build();
+
+            assertThatThrownBy(() -> impatient.getGrant(r -> r.grantArn(created.grantArn())))
+                    .isInstanceOf(software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.class);
+        }
+    }
+
+    @Nested
+    class OrganizationsAdmin {
+
+        @Test
+        void accountsCanBeAddedSuspendedAndRetaggedAndOrganizationsSaysSo() throws Exception {
+            var added = sandbox.addAccount(new Sandbox.NewAccount(null, "tech-new-team", DemoOrganization.OU_TECHNOLOGY,
+                    java.util.Map.of("licence-group", "platform")));
+            sandbox.setAccountState("310987654322", "SUSPENDED");
+            sandbox.setTags("310987654321", java.util.Map.of("licence-group", "data"));
+
+            assertThat(organizations.listAccountsForParent(r -> r.parentId(DemoOrganization.OU_TECHNOLOGY)).accounts())
+                    .anySatisfy(a -> assertThat(a.id()).isEqualTo(added.id));
+            assertThat(organizations.listAccountsPaginator(r -> { }).stream().flatMap(p -> p.accounts().stream())
+                    .filter(a -> a.id().equals("310987654322")).findFirst().orElseThrow().stateAsString()).isEqualTo("SUSPENDED");
+            assertThat(organizations.listTagsForResource(r -> r.resourceId("310987654321")).tags())
+                    .singleElement().satisfies(t -> assertThat(t.value()).isEqualTo("data"));
+        }
+    }
+
+    @Nested
     class Organizations {
 
         @Test
