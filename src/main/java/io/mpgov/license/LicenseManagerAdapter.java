@@ -1,0 +1,112 @@
+package io.mpgov.license;
+
+import io.mpgov.aws.AwsClients;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
+import software.amazon.awssdk.services.licensemanager.model.CreateGrantResponse;
+import software.amazon.awssdk.services.licensemanager.model.Filter;
+import software.amazon.awssdk.services.licensemanager.model.ListDistributedGrantsResponse;
+import software.amazon.awssdk.services.licensemanager.model.ListReceivedLicensesResponse;
+import software.amazon.awssdk.services.licensemanager.model.RateLimitExceededException;
+import software.amazon.awssdk.services.licensemanager.model.ValidationException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link LicensePort} on AWS License Manager. Writes are paced per operation
+ * ({@code mpgov.license.calls-per-second}) and the SDK retries {@code RateLimitExceededException},
+ * which it does not by default.
+ */
+@Component
+class LicenseManagerAdapter implements LicensePort {
+
+    private static final Pattern ACCOUNT_PRINCIPAL = Pattern.compile("arn:aws:iam::(\\d{12}):root");
+    private static final List<String> OPERATIONS = List.of("CheckoutLicense", "CheckInLicense", "ExtendConsumptionLicense",
+            "ListPurchasedLicenses");
+
+    private final LicenseManagerClient client;
+    private final ClientRateLimiter limiter;
+
+    LicenseManagerAdapter(AwsClients clients, @Value("${mpgov.license.calls-per-second:18}") double callsPerSecond,
+                          @Value("${mpgov.aws.region:us-east-1}") String region) {
+        this.client = clients.build(LicenseManagerClient.builder(), Region.of(region),
+                retry -> retry.retryOnExceptionInstanceOf(RateLimitExceededException.class));
+        this.limiter = new ClientRateLimiter(callsPerSecond);
+    }
+
+    @Override
+    public List<ReceivedLicense> licensesOf(String productId) {
+        List<ReceivedLicense> licenses = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            ListReceivedLicensesResponse page = client.listReceivedLicenses(r -> r.nextToken(next)
+                    .filters(Filter.builder().name("ProductSKU").values(productId).build()));
+            page.licenses().forEach(l -> licenses.add(new ReceivedLicense(l.licenseArn(), l.productSKU(), l.productName(), l.homeRegion())));
+            token = page.nextToken();
+        } while (token != null);
+        return licenses;
+    }
+
+    @Override
+    public List<Grant> grantsOf(String licenseArn) {
+        return distributedGrants(Filter.builder().name("LicenseArn").values(licenseArn).build());
+    }
+
+    @Override
+    public Grant grant(String licenseArn, String homeRegion, String accountId, String token) {
+        String arn;
+        String status;
+        try {
+            limiter.acquire("CreateGrant");
+            CreateGrantResponse created = client.createGrant(r -> r.clientToken(token).grantName("mpgov " + accountId)
+                    .licenseArn(licenseArn).principals("arn:aws:iam::" + accountId + ":root").homeRegion(homeRegion)
+                    .allowedOperationsWithStrings(OPERATIONS));
+            arn = created.grantArn();
+            status = created.statusAsString();
+        } catch (ValidationException e) {
+            // License Manager refuses a second grant to the same account: take the one that is there.
+            Grant existing = distributedGrants(Filter.builder().name("LicenseArn").values(licenseArn).build(),
+                    Filter.builder().name("GranteePrincipalARN").values("arn:aws:iam::" + accountId + ":root").build())
+                    .stream().filter(Grant::live).findFirst().orElseThrow(() -> e);
+            arn = existing.arn();
+            status = existing.status();
+        }
+        if (status.equals("PENDING_WORKFLOW")) {
+            String grantArn = arn;
+            limiter.acquire("CreateGrantVersion");
+            var activated = client.createGrantVersion(r -> r.clientToken(token + "-a").grantArn(grantArn).status("ACTIVE"));
+            return new Grant(arn, licenseArn, accountId, activated.statusAsString(), activated.version());
+        }
+        return new Grant(arn, licenseArn, accountId, status, null);
+    }
+
+    @Override
+    public Grant revoke(Grant grant, String reason) {
+        limiter.acquire("DeleteGrant");
+        var deleted = client.deleteGrant(r -> r.grantArn(grant.arn()).version(grant.version()).statusReason(reason));
+        return new Grant(grant.arn(), grant.licenseArn(), grant.accountId(), deleted.statusAsString(), deleted.version());
+    }
+
+    private List<Grant> distributedGrants(Filter... filters) {
+        List<Grant> grants = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            ListDistributedGrantsResponse page = client.listDistributedGrants(r -> r.nextToken(next).filters(filters));
+            page.grants().forEach(g -> {
+                Matcher account = ACCOUNT_PRINCIPAL.matcher(g.granteePrincipalArn());
+                if (account.matches()) {
+                    grants.add(new Grant(g.grantArn(), g.licenseArn(), account.group(1), g.grantStatusAsString(), g.version()));
+                }
+            });
+            token = page.nextToken();
+        } while (token != null);
+        return grants;
+    }
+}
