@@ -31,6 +31,12 @@ public final class SandboxServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
 
+    static {
+        // The JDK server leaves Nagle's algorithm on: with delayed ACKs every small answer then waits ~40 ms.
+        // Read once, when the server classes initialise, so it must be set before the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer http;
     private final ExecutorService executor;
     private final Sandbox sandbox;

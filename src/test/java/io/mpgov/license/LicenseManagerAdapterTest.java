@@ -44,6 +44,7 @@ class LicenseManagerAdapterTest {
     void seed() {
         sandbox.seedDemo();
         sandbox.knobs().grantTransitionMillis = 0;
+        sandbox.knobs().rateLimitsEnabled = false;
     }
 
     String license() {
