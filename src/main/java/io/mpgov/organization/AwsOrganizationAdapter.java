@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.organizations.model.Root;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** {@link OrganizationPort} on AWS Organizations (a global service: signed for aws-global). */
@@ -28,6 +30,28 @@ class AwsOrganizationAdapter implements OrganizationPort {
         return client.listAccountsPaginator(r -> { }).stream().flatMap(page -> page.accounts().stream())
                 .map(a -> new MemberAccount(a.id(), a.name(), a.stateAsString()))
                 .toList();
+    }
+
+    @Override
+    public List<String> accountsUnder(String ouId) {
+        List<String> accounts = new ArrayList<>();
+        Deque<String> parents = new ArrayDeque<>(List.of(ouId));
+        while (!parents.isEmpty()) {
+            String parent = parents.pop();
+            client.listAccountsForParentPaginator(r -> r.parentId(parent)).stream()
+                    .flatMap(page -> page.accounts().stream()).forEach(a -> accounts.add(a.id()));
+            client.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
+                    .flatMap(page -> page.organizationalUnits().stream()).forEach(ou -> parents.push(ou.id()));
+        }
+        return accounts;
+    }
+
+    @Override
+    public Map<String, String> tagsOf(String accountId) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        client.listTagsForResourcePaginator(r -> r.resourceId(accountId)).stream()
+                .flatMap(page -> page.tags().stream()).forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mpgov.organization;
 
 import java.util.List;
+import java.util.Map;
 
 /** The AWS Organization: who its member accounts are and how they are grouped. */
 public interface OrganizationPort {
@@ -10,4 +11,10 @@ public interface OrganizationPort {
 
     /** Ids of every organizational unit, at any depth. */
     List<String> organizationalUnitIds();
+
+    /** Ids of the accounts in the OU and in every OU below it. */
+    List<String> accountsUnder(String ouId);
+
+    /** The account's tags. */
+    Map<String, String> tagsOf(String accountId);
 }
