@@ -37,7 +37,8 @@ public record DistributionPlan(String licenseArn, List<Item> items) {
             List<Grant> held = byAccount.getOrDefault(account, List.of());
             List<Grant> live = held.stream().filter(Grant::live).sorted(Comparator.comparing(Grant::arn)).toList();
             boolean shouldHold = entitled.contains(account) && active.contains(account);
-            boolean activated = live.stream().anyMatch(g -> !g.status().equals("PENDING_WORKFLOW"));
+            // Version 1 is the grant as created; any later version means its activation was asked for already.
+            boolean activated = live.stream().anyMatch(g -> !g.status().equals("PENDING_WORKFLOW") || !"1".equals(g.version()));
             if (shouldHold && !activated) {
                 // No grant, or one that waits for activation: granting again with the same token finishes it.
                 int generation = (int) held.stream().filter(g -> !g.live()).count();

@@ -28,6 +28,7 @@ public final class Sandbox {
 
     private final Clock clock;
     private final Knobs knobs = new Knobs();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> calls = new java.util.concurrent.ConcurrentHashMap<>();
     private SandboxState state = new SandboxState();
     private volatile URI eventTarget;
     private volatile String eventSecret;
@@ -39,6 +40,22 @@ public final class Sandbox {
 
     public Knobs knobs() {
         return knobs;
+    }
+
+    /** How often an AWS operation was answered (throttled and faulted calls included) since start. */
+    public long calls(String operation) {
+        java.util.concurrent.atomic.AtomicLong count = calls.get(operation);
+        return count == null ? 0 : count.get();
+    }
+
+    public Map<String, Long> callCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        calls.forEach((op, count) -> counts.put(op, count.get()));
+        return counts;
+    }
+
+    void counted(String operation) {
+        calls.computeIfAbsent(operation, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
     }
 
     Instant now() {

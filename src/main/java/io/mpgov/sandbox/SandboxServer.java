@@ -126,6 +126,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange, Route route) throws IOException {
+        sandbox.counted(route.operation());
         try {
             if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
                 throw new AwsError("MissingAuthenticationTokenException", 403, "Missing Authentication Token");

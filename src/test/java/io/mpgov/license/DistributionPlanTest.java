@@ -40,10 +40,19 @@ class DistributionPlanTest {
     @Test
     void aGrantWaitingForActivationIsGrantedAgainWithTheSameToken() {
         DistributionPlan first = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"), List.of());
-        DistributionPlan retry = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"), List.of(grant("g-1", "111", "PENDING_WORKFLOW")));
+        DistributionPlan retry = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"),
+                List.of(new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "1")));
 
         assertThat(retry.items().get(0).action()).isEqualTo(Action.GRANT);
         assertThat(retry.items().get(0).token()).isEqualTo(first.items().get(0).token());
+    }
+
+    @Test
+    void aGrantWhoseActivationIsUnderWayIsLeftAlone() {
+        DistributionPlan plan = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"),
+                List.of(new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "2")));
+
+        assertThat(plan.writes()).isEmpty();
     }
 
     @Test

@@ -164,7 +164,7 @@ class LicenseDistributionProcessTest {
         ProcessInstance pi = distribute("111", null, null);
 
         var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        assertThat(incident.getActivityId()).startsWith("Task_ApplyGrantWork");
+        assertThat(incident.getActivityId()).startsWith("SubProcess_GrantWork");
         assertThat(incident.getIncidentMessage()).contains("AccessDeniedException");
     }
 
