@@ -46,7 +46,7 @@ import static org.mockito.Mockito.when;
  * (AWS, organization) are test doubles, the delegates and listeners the real ones, and the demo
  * personas exist as users and groups.
  */
-@Deployment(resources = {"processes/procurement-request.bpmn", "processes/catalog-change.bpmn",
+@Deployment(resources = {"processes/procurement-request.bpmn", "processes/catalog-change.bpmn", "processes/license-distribution.bpmn",
         "processes/offer-routing.dmn", "processes/approval-matrix.dmn", "forms/request-form.form",
         "forms/public-offer-review.form", "forms/catalog-change-failure.form", "forms/private-offer-approval.form",
         "forms/revise-request.form", "forms/accept-private-offer.form", "forms/confirm-pmp-addition.form",
@@ -64,6 +64,9 @@ abstract class ProcessTestSupport {
     final RequestValidator validator = mock(RequestValidator.class);
     final CatalogPort catalog = mock(CatalogPort.class);
     final AgreementPort agreements = mock(AgreementPort.class);
+    final io.mpgov.organization.OrganizationPort organization = mock(io.mpgov.organization.OrganizationPort.class);
+    /** No license for the product unless a test says otherwise: distribution has nothing to do. */
+    final io.mpgov.license.LicensePort licenses = mock(io.mpgov.license.LicensePort.class);
     /** "template → recipients" of every mail sent. */
     final List<String> mails = new ArrayList<>();
     RuntimeService runtime;
@@ -91,6 +94,7 @@ abstract class ProcessTestSupport {
         Mocks.register("planApprovals", ReviewTestListeners.planApprovals(approvals));
         Mocks.register("verifyAgreement", AgreementTestDelegates.verifyAgreement(agreements));
         Mocks.register("takeOverRequest", new TakeOverRequestListener());
+        io.mpgov.license.LicenseTestDelegates.register(organization, licenses);
         Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
                 + " → " + (e.getVariableLocal("recipients") == null ? e.getVariable("initiator") : e.getVariableLocal("recipients"))));
         when(validator.validate(any(), anyString())).thenReturn(List.of());

@@ -176,4 +176,27 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
         assertThat(mails).containsExactly("request-submitted → requester2");
         assertThatThrownBy(() -> decide(pi, "requester2", "APPROVE", null)).hasMessageContaining("Four-eyes");
     }
+
+    @Test
+    void theApprovedProductsLicensesReachTheTargetAccounts() {
+        String license = "arn:aws:license-manager::294406891311:license:l-pd";
+        org.mockito.Mockito.when(licenses.licensesOf("prod-pagerduty0001")).thenReturn(List.of(
+                new io.mpgov.license.LicensePort.ReceivedLicense(license, "prod-pagerduty0001", "PagerDuty", "us-east-1")));
+        org.mockito.Mockito.when(organization.accounts()).thenReturn(List.of(
+                new io.mpgov.organization.MemberAccount("310987654321", "web", "ACTIVE"),
+                new io.mpgov.organization.MemberAccount("310987654322", "staging", "ACTIVE")));
+        org.mockito.Mockito.when(licenses.grant(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString()))
+                .thenAnswer(call -> new io.mpgov.license.LicensePort.Grant("g", license, call.getArgument(2), "ACTIVE", "2"));
+        ProcessInstance pi = submit("PUBLIC");
+
+        decide(pi, "pmp-admin", "APPROVE", null);
+
+        assertThat(pi).isEnded().hasPassedInOrder("CallActivity_AllowProductInPmp", "CallActivity_DistributeLicenses",
+                "Task_NotifyRequesterApproved");
+        verify(licenses).grant(org.mockito.ArgumentMatchers.eq(license), org.mockito.ArgumentMatchers.eq("us-east-1"),
+                org.mockito.ArgumentMatchers.eq("310987654321"), org.mockito.ArgumentMatchers.anyString());
+        verify(licenses).grant(org.mockito.ArgumentMatchers.eq(license), org.mockito.ArgumentMatchers.eq("us-east-1"),
+                org.mockito.ArgumentMatchers.eq("310987654322"), org.mockito.ArgumentMatchers.anyString());
+    }
 }

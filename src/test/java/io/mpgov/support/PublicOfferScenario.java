@@ -123,6 +123,9 @@ public abstract class PublicOfferScenario {
         assertThat(view.get("details").get("agreementId").asText()).isEqualTo(agreementId);
         assertThat(view.get("policies")).extracting(p -> p.get("decision").asText()).contains("offer-routing", "approval-matrix");
         assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts))).contains(product);
+        String license = sandbox.read(s -> s.licenses.stream().filter(l -> l.productSku().equals(product)).findFirst().orElseThrow().arn());
+        assertThat(sandbox.<List<String>>read(s -> s.grants.stream().filter(g -> g.licenseArn.equals(license)).map(g -> g.principal).sorted().toList()))
+                .as("the license reached the target accounts").containsExactly("arn:aws:iam::310987654321:root", "arn:aws:iam::310987654322:root");
     }
 
     @Test
