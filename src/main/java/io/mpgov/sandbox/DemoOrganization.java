@@ -32,6 +32,7 @@ public final class DemoOrganization {
     public static final String OU_RETAIL = "ou-mp01-retail01";
     public static final String OU_TECHNOLOGY = "ou-mp01-technlgy";
     public static final String OU_QUARANTINE = "ou-mp01-quaranti";
+    public static final String OU_BENCHMARK = "ou-mp01-benchmrk";
     /** A public product that is not yet in the Private Marketplace: the natural first request. */
     public static final String PRODUCT_NOT_YET_ALLOWED = "prod-pagerduty0001";
     public static final String MAIL_DOMAIN = "demo.mpgov.example";
@@ -124,6 +125,20 @@ public final class DemoOrganization {
 
         s.verifiedIdentities.add(MAIL_DOMAIN);
         return s;
+    }
+
+    static void addBenchmarkLoad(SandboxState s, Instant now, int licenses, int accounts) {
+        if (s.organizationalUnits.stream().noneMatch(ou -> ou.id().equals(OU_BENCHMARK))) {
+            s.organizationalUnits.add(ou(OU_BENCHMARK, "Benchmark"));
+        }
+        for (int i = 0; i < accounts; i++) {
+            s.accounts.add(account(String.valueOf(800_000_000_000L + i), "bench-" + i, OU_BENCHMARK, "ACTIVE", now, "CC-800", null));
+        }
+        for (int i = 1; i <= licenses; i++) {
+            String productId = String.format("prod-bench%08d", i);
+            s.products.add(new Product(productId, "Benchmark product " + i, "Bench", "SaaSProduct@1.0"));
+            s.licenses.add(license("Benchmark product " + i, productId, "PRIVATE", now, now.plus(Duration.ofDays(365)), "Users", 1000L));
+        }
     }
 
     private static OrganizationalUnit ou(String id, String name) {

@@ -80,6 +80,15 @@ public final class Sandbox {
         knobs.changeSetFailures.clear();
     }
 
+    /**
+     * Adds a benchmark load to the demo organization: {@code accounts} ACTIVE accounts in the OU
+     * {@value DemoOrganization#OU_BENCHMARK} and {@code licenses} received licenses, products
+     * {@code prod-bench00000001…}.
+     */
+    public synchronized void addBenchmarkLoad(int licenses, int accounts) {
+        DemoOrganization.addBenchmarkLoad(state, now(), licenses, accounts);
+    }
+
     /** Replaces the state with the demo organization, dated relative to now. */
     public synchronized void seedDemo() {
         reset();

@@ -155,6 +155,7 @@ public final class SandboxServer implements AutoCloseable {
                 + (knobs.latencyJitterMillis > 0 ? ThreadLocalRandom.current().nextLong(knobs.latencyJitterMillis + 1) : 0));
         Double limit = knobs.rateLimits.get(route.operation());
         if (knobs.rateLimitsEnabled && limit != null && !rateLimiter.tryAcquire(route.operation(), limit)) {
+            sandbox.counted("throttled:" + route.operation());
             throw new AwsError(route.service().throttlingError, route.service().throttlingStatus, "Rate exceeded");
         }
         for (Knobs.Fault fault : knobs.faults) {

@@ -1,0 +1,164 @@
+package io.mpgov.benchmark;
+
+import io.mpgov.MpgovApplication;
+import io.mpgov.sandbox.DemoOrganization;
+import io.mpgov.sandbox.Sandbox;
+import io.mpgov.sandbox.SandboxState;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Distributes L licenses to A accounts (default 10 × 200) through mpgov on the sandbox with AWS-like
+ * latency, grant activation delay and rate limits, and compares it with the sequential way (one grant,
+ * wait until ACTIVE, next), measured on a sample and extrapolated. Prints the figures; asserts nothing.
+ *
+ * <pre>./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.mpgov.benchmark.DistributionBenchmark
+ *   [-Dlicenses=10 -Daccounts=200 -DlatencyMs=150 -DtransitionMs=2000 -DratePerSecond=20 -DbaselineSample=20 -Ddb=h2|postgres]</pre>
+ */
+public final class DistributionBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int licenses = Integer.getInteger("licenses", 10);
+        int accounts = Integer.getInteger("accounts", 200);
+        long latency = Long.getLong("latencyMs", 150);
+        long transition = Long.getLong("transitionMs", 2000);
+        double rate = Double.parseDouble(System.getProperty("ratePerSecond", "20"));
+        int sample = Integer.getInteger("baselineSample", 20);
+        boolean postgres = "postgres".equals(System.getProperty("db", "h2"));
+
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "mpgov.sandbox.port", 0, "mpgov.sandbox.state-file", "", "mpgov.license.calls-per-second", rate * 0.95,
+                "camunda.bpm.job-execution.core-pool-size", 32, "camunda.bpm.job-execution.max-pool-size", 32,
+                "camunda.bpm.job-execution.queue-capacity", 64, "camunda.bpm.job-execution.max-jobs-per-acquisition", 32,
+                "camunda.bpm.job-execution.wait-time-in-millis", 50, "camunda.bpm.job-execution.max-wait", 200,
+                "logging.level.root", "WARN"));
+        properties.put("spring.datasource.url", postgres
+                ? io.mpgov.support.PostgresTestDatabase.URL + "?currentSchema=" + io.mpgov.support.PostgresTestDatabase.createSchema("mpgov_bench_")
+                : "jdbc:h2:mem:mpgov-bench;DB_CLOSE_DELAY=-1");
+        if (postgres) {
+            properties.put("spring.datasource.username", io.mpgov.support.PostgresTestDatabase.USER);
+            properties.put("spring.datasource.password", "");
+        }
+        // As arguments: they must win over the demo profile's file database and sandbox port.
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MpgovApplication.class).profiles("demo")
+                .logStartupInfo(false).run(arguments)) {
+            Sandbox sandbox = app.getBean(Sandbox.class);
+            sandbox.addBenchmarkLoad(licenses, accounts);
+            sandbox.knobs().latencyMillis = latency;
+            sandbox.knobs().grantTransitionMillis = transition;
+            sandbox.knobs().rateLimitsEnabled = true;
+            for (String op : List.of("CreateGrant", "CreateGrantVersion", "DeleteGrant")) {
+                sandbox.knobs().rateLimits.put(op, rate);
+            }
+            int grants = licenses * accounts;
+            System.out.printf("mpgov license distribution benchmark: %d licenses × %d accounts = %d grants, %s%n",
+                    licenses, accounts, grants, postgres ? "PostgreSQL" : "H2");
+            System.out.printf("sandbox: %d ms per call, %d ms to activate a grant, %.0f writes/s per operation%n", latency, transition, rate);
+
+            Runtime jvm = Runtime.getRuntime();
+            long peakHeap = 0;
+            long start = System.nanoTime();
+            RuntimeService runtime = app.getBean(RuntimeService.class);
+            List<String> instances = new java.util.ArrayList<>();
+            for (int i = 1; i <= licenses; i++) {
+                instances.add(runtime.startProcessInstanceByKey("license-distribution", Map.of(
+                        "productId", String.format("prod-bench%08d", i), "targetOuId", DemoOrganization.OU_BENCHMARK)).getId());
+            }
+            HistoryService history = app.getBean(HistoryService.class);
+            double allActiveAfter = -1;
+            while (true) {
+                peakHeap = Math.max(peakHeap, jvm.totalMemory() - jvm.freeMemory());
+                long done = history.createHistoricProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(instances)).finished().count();
+                long active = sandbox.read(s -> s.grants.stream().filter(g -> g.status.equals("ACTIVE")).count());
+                long incidents = runtime.createIncidentQuery().count();
+                if (allActiveAfter < 0 && active >= grants) {
+                    allActiveAfter = (System.nanoTime() - start) / 1e9;
+                }
+                if (done == licenses && active >= grants || incidents > 0) {
+                    if (incidents > 0) {
+                        System.out.println("INCIDENTS: " + runtime.createIncidentQuery().list().stream().map(i -> i.getIncidentMessage()).toList());
+                    }
+                    break;
+                }
+                if (System.nanoTime() - start > Duration.ofMinutes(4).toNanos()) {
+                    System.out.printf("gave up after 4 minutes: %d/%d processes done, %d/%d grants ACTIVE%n", done, licenses, active, grants);
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+
+            Map<String, Long> calls = sandbox.callCounts();
+            long writes = calls.getOrDefault("CreateGrant", 0L) + calls.getOrDefault("CreateGrantVersion", 0L);
+            long throttled = calls.entrySet().stream().filter(e -> e.getKey().startsWith("throttled:")).mapToLong(Map.Entry::getValue).sum();
+            Map<String, Long> live = sandbox.read(s -> s.grants.stream()
+                    .filter(g -> !List.of("DELETED", "PENDING_DELETE").contains(g.status))
+                    .collect(Collectors.groupingBy(g -> g.licenseArn + "|" + g.principal, Collectors.counting())));
+            long duplicates = live.values().stream().mapToLong(n -> n - 1).sum();
+            long activePairs = sandbox.read(s -> s.grants.stream().filter(g -> g.status.equals("ACTIVE"))
+                    .map(g -> g.licenseArn + "|" + g.principal).distinct().count());
+            long missing = grants - activePairs;
+            // AWS lets through `rate` CreateGrant and `rate` CreateGrantVersion per second in parallel; then one grant's own time.
+            double oneGrant = (2 * latency + transition) / 1000.0;
+            double bound = grants / rate + oneGrant;
+
+            double baselinePerGrant = baseline(sandbox, app, sample, transition);
+            double baseline = baselinePerGrant * grants;
+
+            System.out.printf("%-44s %10d%n", "grants confirmed ACTIVE", activePairs);
+            System.out.printf("%-44s %10.1f s%n", "all grants ACTIVE after", allActiveAfter);
+            System.out.printf("%-44s %10.1f s%n", "wall time (processes completed)", wall);
+            System.out.printf("%-44s %10.1f /s%n", "achieved write calls until all ACTIVE", writes / allActiveAfter);
+            System.out.printf("%-44s %10.1f s%n", "lower bound (rate limits + one grant)", bound);
+            System.out.printf("%-44s %10.2f%n", "all grants ACTIVE / lower bound", allActiveAfter / bound);
+            System.out.printf("%-44s %10.2f%n", "wall time / lower bound", wall / bound);
+            System.out.printf("%-44s %10.2f s%n", "sequential baseline, per grant (sample " + sample + ")", baselinePerGrant);
+            System.out.printf("%-44s %10.0f s (extrapolated)%n", "sequential baseline, all grants", baseline);
+            System.out.printf("%-44s %10.1f×%n", "speed-up over the baseline (all ACTIVE)", baseline / allActiveAfter);
+            System.out.printf("%-44s %10.1f×%n", "speed-up over the baseline (processes done)", baseline / wall);
+            System.out.printf("%-44s %10d%n", "throttled answers (retried)", throttled);
+            System.out.printf("%-44s %10d%n", "duplicate grants", duplicates);
+            System.out.printf("%-44s %10d%n", "missing grants", missing);
+            System.out.printf("%-44s %10d MiB%n", "peak heap (sampled)", peakHeap / 1024 / 1024);
+        }
+        System.exit(0);
+    }
+
+    /** One grant after another, each waited for until ACTIVE: what the article's tool does. */
+    private static double baseline(Sandbox sandbox, ConfigurableApplicationContext app, int sample, long transition) throws Exception {
+        URI endpoint = app.getBean(io.mpgov.sandbox.SandboxServer.class).baseUri();
+        try (LicenseManagerClient client = LicenseManagerClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build()) {
+            String license = sandbox.read(s -> s.licenses.get(0).arn());
+            long start = System.nanoTime();
+            for (int i = 0; i < sample; i++) {
+                String account = String.valueOf(900_000_000_000L + i);
+                String arn = client.createGrant(r -> r.clientToken("baseline-" + account).grantName("baseline").licenseArn(license)
+                        .principals("arn:aws:iam::" + account + ":root").homeRegion("us-east-1")
+                        .allowedOperationsWithStrings("CheckoutLicense")).grantArn();
+                client.createGrantVersion(r -> r.clientToken("baseline-a-" + account).grantArn(arn).status("ACTIVE"));
+                while (!client.getGrant(r -> r.grantArn(arn)).grant().grantStatusAsString().equals("ACTIVE")) {
+                    Thread.sleep(Math.max(50, transition / 10));
+                }
+            }
+            return (System.nanoTime() - start) / 1e9 / sample;
+        }
+    }
+
+    private DistributionBenchmark() {
+    }
+}
