@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * a live grant, keep what is right, revoke what is no longer entitled. Pure: the same inputs give the
  * same plan, which is what makes a re-run after a crash or a reconciliation make no needless calls.
  */
-public record DistributionPlan(String licenseArn, List<Item> items) {
+public record DistributionPlan(String licenseArn, String homeRegion, List<Item> items) {
 
     public enum Action { GRANT, KEEP, REVOKE }
 
@@ -28,7 +28,8 @@ public record DistributionPlan(String licenseArn, List<Item> items) {
      * @param active   accounts of the organization that are ACTIVE: others never hold grants
      * @param grants   every grant of the license, as License Manager lists it
      */
-    public static DistributionPlan of(String licenseArn, Set<String> entitled, Set<String> active, List<Grant> grants) {
+    public static DistributionPlan of(String licenseArn, String homeRegion, Set<String> entitled, Set<String> active,
+                                      List<Grant> grants) {
         Map<String, List<Grant>> byAccount = grants.stream().collect(Collectors.groupingBy(Grant::accountId));
         List<Item> items = new ArrayList<>();
         Set<String> accounts = new TreeSet<>(entitled);
@@ -53,7 +54,7 @@ public record DistributionPlan(String licenseArn, List<Item> items) {
                 live.forEach(g -> items.add(new Item(Action.REVOKE, account, null, g, why)));
             }
         }
-        return new DistributionPlan(licenseArn, List.copyOf(items));
+        return new DistributionPlan(licenseArn, homeRegion, List.copyOf(items));
     }
 
     public List<Item> writes() {

@@ -37,7 +37,7 @@ public class DistributionPlanner {
         Set<String> entitled = entitled(targets, accounts);
         List<DistributionPlan> plans = new ArrayList<>();
         for (LicensePort.ReceivedLicense license : licenses.licensesOf(productId)) {
-            plans.add(DistributionPlan.of(license.arn(), entitled, active, licenses.grantsOf(license.arn())));
+            plans.add(DistributionPlan.of(license.arn(), license.homeRegion(), entitled, active, licenses.grantsOf(license.arn())));
         }
         return plans;
     }
@@ -60,14 +60,14 @@ public class DistributionPlanner {
     }
 
     /** A plan's writes as multi-instance elements: plain maps, so they travel as JSON process variables. */
-    static List<Map<String, Object>> work(List<DistributionPlan> plans, Map<String, String> homeRegions) {
+    static List<Map<String, Object>> work(List<DistributionPlan> plans) {
         List<Map<String, Object>> work = new ArrayList<>();
         for (DistributionPlan plan : plans) {
             for (DistributionPlan.Item item : plan.writes()) {
                 Map<String, Object> element = new LinkedHashMap<>();
                 element.put("action", item.action().name());
                 element.put("licenseArn", plan.licenseArn());
-                element.put("homeRegion", homeRegions.get(plan.licenseArn()));
+                element.put("homeRegion", plan.homeRegion());
                 element.put("accountId", item.accountId());
                 element.put("token", item.token());
                 element.put("grantArn", item.grant() == null ? null : item.grant().arn());

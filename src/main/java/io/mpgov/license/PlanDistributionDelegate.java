@@ -5,8 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import static io.mpgov.license.LicenseDistributionProcess.*;
 
@@ -15,11 +13,9 @@ import static io.mpgov.license.LicenseDistributionProcess.*;
 class PlanDistributionDelegate implements JavaDelegate {
 
     private final DistributionPlanner planner;
-    private final LicensePort licenses;
 
-    PlanDistributionDelegate(DistributionPlanner planner, LicensePort licenses) {
+    PlanDistributionDelegate(DistributionPlanner planner) {
         this.planner = planner;
-        this.licenses = licenses;
     }
 
     @Override
@@ -28,9 +24,7 @@ class PlanDistributionDelegate implements JavaDelegate {
         List<DistributionPlan> plans = planner.plan(productId, new DistributionPlanner.Targets(
                 (String) execution.getVariable(TARGET_ACCOUNT_IDS), (String) execution.getVariable(TARGET_OU_ID),
                 (String) execution.getVariable(TARGET_TAG)));
-        Map<String, String> homeRegions = licenses.licensesOf(productId).stream()
-                .collect(Collectors.toMap(LicensePort.ReceivedLicense::arn, LicensePort.ReceivedLicense::homeRegion, (a, b) -> a));
-        execution.setVariable(GRANT_WORK, DistributionPlanner.work(plans, homeRegions));
+        execution.setVariable(GRANT_WORK, DistributionPlanner.work(plans));
         execution.setVariable(UNCHANGED, plans.stream().mapToLong(p -> p.items().size() - p.writes().size()).sum());
     }
 }

@@ -23,7 +23,7 @@ class DistributionPlanTest {
 
     @Test
     void grantsTheMissingKeepsTheRightAndRevokesTheRest() {
-        DistributionPlan plan = DistributionPlan.of(LICENSE, Set.of("111", "222", "333"), Set.of("111", "222", "333", "444"),
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", Set.of("111", "222", "333"), Set.of("111", "222", "333", "444"),
                 List.of(grant("g-1", "111", "ACTIVE"), grant("g-4", "444", "ACTIVE")));
 
         assertThat(plan(plan)).containsExactly("KEEP 111 (entitled and granted)", "GRANT 222 (entitled, no live grant)",
@@ -32,15 +32,15 @@ class DistributionPlanTest {
 
     @Test
     void anEntitledAccountThatIsNotActiveLosesItsGrant() {
-        DistributionPlan plan = DistributionPlan.of(LICENSE, Set.of("111"), Set.of(), List.of(grant("g-1", "111", "ACTIVE")));
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", Set.of("111"), Set.of(), List.of(grant("g-1", "111", "ACTIVE")));
 
         assertThat(plan(plan)).containsExactly("REVOKE 111 (account not ACTIVE)");
     }
 
     @Test
     void aGrantWaitingForActivationIsGrantedAgainWithTheSameToken() {
-        DistributionPlan first = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"), List.of());
-        DistributionPlan retry = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"),
+        DistributionPlan first = DistributionPlan.of(LICENSE, "us-east-1", Set.of("111"), Set.of("111"), List.of());
+        DistributionPlan retry = DistributionPlan.of(LICENSE, "us-east-1", Set.of("111"), Set.of("111"),
                 List.of(new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "1")));
 
         assertThat(retry.items().get(0).action()).isEqualTo(Action.GRANT);
@@ -49,7 +49,7 @@ class DistributionPlanTest {
 
     @Test
     void aGrantWhoseActivationIsUnderWayIsLeftAlone() {
-        DistributionPlan plan = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"),
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", Set.of("111"), Set.of("111"),
                 List.of(new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "2")));
 
         assertThat(plan.writes()).isEmpty();
@@ -57,15 +57,15 @@ class DistributionPlanTest {
 
     @Test
     void aReGrantAfterARevocationIsANewGrant() {
-        DistributionPlan before = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"), List.of());
-        DistributionPlan after = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"), List.of(grant("g-1", "111", "DELETED")));
+        DistributionPlan before = DistributionPlan.of(LICENSE, "us-east-1", Set.of("111"), Set.of("111"), List.of());
+        DistributionPlan after = DistributionPlan.of(LICENSE, "us-east-1", Set.of("111"), Set.of("111"), List.of(grant("g-1", "111", "DELETED")));
 
         assertThat(after.items().get(0).token()).isNotEqualTo(before.items().get(0).token());
     }
 
     @Test
     void aConsistentOrganizationNeedsNoWrites() {
-        DistributionPlan plan = DistributionPlan.of(LICENSE, Set.of("111", "222"), Set.of("111", "222"),
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", Set.of("111", "222"), Set.of("111", "222"),
                 List.of(grant("g-1", "111", "ACTIVE"), grant("g-2", "222", "ACTIVE"), grant("g-0", "222", "DELETED")));
 
         assertThat(plan.writes()).isEmpty();
@@ -73,7 +73,7 @@ class DistributionPlanTest {
 
     @Test
     void aSecondLiveGrantForOneAccountIsRevoked() {
-        DistributionPlan plan = DistributionPlan.of(LICENSE, Set.of("111"), Set.of("111"),
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", Set.of("111"), Set.of("111"),
                 List.of(grant("g-1", "111", "ACTIVE"), grant("g-2", "111", "ACTIVE")));
 
         assertThat(plan(plan)).containsExactly("KEEP 111 (entitled and granted)", "REVOKE 111 (second grant)");

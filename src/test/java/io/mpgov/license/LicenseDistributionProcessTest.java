@@ -44,7 +44,7 @@ class LicenseDistributionProcessTest {
     void wire() {
         management = engine.getProcessEngine().getManagementService();
         DistributionPlanner planner = new DistributionPlanner(organization, licenses);
-        Mocks.register("planDistribution", new PlanDistributionDelegate(planner, licenses));
+        Mocks.register("planDistribution", new PlanDistributionDelegate(planner));
         Mocks.register("applyGrantWork", new ApplyGrantWorkDelegate(licenses));
         Mocks.register("reportDistribution", new ReportDistributionDelegate(licenses));
         when(organization.accounts()).thenReturn(List.of(account("111", "ACTIVE"), account("222", "ACTIVE"),

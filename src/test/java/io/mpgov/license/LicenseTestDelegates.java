@@ -11,7 +11,7 @@ public final class LicenseTestDelegates {
 
     public static void register(OrganizationPort organization, LicensePort licenses) {
         DistributionPlanner planner = new DistributionPlanner(organization, licenses);
-        Mocks.register("planDistribution", new PlanDistributionDelegate(planner, licenses));
+        Mocks.register("planDistribution", new PlanDistributionDelegate(planner));
         Mocks.register("applyGrantWork", new ApplyGrantWorkDelegate(licenses));
         Mocks.register("reportDistribution", new ReportDistributionDelegate(licenses));
     }
