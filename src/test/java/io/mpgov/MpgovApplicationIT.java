@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "it"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked: the README promises it
 class MpgovApplicationIT extends PublicOfferScenario {
 
     @Autowired
@@ -182,5 +184,13 @@ class MpgovApplicationIT extends PublicOfferScenario {
         Http.Response refused = http.post("/api/requests", "requester", Http.json(neverBought));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("no agreement");
+    }
+
+    @Test
+    void healthAndPrometheusMetricsAreServed() {
+        assertThat(http.get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
+        Http.Response metrics = http.get("/actuator/prometheus", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
 }

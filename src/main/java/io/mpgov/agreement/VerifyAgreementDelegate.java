@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ class VerifyAgreementDelegate implements JavaDelegate {
             if (!"ACTIVE".equals(a.status())) {
                 problems.add("agreement " + id + " is " + a.status() + ", not ACTIVE");
             }
-            if (!a.offerId().equals(offerId)) {
+            if (!Objects.equals(a.offerId(), offerId)) {
                 problems.add("agreement " + id + " is for offer " + a.offerId() + ", not " + offerId);
             }
             if (!a.productIds().contains(productId)) {

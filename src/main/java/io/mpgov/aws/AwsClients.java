@@ -42,6 +42,12 @@ public class AwsClients {
         return build(builder, Region.of(properties.region()), UnaryOperator.identity());
     }
 
+    /** For clients whose service has errors the standard strategy does not retry (License Manager's RateLimitExceeded). */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, UnaryOperator<RetryStrategy.Builder<?, ?>> retry) {
+        return build(builder, Region.of(properties.region()), retry);
+    }
+
     /** For clients that need another region (Organizations is global) or extra retryable errors. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, Region region, UnaryOperator<RetryStrategy.Builder<?, ?>> retry) {

@@ -55,7 +55,7 @@ class EventIntake {
         try {
             outcome = PMP_SOURCE.equals(source) ? privateMarketplace(id, detailType, detail)
                     : new EventOutcome(id, REJECTED, "Events from " + source + " are not handled");
-        } catch (IllegalArgumentException e) {
+        } catch (MalformedEventException e) {
             outcome = new EventOutcome(id, REJECTED, e.getMessage());
         }
         if (!inbox.record(id, source, detailType, outcome.status(), outcome.note(), payload)) {
@@ -83,6 +83,13 @@ class EventIntake {
         };
     }
 
+    /** The event's detail is not what its type promises: recorded and answered 400, never retried. */
+    static final class MalformedEventException extends RuntimeException {
+        MalformedEventException(String message) {
+            super(message);
+        }
+    }
+
     private EventOutcome reject(String id, String source, String detailType, String note, String payload) {
         inbox.record(id, source, detailType, REJECTED, note, payload);
         return new EventOutcome(id, REJECTED, note);
@@ -91,7 +98,7 @@ class EventIntake {
     private static String required(JsonNode node, String field) {
         String value = text(node, field);
         if (value == null) {
-            throw new IllegalArgumentException("detail." + field + " is required");
+            throw new MalformedEventException("detail." + field + " is required");
         }
         return value;
     }
@@ -100,7 +107,7 @@ class EventIntake {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("detail.expirationDate is not an ISO-8601 time: " + value);
+            throw new MalformedEventException("detail.expirationDate is not an ISO-8601 time: " + value);
         }
     }
 

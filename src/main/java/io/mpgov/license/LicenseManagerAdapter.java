@@ -3,7 +3,6 @@ package io.mpgov.license;
 import io.mpgov.aws.AwsClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.licensemanager.model.CreateGrantResponse;
 import software.amazon.awssdk.services.licensemanager.model.Filter;
@@ -14,7 +13,8 @@ import software.amazon.awssdk.services.licensemanager.model.ValidationException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -32,25 +32,18 @@ class LicenseManagerAdapter implements LicensePort {
     private final LicenseManagerClient client;
     private final ClientRateLimiter limiter;
 
-    LicenseManagerAdapter(AwsClients clients, @Value("${mpgov.license.calls-per-second:18}") double callsPerSecond,
-                          @Value("${mpgov.aws.region:us-east-1}") String region) {
-        this.client = clients.build(LicenseManagerClient.builder(), Region.of(region),
+    LicenseManagerAdapter(AwsClients clients, @Value("${mpgov.license.calls-per-second:18}") double callsPerSecond) {
+        this.client = clients.build(LicenseManagerClient.builder(),
                 retry -> retry.retryOnExceptionInstanceOf(RateLimitExceededException.class));
         this.limiter = new ClientRateLimiter(callsPerSecond);
     }
 
     @Override
     public List<ReceivedLicense> licensesOf(String productId) {
-        List<ReceivedLicense> licenses = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListReceivedLicensesResponse page = client.listReceivedLicenses(r -> r.nextToken(next)
-                    .filters(Filter.builder().name("ProductSKU").values(productId).build()));
-            page.licenses().forEach(l -> licenses.add(new ReceivedLicense(l.licenseArn(), l.productSKU(), l.productName(), l.homeRegion())));
-            token = page.nextToken();
-        } while (token != null);
-        return licenses;
+        return allPages(token -> client.listReceivedLicenses(r -> r.nextToken(token)
+                        .filters(Filter.builder().name("ProductSKU").values(productId).build())),
+                ListReceivedLicensesResponse::nextToken, page -> page.licenses().stream()
+                        .map(l -> new ReceivedLicense(l.licenseArn(), l.productSKU(), l.productName(), l.homeRegion())).toList());
     }
 
     @Override
@@ -94,19 +87,24 @@ class LicenseManagerAdapter implements LicensePort {
     }
 
     private List<Grant> distributedGrants(Filter... filters) {
-        List<Grant> grants = new ArrayList<>();
+        return allPages(token -> client.listDistributedGrants(r -> r.nextToken(token).filters(filters)),
+                ListDistributedGrantsResponse::nextToken, page -> page.grants().stream()
+                        .map(g -> Map.entry(g, ACCOUNT_PRINCIPAL.matcher(g.granteePrincipalArn())))
+                        .filter(e -> e.getValue().matches())
+                        .map(e -> new Grant(e.getKey().grantArn(), e.getKey().licenseArn(), e.getValue().group(1),
+                                e.getKey().grantStatusAsString(), e.getKey().version()))
+                        .toList());
+    }
+
+    /** License Manager's SDK has no paginators: follow NextToken until it ends. */
+    private static <P, T> List<T> allPages(Function<String, P> call, Function<P, String> nextToken, Function<P, List<T>> items) {
+        List<T> all = new ArrayList<>();
         String token = null;
         do {
-            String next = token;
-            ListDistributedGrantsResponse page = client.listDistributedGrants(r -> r.nextToken(next).filters(filters));
-            page.grants().forEach(g -> {
-                Matcher account = ACCOUNT_PRINCIPAL.matcher(g.granteePrincipalArn());
-                if (account.matches()) {
-                    grants.add(new Grant(g.grantArn(), g.licenseArn(), account.group(1), g.grantStatusAsString(), g.version()));
-                }
-            });
-            token = page.nextToken();
+            P page = call.apply(token);
+            all.addAll(items.apply(page));
+            token = nextToken.apply(page);
         } while (token != null);
-        return grants;
+        return all;
     }
 }

@@ -46,8 +46,7 @@ class RecordDecisionListener implements TaskListener {
     /** Set on tasks only the requester answers (revising their own request). */
     static final String REQUESTER_ONLY = "requesterOnly";
     static final String INITIATOR = "initiator";
-    private static final String REQUESTER_ONLY_TRUE = "true";
-    static final String REQUEST_SNAPSHOT = "guardedVariables";
+    static final String GUARDED_SNAPSHOT = "guardedVariables";
     /** Variables only the process itself writes. */
     static final List<String> PROCESS_STATE = List.of(INITIATOR, "requestId", DECISION_LOG, ApprovalLedger.VARIABLE, DECIDERS,
             "route", PlanApprovalsDelegate.REQUIRED, PlanApprovalsDelegate.PENDING, "agreementVerified", "agreementProblem",
@@ -66,7 +65,7 @@ class RecordDecisionListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.getExecution().removeVariable(DECISION);
             task.getExecution().removeVariable(COMMENT);
-            task.setVariableLocal(REQUEST_SNAPSHOT, VariableSnapshot.take(task.getExecution().getProcessInstance(), guarded(task)));
+            task.setVariableLocal(GUARDED_SNAPSHOT, VariableSnapshot.take(task.getExecution().getProcessInstance(), guarded(task)));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             record(task);
         }
@@ -80,7 +79,7 @@ class RecordDecisionListener implements TaskListener {
      */
     @SuppressWarnings("unchecked")
     private void restoreGuarded(DelegateTask task, String user) {
-        Map<String, Object> snapshot = (Map<String, Object>) task.getVariableLocal(REQUEST_SNAPSHOT);
+        Map<String, Object> snapshot = (Map<String, Object>) task.getVariableLocal(GUARDED_SNAPSHOT);
         if (snapshot == null) {
             return;
         }
@@ -100,7 +99,11 @@ class RecordDecisionListener implements TaskListener {
     }
 
     private static boolean requesterOnly(DelegateTask task) {
-        return REQUESTER_ONLY_TRUE.equals(String.valueOf(task.getVariable(REQUESTER_ONLY)));
+        return isTrue(task.getVariable(REQUESTER_ONLY));
+    }
+
+    private static boolean isTrue(Object inputParameter) {
+        return "true".equals(String.valueOf(inputParameter));
     }
 
     private void record(DelegateTask task) {
@@ -155,9 +158,9 @@ class RecordDecisionListener implements TaskListener {
         TaskService tasks = task.getProcessEngineServices().getTaskService();
         Context.getCommandContext().runWithoutAuthorization(() -> {
             for (Task other : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list()) {
-                if (!other.getId().equals(task.getId()) && tasks.getVariableLocal(other.getId(), REQUEST_SNAPSHOT) != null) {
-                    boolean requesterOnly = REQUESTER_ONLY_TRUE.equals(String.valueOf(tasks.getVariable(other.getId(), REQUESTER_ONLY)));
-                    tasks.setVariableLocal(other.getId(), REQUEST_SNAPSHOT, VariableSnapshot.take(request, guarded(requesterOnly)));
+                if (!other.getId().equals(task.getId()) && tasks.getVariableLocal(other.getId(), GUARDED_SNAPSHOT) != null) {
+                    tasks.setVariableLocal(other.getId(), GUARDED_SNAPSHOT, VariableSnapshot.take(request,
+                            guarded(isTrue(tasks.getVariable(other.getId(), REQUESTER_ONLY)))));
                 }
             }
             return null;

@@ -32,7 +32,7 @@ class LicenseManagerAdapterTest {
         beans.registerSingleton("sandbox", new AwsEndpoint(server.baseUri()));
         AwsClients clients = new AwsClients(new AwsProperties("us-east-1", null, Duration.ofSeconds(20),
                 Duration.ofSeconds(5), 8), beans.getBeanProvider(AwsEndpoint.class));
-        licenses = new LicenseManagerAdapter(clients, 0, "us-east-1");
+        licenses = new LicenseManagerAdapter(clients, 0);
     }
 
     @AfterAll
