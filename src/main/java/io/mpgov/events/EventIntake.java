@@ -2,6 +2,7 @@ package io.mpgov.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mpgov.license.LicenseReconciliation;
 import io.mpgov.request.PmpProductRequest;
 import io.mpgov.request.RequestService;
 import org.springframework.stereotype.Service;
@@ -22,14 +23,19 @@ import static io.mpgov.events.EventOutcome.Status.*;
 class EventIntake {
 
     static final String PMP_SOURCE = "aws.private-marketplace";
+    static final String ORGANIZATIONS_SOURCE = "aws.organizations";
+    static final String LICENSE_MANAGER_SOURCE = "aws.license-manager";
+    private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("\\d{12}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventInbox inbox;
     private final RequestService requests;
+    private final LicenseReconciliation reconciliation;
 
-    EventIntake(EventInbox inbox, RequestService requests) {
+    EventIntake(EventInbox inbox, RequestService requests, LicenseReconciliation reconciliation) {
         this.inbox = inbox;
         this.requests = requests;
+        this.reconciliation = reconciliation;
     }
 
     @Transactional
@@ -53,8 +59,12 @@ class EventIntake {
         }
         EventOutcome outcome;
         try {
-            outcome = PMP_SOURCE.equals(source) ? privateMarketplace(id, detailType, detail)
-                    : new EventOutcome(id, REJECTED, "Events from " + source + " are not handled");
+            outcome = switch (source) {
+                case PMP_SOURCE -> privateMarketplace(id, detailType, detail);
+                case ORGANIZATIONS_SOURCE -> organizations(id, detail);
+                case LICENSE_MANAGER_SOURCE -> licenseManager(id, detailType, event, detail);
+                default -> new EventOutcome(id, REJECTED, "Events from " + source + " are not handled");
+            };
         } catch (MalformedEventException e) {
             outcome = new EventOutcome(id, REJECTED, e.getMessage());
         }
@@ -83,6 +93,58 @@ class EventIntake {
         };
     }
 
+    /**
+     * CloudTrail's record of an Organizations call that may change who is entitled: the account's
+     * grants are reconciled. Suspension has no event of its own in AWS; it follows CloseAccount, and the
+     * scheduled reconciliation catches the rest.
+     */
+    private EventOutcome organizations(String id, JsonNode detail) {
+        String eventName = required(detail, "eventName");
+        String account = switch (eventName) {
+            case "CreateAccountResult" -> {
+                JsonNode status = detail.path("serviceEventDetails").path("createAccountStatus");
+                yield "SUCCEEDED".equals(text(status, "state")) ? accountId(status, "accountId", "serviceEventDetails.createAccountStatus") : null;
+            }
+            case "TagResource", "UntagResource" -> {
+                String resource = required(detail.path("requestParameters"), "resourceId");
+                // Tags on OUs, roots and policies do not entitle: only account tags do.
+                yield ACCOUNT_ID.matcher(resource).matches() ? resource : null;
+            }
+            case "CloseAccount", "MoveAccount", "RemoveAccountFromOrganization" ->
+                    accountId(detail.path("requestParameters"), "accountId", "requestParameters");
+            default -> throw new MalformedEventException("Organizations event '" + eventName + "' is not handled");
+        };
+        if (account == null) {
+            return new EventOutcome(id, IGNORED, eventName + " changes no account's entitlement");
+        }
+        String instance = reconciliation.forAccount(account, eventName + " " + account);
+        return new EventOutcome(id, ACCEPTED, "Reconciling the grants of account " + account + " (" + instance + ")");
+    }
+
+    /** A license received or changed: its grants are reconciled. Grant changes are mpgov's own doing or show in the next reconciliation. */
+    private EventOutcome licenseManager(String id, String detailType, JsonNode event, JsonNode detail) {
+        return switch (detailType) {
+            case "License Change" -> {
+                String license = text(detail, "LicenseArn") != null ? text(detail, "LicenseArn") : text(event.path("resources"), 0);
+                if (license == null || !license.startsWith("arn:aws:license-manager:")) {
+                    throw new MalformedEventException("detail.LicenseArn (or resources[0]) must be a License Manager license ARN");
+                }
+                String instance = reconciliation.forLicense(license, "License Change " + license.substring(license.lastIndexOf(':') + 1));
+                yield new EventOutcome(id, ACCEPTED, "Reconciling the grants of " + license + " (" + instance + ")");
+            }
+            case "Grant Change" -> new EventOutcome(id, IGNORED, "Grant changes need no action; reconciliation checks grants");
+            default -> new EventOutcome(id, REJECTED, "Detail type '" + detailType + "' is not handled");
+        };
+    }
+
+    private static String accountId(JsonNode node, String field, String where) {
+        String value = text(node, field);
+        if (value == null || !ACCOUNT_ID.matcher(value).matches()) {
+            throw new MalformedEventException(where + "." + field + " must be a 12-digit account id");
+        }
+        return value;
+    }
+
     /** The event's detail is not what its type promises: recorded and answered 400, never retried. */
     static final class MalformedEventException extends RuntimeException {
         MalformedEventException(String message) {
@@ -109,6 +171,11 @@ class EventIntake {
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("detail.expirationDate is not an ISO-8601 time: " + value);
         }
+    }
+
+    private static String text(JsonNode node, int index) {
+        JsonNode value = node.get(index);
+        return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText();
     }
 
     private static String text(JsonNode node, String field) {

@@ -19,6 +19,9 @@ public record DistributionPlan(String licenseArn, String homeRegion, List<Item> 
 
     public enum Action { GRANT, KEEP, REVOKE }
 
+    /** Why a GRANT is made for an account that has a grant already: it waits for its activation. */
+    static final String NOT_YET_ACTIVATED = "granted, not yet activated";
+
     /** @param token for GRANT: the idempotent ClientToken; @param grant for KEEP and REVOKE: the grant */
     public record Item(Action action, String accountId, String token, Grant grant, String reason) {
     }
@@ -44,7 +47,7 @@ public record DistributionPlan(String licenseArn, String homeRegion, List<Item> 
                 // No grant, or one that waits for activation: granting again with the same token finishes it.
                 int generation = (int) held.stream().filter(g -> !g.live()).count();
                 items.add(new Item(Action.GRANT, account, GrantTokens.of(licenseArn, account, generation), null,
-                        live.isEmpty() ? "entitled, no live grant" : "granted, not yet activated"));
+                        live.isEmpty() ? "entitled, no live grant" : NOT_YET_ACTIVATED));
                 live.stream().skip(1).forEach(extra -> items.add(new Item(Action.REVOKE, account, null, extra, "second grant")));
             } else if (shouldHold) {
                 items.add(new Item(Action.KEEP, account, null, live.get(0), "entitled and granted"));

@@ -7,19 +7,26 @@ public final class LicenseDistributionProcess {
 
     /** In: the Marketplace product whose licenses are distributed. */
     public static final String PRODUCT_ID = "productId";
-    /** In: who is entitled — account ids (comma-separated), an OU and/or an account tag {@code key=value}. */
+    /** In, instead of a product: reconcile just this license (License Change) or this account (account events). */
+    public static final String LICENSE_ARN = "licenseArn";
+    public static final String ACCOUNT_ID = "accountId";
+    /** In, with a product: who the request entitles — account ids (comma-separated), an OU and/or an account tag {@code key=value}. */
     public static final String TARGET_ACCOUNT_IDS = "targetAccountIds";
     public static final String TARGET_OU_ID = "targetOuId";
     public static final String TARGET_TAG = "targetTag";
-    /** The writes the plan calls for, one multi-instance element each (JSON list of maps). */
-    public static final String GRANT_WORK = "grantWork";
-    static final String WORK_ITEM = "work";
+    /** The writes the plan calls for, in batches: one multi-instance element per batch (JSON list of lists of maps). */
+    public static final String GRANT_BATCHES = "grantBatches";
+    static final String BATCH = "batch";
     /** Out: counts, and one line per account and license. */
     public static final String GRANTED = "grantsCreated";
+    public static final String ACTIVATED = "grantsActivated";
     public static final String REVOKED = "grantsRevoked";
     public static final String UNCHANGED = "grantsUnchanged";
     public static final String FAILED = "grantsFailed";
     public static final String REPORT = "distributionReport";
+    /** Out: every line of the report (JSON list); {@link #REPORT} holds as many as fit in a String variable. */
+    public static final String REPORT_LINES = "distributionLines";
+    static final int REPORT_MAX_CHARS = 3_900;
 
     private LicenseDistributionProcess() {
     }

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.licensemanager.model.CreateGrantResponse;
 import software.amazon.awssdk.services.licensemanager.model.Filter;
 import software.amazon.awssdk.services.licensemanager.model.ListDistributedGrantsResponse;
+import software.amazon.awssdk.services.licensemanager.model.ListReceivedLicensesRequest;
 import software.amazon.awssdk.services.licensemanager.model.ListReceivedLicensesResponse;
 import software.amazon.awssdk.services.licensemanager.model.RateLimitExceededException;
 import software.amazon.awssdk.services.licensemanager.model.ValidationException;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.licensemanager.model.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -40,8 +43,16 @@ class LicenseManagerAdapter implements LicensePort {
 
     @Override
     public List<ReceivedLicense> licensesOf(String productId) {
-        return allPages(token -> client.listReceivedLicenses(r -> r.nextToken(token)
-                        .filters(Filter.builder().name("ProductSKU").values(productId).build())),
+        return receivedLicenses(r -> r.filters(Filter.builder().name("ProductSKU").values(productId).build()));
+    }
+
+    @Override
+    public Optional<ReceivedLicense> license(String licenseArn) {
+        return receivedLicenses(r -> r.licenseArns(licenseArn)).stream().findFirst();
+    }
+
+    private List<ReceivedLicense> receivedLicenses(Consumer<ListReceivedLicensesRequest.Builder> query) {
+        return allPages(token -> client.listReceivedLicenses(r -> query.accept(r.nextToken(token))),
                 ListReceivedLicensesResponse::nextToken, page -> page.licenses().stream()
                         .map(l -> new ReceivedLicense(l.licenseArn(), l.productSKU(), l.productName(), l.homeRegion())).toList());
     }
@@ -81,8 +92,25 @@ class LicenseManagerAdapter implements LicensePort {
 
     @Override
     public Grant revoke(Grant grant, String reason) {
+        try {
+            return delete(grant, grant.version(), reason);
+        } catch (ValidationException e) {
+            // Deleted meanwhile (a concurrent reconciliation), or changed since the plan read it: look again.
+            var now = client.getGrant(r -> r.grantArn(grant.arn())).grant();
+            Grant current = new Grant(grant.arn(), grant.licenseArn(), grant.accountId(), now.grantStatusAsString(), now.version());
+            if (!current.live()) {
+                return current;
+            }
+            if (!current.version().equals(grant.version())) {
+                return delete(grant, current.version(), reason);
+            }
+            throw e;
+        }
+    }
+
+    private Grant delete(Grant grant, String version, String reason) {
         limiter.acquire("DeleteGrant");
-        var deleted = client.deleteGrant(r -> r.grantArn(grant.arn()).version(grant.version()).statusReason(reason));
+        var deleted = client.deleteGrant(r -> r.grantArn(grant.arn()).version(version).statusReason(reason));
         return new Grant(grant.arn(), grant.licenseArn(), grant.accountId(), deleted.statusAsString(), deleted.version());
     }
 

@@ -1,12 +1,16 @@
 package io.mpgov.license;
 
 import java.util.List;
+import java.util.Optional;
 
 /** License Manager as mpgov needs it: the licenses received from AWS Marketplace and their grants to member accounts. */
 public interface LicensePort {
 
     /** Licenses this account received for a product (its SKU is the Marketplace product id). */
     List<ReceivedLicense> licensesOf(String productId);
+
+    /** The received license with this ARN, if this account has it. */
+    Optional<ReceivedLicense> license(String licenseArn);
 
     /** Every grant of the license, whatever its status. */
     List<Grant> grantsOf(String licenseArn);

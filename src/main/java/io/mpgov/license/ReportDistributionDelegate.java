@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import static io.mpgov.license.LicenseDistributionProcess.*;
 
 /**
  * Task_ReportDistribution: reads the grants back and says, per account and license, what the
- * distribution did and whether License Manager shows it: created, revoked, or failed.
+ * distribution did and whether License Manager shows it: created, activated, revoked, or failed.
  */
 @Component("reportDistribution")
 class ReportDistributionDelegate implements JavaDelegate {
@@ -27,27 +28,46 @@ class ReportDistributionDelegate implements JavaDelegate {
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        List<Map<String, Object>> work = (List<Map<String, Object>>) execution.getVariable(GRANT_WORK);
+        List<List<Map<String, Object>>> batches = (List<List<Map<String, Object>>>) execution.getVariable(GRANT_BATCHES);
         Map<String, List<LicensePort.Grant>> grants = new HashMap<>();
         List<String> lines = new ArrayList<>();
         int created = 0;
+        int activated = 0;
         int revoked = 0;
         int failed = 0;
-        for (Map<String, Object> item : work) {
+        for (Map<String, Object> item : batches.stream().flatMap(List::stream).toList()) {
             String licenseArn = (String) item.get("licenseArn");
             String account = (String) item.get("accountId");
             boolean live = grants.computeIfAbsent(licenseArn, licenses::grantsOf).stream()
                     .anyMatch(g -> g.accountId().equals(account) && g.live());
             boolean grant = "GRANT".equals(item.get("action"));
-            String outcome = grant == live ? (grant ? "created" : "revoked") : "failed";
+            String outcome = grant != live ? "failed"
+                    : !grant ? "revoked" : DistributionPlan.NOT_YET_ACTIVATED.equals(item.get("reason")) ? "activated" : "created";
             created += outcome.equals("created") ? 1 : 0;
+            activated += outcome.equals("activated") ? 1 : 0;
             revoked += outcome.equals("revoked") ? 1 : 0;
             failed += outcome.equals("failed") ? 1 : 0;
             lines.add(account + " " + licenseArn.substring(licenseArn.lastIndexOf(':') + 1) + " " + outcome + " (" + item.get("reason") + ")");
         }
         execution.setVariable(GRANTED, created);
+        execution.setVariable(ACTIVATED, activated);
         execution.setVariable(REVOKED, revoked);
         execution.setVariable(FAILED, failed);
-        execution.setVariable(REPORT, String.join("\n", lines));
+        lines.sort(Comparator.comparing((String line) -> !line.contains(" failed ")));
+        execution.setVariable(REPORT_LINES, lines);
+        execution.setVariable(REPORT, shortReport(lines));
+    }
+
+    /** Failures first, within what a String variable holds (4,000 characters) and a mail can show; the rest is in {@code distributionLines}. */
+    static String shortReport(List<String> lines) {
+        StringBuilder report = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String more = "\n… and " + (lines.size() - i) + " more (variable " + REPORT_LINES + ")";
+            if (report.length() + lines.get(i).length() + 1 + more.length() > REPORT_MAX_CHARS) {
+                return report.append(more).toString();
+            }
+            report.append(i == 0 ? "" : "\n").append(lines.get(i));
+        }
+        return report.toString();
     }
 }

@@ -58,6 +58,8 @@ final class AdminApi {
                         Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.ProductRequestEvent.class)));
                 case "POST /accounts" -> send(exchange, 201,
                         sandbox.addAccount(Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.NewAccount.class)));
+                case "POST /licenses" -> send(exchange, 201,
+                        sandbox.receiveLicense(Json.MAPPER.readTree(exchange.getRequestBody()).path("productId").asText()));
                 case "GET /calls" -> send(exchange, 200, sandbox.callCounts());
                 case "GET /knobs" -> send(exchange, 200, sandbox.knobs());
                 case "PUT /knobs" -> {
@@ -75,7 +77,7 @@ final class AdminApi {
                     send(exchange, 200, obj("status", "cleared"));
                 }
                 default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
-                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, GET /calls, GET|PUT /knobs, POST|DELETE /faults"));
+                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, GET /calls, GET|PUT /knobs, POST|DELETE /faults"));
             }
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));

@@ -216,16 +216,48 @@ public final class Sandbox {
         return account;
     }
 
-    /** Replaces an account's tags and announces it as CloudTrail would (TagResource). */
+    /**
+     * Replaces an account's tags and announces it as CloudTrail would: UntagResource for the keys that
+     * went, TagResource for the tags that came or changed.
+     */
     public SandboxState.Account setTags(String accountId, Map<String, String> tags) throws IOException, InterruptedException {
+        Map<String, String> before = new java.util.TreeMap<>();
         SandboxState.Account account = withAccount(accountId, a -> {
+            before.putAll(a.tags);
             a.tags.clear();
             a.tags.putAll(tags);
         });
-        emitIfConnected("aws.organizations", "AWS API Call via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
-                "eventName", "TagResource", "requestParameters", Json.obj("resourceId", accountId,
-                        "tags", tags.entrySet().stream().map(t -> Json.obj("key", t.getKey(), "value", t.getValue())).toList())));
+        List<String> removed = before.keySet().stream().filter(k -> !tags.containsKey(k)).toList();
+        Map<String, String> added = new java.util.TreeMap<>(tags);
+        added.entrySet().removeIf(t -> t.getValue().equals(before.get(t.getKey())));
+        if (!removed.isEmpty()) {
+            emitIfConnected("aws.organizations", "AWS API Call via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
+                    "eventName", "UntagResource", "requestParameters", Json.obj("resourceId", accountId, "tagKeys", removed)));
+        }
+        if (!added.isEmpty()) {
+            emitIfConnected("aws.organizations", "AWS API Call via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
+                    "eventName", "TagResource", "requestParameters", Json.obj("resourceId", accountId,
+                            "tags", added.entrySet().stream().map(t -> Json.obj("key", t.getKey(), "value", t.getValue())).toList())));
+        }
         return account;
+    }
+
+    /**
+     * A further license for a product the organization has (e.g. a new agreement's), announced as
+     * License Manager does (License Change).
+     */
+    public SandboxState.License receiveLicense(String productId) throws IOException, InterruptedException {
+        SandboxState.License license;
+        synchronized (this) {
+            SandboxState.License model = state.licenses.stream().filter(l -> l.productSku().equals(productId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No license for product " + productId + " to model a new one on"));
+            String arn = model.arn() + "-" + (state.licenses.stream().filter(l -> l.productSku().equals(productId)).count() + 1);
+            license = new SandboxState.License(arn, model.name(), model.productName(), productId, model.issuer(), model.homeRegion(),
+                    "AVAILABLE", now(), model.validUntil(), model.beneficiary(), model.offerType(), model.entitlements());
+            state.licenses.add(license);
+        }
+        emitIfConnected("aws.license-manager", "License Change", Json.obj("LicenseArn", license.arn(), "Status", "AVAILABLE"));
+        return license;
     }
 
     private synchronized SandboxState.Account withAccount(String accountId, java.util.function.Consumer<SandboxState.Account> change) {

@@ -41,8 +41,6 @@ public final class DistributionBenchmark {
 
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "mpgov.sandbox.port", 0, "mpgov.sandbox.state-file", "", "mpgov.license.calls-per-second", rate * 0.95,
-                "camunda.bpm.job-execution.core-pool-size", 32, "camunda.bpm.job-execution.max-pool-size", 32,
-                "camunda.bpm.job-execution.queue-capacity", 64, "camunda.bpm.job-execution.max-jobs-per-acquisition", 32,
                 "camunda.bpm.job-execution.wait-time-in-millis", 50, "camunda.bpm.job-execution.max-wait", 200,
                 "logging.level.root", "WARN"));
         properties.put("spring.datasource.url", postgres

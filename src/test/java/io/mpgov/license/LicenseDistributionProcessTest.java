@@ -38,14 +38,15 @@ class LicenseDistributionProcessTest {
     static final String LICENSE = "arn:aws:license-manager::294406891311:license:l-datadog";
     final OrganizationPort organization = mock(OrganizationPort.class);
     final LicensePort licenses = mock(LicensePort.class);
+    final InMemoryEntitlements entitlements = new InMemoryEntitlements();
     ManagementService management;
 
     @BeforeEach
     void wire() {
         management = engine.getProcessEngine().getManagementService();
-        DistributionPlanner planner = new DistributionPlanner(organization, licenses);
-        Mocks.register("planDistribution", new PlanDistributionDelegate(planner));
-        Mocks.register("applyGrantWork", new ApplyGrantWorkDelegate(licenses));
+        DistributionPlanner planner = new DistributionPlanner(organization, licenses, entitlements);
+        Mocks.register("planDistribution", new PlanDistributionDelegate(planner, 2));
+        Mocks.register("applyGrantBatch", new ApplyGrantBatchDelegate(new GrantWorkRunner(licenses, 4)));
         Mocks.register("reportDistribution", new ReportDistributionDelegate(licenses));
         when(organization.accounts()).thenReturn(List.of(account("111", "ACTIVE"), account("222", "ACTIVE"),
                 account("333", "ACTIVE"), account("444", "SUSPENDED"), account("555", "ACTIVE")));
@@ -69,9 +70,12 @@ class LicenseDistributionProcessTest {
     }
 
     ProcessInstance distribute(String accounts, String ou, String tag) {
-        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(LicenseDistributionProcess.KEY,
-                Variables.createVariables().putValue("productId", "prod-dtdgobserv001").putValue("targetAccountIds", accounts)
-                        .putValue("targetOuId", ou).putValue("targetTag", tag));
+        return run(null, Variables.createVariables().putValue("productId", "prod-dtdgobserv001").putValue("targetAccountIds", accounts)
+                .putValue("targetOuId", ou).putValue("targetTag", tag));
+    }
+
+    ProcessInstance run(String businessKey, Map<String, Object> variables) {
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(LicenseDistributionProcess.KEY, businessKey, variables);
         runJobs();
         return pi;
     }
@@ -117,14 +121,15 @@ class LicenseDistributionProcessTest {
     }
 
     @Test
-    void eachWriteIsAJobOfItsOwnThatMayRunInParallel() {
+    void eachBatchOfWritesIsAJobOfItsOwnThatMayRunInParallel() {
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
         engine.getRuntimeService().startProcessInstanceByKey(LicenseDistributionProcess.KEY, Variables.createVariables()
                 .putValue("productId", "prod-dtdgobserv001").putValue("targetAccountIds", "111,222,333"));
         management.executeJob(management.createJobQuery().singleResult().getId());
 
+        // Three writes in batches of two.
         List<Job> writes = management.createJobQuery().list();
-        assertThat(writes).hasSize(3);
+        assertThat(writes).hasSize(2);
         assertThat(writes).allSatisfy(job -> assertThat(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).isExclusive()).isFalse());
     }
 
@@ -165,7 +170,98 @@ class LicenseDistributionProcessTest {
 
         var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(incident.getActivityId()).startsWith("SubProcess_GrantWork");
-        assertThat(incident.getIncidentMessage()).contains("AccessDeniedException");
+        assertThat(incident.getIncidentMessage()).contains("1 of 1 grant writes failed", "GRANT 111", "AccessDeniedException");
+    }
+
+    @Test
+    void aGrantWaitingForActivationIsActivatedAndReportedSo() {
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "1")),
+                List.of(grant("g-1", "111", "ACTIVE")));
+
+        ProcessInstance pi = distribute("111", null, null);
+
+        verify(licenses).grant(LICENSE, "us-east-1", "111", GrantTokens.of(LICENSE, "111", 0));
+        assertThat(List.of(variable(pi, "grantsCreated"), variable(pi, "grantsActivated"))).containsExactly(0, 1);
+        assertThat((String) variable(pi, "distributionReport")).contains("111 l-datadog activated");
+    }
+
+    @Test
+    void onlyTheFailingWritesOfABatchAreNamedInItsIncident() {
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
+        when(licenses.grant(anyString(), anyString(), eq("222"), anyString()))
+                .thenThrow(new IllegalStateException("ServiceUnavailableException: try later"));
+
+        ProcessInstance pi = distribute("111,222", null, null);
+
+        var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident.getIncidentMessage()).contains("1 of 2 grant writes failed", "GRANT 222", "ServiceUnavailableException")
+                .doesNotContain("GRANT 111");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLargeDistributionKeepsEveryLineAndAReportThatFitsAStringVariable() {
+        List<MemberAccount> many = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> account(String.valueOf(100_000_000_000L + i), "ACTIVE")).toList();
+        when(organization.accounts()).thenReturn(many);
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
+
+        ProcessInstance pi = distribute(String.join(",", many.stream().map(MemberAccount::id).toList()), null, null);
+
+        assertThat(pi).isEnded();
+        assertThat((List<String>) variable(pi, "distributionLines")).hasSize(300);
+        assertThat((String) variable(pi, "distributionReport")).hasSizeLessThan(4000).contains("more (variable distributionLines)");
+    }
+
+    @Test
+    void aSecondRequestForTheProductAddsToWhoIsEntitledAndRevokesNothingOfTheFirst() {
+        entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "111", null, null));
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-1", "111", "ACTIVE")));
+
+        ProcessInstance pi = run("PR-SECOND", Map.of("productId", "prod-dtdgobserv001", "targetAccountIds", "222"));
+
+        assertThat(pi).isEnded();
+        verify(licenses).grant(eq(LICENSE), anyString(), eq("222"), anyString());
+        verify(licenses, never()).revoke(any(), anyString());
+        assertThat(entitlements.forProduct("prod-dtdgobserv001")).extracting(Entitlement::id).contains("PR-SECOND");
+    }
+
+    @Test
+    void everyRecordedEntitlementCountsEvenWhenTheDistributionNamesOnlyTheProduct() {
+        entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "111", null, null));
+        entitlements.record(new Entitlement("PR-SECOND", "prod-dtdgobserv001", "222", null, null));
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-1", "111", "ACTIVE"), grant("g-3", "333", "ACTIVE")));
+
+        run(null, Map.of("productId", "prod-dtdgobserv001"));
+
+        verify(licenses).grant(eq(LICENSE), anyString(), eq("222"), anyString());
+        verify(licenses).revoke(eq(new Grant("g-3", LICENSE, "333", null, "2")), eq("no longer entitled"));
+        verify(licenses, never()).revoke(eq(new Grant("g-1", LICENSE, "111", null, "2")), anyString());
+    }
+
+    @Test
+    void anAccountEventReconcilesThatAccountOnlyAcrossEveryEntitledProduct() {
+        entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "111,222", null, null));
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-1", "111", "ACTIVE")));
+
+        ProcessInstance pi = run("CreateAccountResult 222", Map.of("accountId", "222"));
+
+        verify(licenses).grant(eq(LICENSE), anyString(), eq("222"), anyString());
+        verify(licenses, never()).grant(anyString(), anyString(), eq("111"), anyString());
+        assertThat(variable(pi, "grantsUnchanged")).isEqualTo(0L);
+        assertThat(entitlements.forProduct("prod-dtdgobserv001")).extracting(Entitlement::id).containsExactly("PR-FIRST");
+    }
+
+    @Test
+    void aLicenseEventReconcilesTheProductOfThatLicense() {
+        entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "111", null, null));
+        when(licenses.license(LICENSE)).thenReturn(java.util.Optional.of(
+                new LicensePort.ReceivedLicense(LICENSE, "prod-dtdgobserv001", "Datadog Pro", "us-east-1")));
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
+
+        run("License Change l-datadog", Map.of("licenseArn", LICENSE));
+
+        verify(licenses).grant(LICENSE, "us-east-1", "111", GrantTokens.of(LICENSE, "111", 0));
     }
 
     @Test

@@ -10,9 +10,9 @@ public final class LicenseTestDelegates {
     }
 
     public static void register(OrganizationPort organization, LicensePort licenses) {
-        DistributionPlanner planner = new DistributionPlanner(organization, licenses);
-        Mocks.register("planDistribution", new PlanDistributionDelegate(planner));
-        Mocks.register("applyGrantWork", new ApplyGrantWorkDelegate(licenses));
+        DistributionPlanner planner = new DistributionPlanner(organization, licenses, new InMemoryEntitlements());
+        Mocks.register("planDistribution", new PlanDistributionDelegate(planner, 2));
+        Mocks.register("applyGrantBatch", new ApplyGrantBatchDelegate(new GrantWorkRunner(licenses, 4)));
         Mocks.register("reportDistribution", new ReportDistributionDelegate(licenses));
     }
 }

@@ -1,0 +1,107 @@
+package io.mpgov;
+
+import io.mpgov.aws.AwsEndpoint;
+import io.mpgov.sandbox.DemoOrganization;
+import io.mpgov.sandbox.Sandbox;
+import io.mpgov.sandbox.SandboxServer;
+import io.mpgov.support.PostgresTestDatabase;
+import io.mpgov.support.RequiresPostgres;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Stops the application in the middle of a distribution and starts it again on the same PostgreSQL
+ * database; the AWS sandbox runs outside the application, as AWS would. The restarted application
+ * finishes the work: exactly one ACTIVE grant per entitled (license, account), nothing else live.
+ */
+@RequiresPostgres
+class DistributionRestartIT {
+
+    static final int LICENSES = 2;
+    static final int ACCOUNTS = 100;
+
+    /** AWS for both application runs: the sandbox outlives them. */
+    @Configuration(proxyBeanMethods = false)
+    static class ExternalSandbox {
+        static URI endpoint;
+
+        @Bean
+        AwsEndpoint externalSandbox() {
+            return new AwsEndpoint(endpoint);
+        }
+    }
+
+    @Test
+    void aDistributionInterruptedByAStopIsFinishedAfterTheRestartWithOneActiveGrantPerPair() {
+        Sandbox sandbox = new Sandbox(Clock.systemUTC());
+        sandbox.seedDemo();
+        sandbox.addBenchmarkLoad(LICENSES, ACCOUNTS);
+        sandbox.knobs().latencyMillis = 100;
+        sandbox.knobs().grantTransitionMillis = 300;
+        try (SandboxServer server = SandboxServer.start("127.0.0.1", 0, sandbox)) {
+            ExternalSandbox.endpoint = server.baseUri();
+            String schema = PostgresTestDatabase.createSchema("mpgov_restart_");
+            List<String> instances;
+            try (ConfigurableApplicationContext first = start(schema)) {
+                RuntimeService runtime = first.getBean(RuntimeService.class);
+                instances = java.util.stream.IntStream.rangeClosed(1, LICENSES)
+                        .mapToObj(i -> runtime.startProcessInstanceByKey("license-distribution", Map.of(
+                                "productId", String.format("prod-bench%08d", i), "targetOuId", DemoOrganization.OU_BENCHMARK)).getId())
+                        .toList();
+                // Stop while grants are being made: some exist, most do not.
+                await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.calls("CreateGrant") >= 20);
+            }
+            long createdBeforeStop = sandbox.read(s -> s.grants.size());
+            assertThat(createdBeforeStop).as("stopped in the middle").isLessThan(LICENSES * ACCOUNTS);
+
+            try (ConfigurableApplicationContext second = start(schema)) {
+                HistoryService history = second.getBean(HistoryService.class);
+                RuntimeService runtime = second.getBean(RuntimeService.class);
+                await().atMost(Duration.ofMinutes(2)).until(() -> {
+                    assertThat(runtime.createIncidentQuery().list()).extracting(i -> i.getIncidentMessage()).isEmpty();
+                    return history.createHistoricProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(instances))
+                            .finished().count() == LICENSES;
+                });
+                await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.read(s -> s.grants.stream()
+                        .noneMatch(g -> g.status.equals("PENDING_WORKFLOW") || g.pendingStatus != null)));
+            }
+
+            Map<String, Long> livePerPair = sandbox.read(s -> s.grants.stream()
+                    .filter(g -> !List.of("DELETED", "PENDING_DELETE").contains(g.status))
+                    .collect(Collectors.groupingBy(g -> g.licenseArn + "|" + g.principal, Collectors.counting())));
+            assertThat(livePerPair).hasSize(LICENSES * ACCOUNTS);
+            assertThat(livePerPair.values()).as("one live grant per (license, account)").containsOnly(1L);
+            assertThat(sandbox.<Long>read(s -> s.grants.stream().filter(g -> g.status.equals("ACTIVE")).count()))
+                    .isEqualTo((long) LICENSES * ACCOUNTS);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String schema) {
+        return new SpringApplicationBuilder(MpgovApplication.class, ExternalSandbox.class).profiles("demo")
+                .logStartupInfo(false).run(
+                        "--mpgov.sandbox.enabled=false", "--server.port=0", "--logging.level.root=WARN",
+                        "--spring.datasource.url=" + PostgresTestDatabase.URL + "?currentSchema=" + schema,
+                        "--spring.datasource.username=" + PostgresTestDatabase.USER, "--spring.datasource.password=",
+                        "--camunda.bpm.database.schema-name=" + schema, "--camunda.bpm.database.table-prefix=" + schema + ".",
+                        // A stopped node's job locks expire soon, so the restarted one takes the work over in seconds;
+                        // still far longer than a batch runs, or the node would run its own batches twice.
+                        "--camunda.bpm.job-execution.lock-time-in-millis=20000",
+                        "--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=300",
+                        "--mpgov.license.batch-size=10", "--mpgov.license.parallelism=4");
+    }
+}
