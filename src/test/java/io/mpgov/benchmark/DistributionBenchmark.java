@@ -43,12 +43,15 @@ public final class DistributionBenchmark {
                 "mpgov.sandbox.port", 0, "mpgov.sandbox.state-file", "", "mpgov.license.calls-per-second", rate * 0.95,
                 "camunda.bpm.job-execution.wait-time-in-millis", 50, "camunda.bpm.job-execution.max-wait", 200,
                 "logging.level.root", "WARN"));
-        properties.put("spring.datasource.url", postgres
-                ? io.mpgov.support.PostgresTestDatabase.URL + "?currentSchema=" + io.mpgov.support.PostgresTestDatabase.createSchema("mpgov_bench_")
-                : "jdbc:h2:mem:mpgov-bench;DB_CLOSE_DELAY=-1");
+        properties.put("spring.datasource.url", "jdbc:h2:mem:mpgov-bench;DB_CLOSE_DELAY=-1");
         if (postgres) {
+            // A schema of its own; Camunda must be told it too, or it finds other schemas' tables.
+            String schema = io.mpgov.support.PostgresTestDatabase.createSchema("mpgov_bench_");
+            properties.put("spring.datasource.url", io.mpgov.support.PostgresTestDatabase.URL + "?currentSchema=" + schema);
             properties.put("spring.datasource.username", io.mpgov.support.PostgresTestDatabase.USER);
             properties.put("spring.datasource.password", "");
+            properties.put("camunda.bpm.database.schema-name", schema);
+            properties.put("camunda.bpm.database.table-prefix", schema + ".");
         }
         // As arguments: they must win over the demo profile's file database and sandbox port.
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
