@@ -84,6 +84,34 @@ class LicenseManagerAdapterTest {
     }
 
     @Test
+    void revokingAGrantDeletedMeanwhileIsDoneAlready() {
+        licenses.grant(license(), "us-east-1", "310987654321", "t-1");
+        LicensePort.Grant granted = licenses.grantsOf(license()).get(0);
+        licenses.revoke(granted, "account left");
+        long deletes = sandbox.calls("DeleteGrant");
+
+        // A second reconciliation with the same stale plan: DeleteGrant refuses, GetGrant shows it gone.
+        assertThat(licenses.revoke(granted, "account left").live()).isFalse();
+        assertThat(sandbox.calls("DeleteGrant")).isEqualTo(deletes + 1);
+    }
+
+    @Test
+    void revokingAGrantChangedSinceThePlanDeletesItsCurrentVersion() {
+        licenses.grant(license(), "us-east-1", "310987654321", "t-1");
+        LicensePort.Grant current = licenses.grantsOf(license()).get(0);
+        LicensePort.Grant stale = new LicensePort.Grant(current.arn(), current.licenseArn(), current.accountId(), "PENDING_WORKFLOW", "1");
+
+        assertThat(licenses.revoke(stale, "no longer entitled").status()).isEqualTo("PENDING_DELETE");
+        assertThat(licenses.grantsOf(license())).singleElement().satisfies(g -> assertThat(g.live()).isFalse());
+    }
+
+    @Test
+    void findsAReceivedLicenseByItsArn() {
+        assertThat(licenses.license(license())).get().satisfies(l -> assertThat(l.productId()).isEqualTo("prod-dtdgobserv001"));
+        assertThat(licenses.license(license() + "-unknown")).isEmpty();
+    }
+
+    @Test
     void listsEveryGrantPastOnePage() {
         IntStream.range(0, 120).forEach(i -> licenses.grant(license(), "us-east-1", String.valueOf(700_000_000_000L + i), "t-" + i));
 
