@@ -9,6 +9,8 @@ public final class CatalogChangeProcess {
     public static final String CHANGE_TYPE = "changeType";
     /** In: the product to allow or deny. */
     public static final String PRODUCT_ID = "productId";
+    /** In, instead of {@link #PRODUCT_ID}: up to 50 products changed in one change set (a review's removals). */
+    public static final String PRODUCT_IDS = "productIds";
     /** In: the request the change belongs to; part of the idempotency token. */
     public static final String REQUEST_ID = "requestId";
     /** In: how often this change was deliberately retried after a failure (absent: never). */

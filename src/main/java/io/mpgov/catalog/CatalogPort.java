@@ -1,5 +1,7 @@
 package io.mpgov.catalog;
 
+import java.util.List;
+
 /**
  * The Private Marketplace as mpgov needs it: allow or deny procurement of products, then follow the
  * asynchronous change set to its end.
@@ -14,6 +16,9 @@ public interface CatalogPort {
      * @throws EntityLockedException while another change set holds the experience
      */
     String startProductChange(ProductChange change);
+
+    /** The products the Private Marketplace allows today (DescribeEntity of the experience). */
+    List<String> allowedProducts();
 
     /** The change set's current status, with the AWS error codes of its changes when it failed. */
     ChangeSetStatus describeChangeSet(String changeSetId);

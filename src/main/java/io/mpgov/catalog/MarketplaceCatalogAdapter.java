@@ -53,6 +53,16 @@ class MarketplaceCatalogAdapter implements CatalogPort {
     }
 
     @Override
+    public List<String> allowedProducts() {
+        Document details = client.describeEntity(r -> r.catalog(CATALOG).entityId(settings.getExperienceId())).detailsDocument();
+        if (details == null || !details.isMap() || !details.asMap().containsKey("AllowedProducts")) {
+            return List.of();
+        }
+        return details.asMap().get("AllowedProducts").asList().stream()
+                .map(product -> product.asMap().get("ProductId").asString()).sorted().toList();
+    }
+
+    @Override
     public ChangeSetStatus describeChangeSet(String changeSetId) {
         DescribeChangeSetResponse response = client.describeChangeSet(r -> r.catalog(CATALOG).changeSetId(changeSetId));
         List<String> errors = response.changeSet().stream()

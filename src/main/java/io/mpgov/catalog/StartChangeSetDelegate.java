@@ -31,8 +31,10 @@ class StartChangeSetDelegate implements JavaDelegate {
         // Same request, change and retry → same token: job retries and restarts reuse the change set.
         Object retries = execution.getVariable(RETRIES);
         String token = requestId + "-" + type.name().toLowerCase() + "-" + (retries == null ? 0 : retries);
-        ProductChange change = new ProductChange(type, List.of((String) execution.getVariable(PRODUCT_ID)),
-                (String) execution.getVariable(NOTES), token);
+        @SuppressWarnings("unchecked")
+        List<String> products = execution.hasVariable(PRODUCT_IDS) ? (List<String>) execution.getVariable(PRODUCT_IDS)
+                : List.of((String) execution.getVariable(PRODUCT_ID));
+        ProductChange change = new ProductChange(type, products, (String) execution.getVariable(NOTES), token);
         try {
             execution.setVariable(CHANGE_SET_ID, catalog.startProductChange(change));
             execution.setVariable(LOCK_ATTEMPTS, 0);

@@ -58,6 +58,12 @@ class LicenseManagerAdapter implements LicensePort {
     }
 
     @Override
+    public boolean consumed(String licenseArn) {
+        return client.getLicenseUsage(r -> r.licenseArn(licenseArn)).licenseUsage().entitlementUsages().stream()
+                .anyMatch(u -> u.consumedValue() != null && Double.parseDouble(u.consumedValue()) > 0);
+    }
+
+    @Override
     public List<Grant> grantsOf(String licenseArn) {
         return distributedGrants(Filter.builder().name("LicenseArn").values(licenseArn).build());
     }

@@ -12,6 +12,9 @@ public interface LicensePort {
     /** The received license with this ARN, if this account has it. */
     Optional<ReceivedLicense> license(String licenseArn);
 
+    /** Whether any of the license's entitlements is consumed now (GetLicenseUsage): the usage signal of a product. */
+    boolean consumed(String licenseArn);
+
     /** Every grant of the license, whatever its status. */
     List<Grant> grantsOf(String licenseArn);
 

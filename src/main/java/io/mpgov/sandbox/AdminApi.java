@@ -60,6 +60,11 @@ final class AdminApi {
                         sandbox.addAccount(Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.NewAccount.class)));
                 case "POST /licenses" -> send(exchange, 201,
                         sandbox.receiveLicense(Json.MAPPER.readTree(exchange.getRequestBody()).path("productId").asText()));
+                case "PUT /usage" -> {
+                    JsonNode usage = Json.MAPPER.readTree(exchange.getRequestBody());
+                    sandbox.setLicenseUsage(usage.path("productId").asText(), usage.path("consumed").asLong());
+                    send(exchange, 200, obj("productId", usage.path("productId").asText(), "consumed", usage.path("consumed").asLong()));
+                }
                 case "GET /calls" -> send(exchange, 200, sandbox.callCounts());
                 case "GET /knobs" -> send(exchange, 200, sandbox.knobs());
                 case "PUT /knobs" -> {
@@ -77,7 +82,7 @@ final class AdminApi {
                     send(exchange, 200, obj("status", "cleared"));
                 }
                 default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
-                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, GET /calls, GET|PUT /knobs, POST|DELETE /faults"));
+                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, PUT /usage, GET /calls, GET|PUT /knobs, POST|DELETE /faults"));
             }
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));

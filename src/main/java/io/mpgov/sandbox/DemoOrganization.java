@@ -123,6 +123,9 @@ public final class DemoOrganization {
                 license("GitLab Premium", "prod-gitlabprem001", "PRIVATE", fourteenMonths.minusYears(3).toInstant(),
                         fourteenMonths.toInstant(), "Users", 400L)));
 
+        // In use today (GetLicenseUsage): Datadog and NGINX; Red Hat is not.
+        s.licenses.stream().filter(l -> l.productSku().equals("prod-dtdgobserv001")).forEach(l -> s.licenseConsumption.put(l.arn(), 120L));
+        s.licenses.stream().filter(l -> l.productSku().equals("prod-ngnxplusami01")).forEach(l -> s.licenseConsumption.put(l.arn(), 4L));
         s.verifiedIdentities.add(MAIL_DOMAIN);
         return s;
     }

@@ -29,6 +29,7 @@ final class LicenseManagerApi {
 
     void register(SandboxServer server) {
         server.target(LICENSE_MANAGER, TARGET, "ListReceivedLicenses", this::listReceivedLicenses);
+        server.target(LICENSE_MANAGER, TARGET, "GetLicenseUsage", this::getLicenseUsage);
         server.target(LICENSE_MANAGER, TARGET, "CreateGrant", this::createGrant);
         server.target(LICENSE_MANAGER, TARGET, "CreateGrantVersion", this::createGrantVersion);
         server.target(LICENSE_MANAGER, TARGET, "GetGrant", this::getGrant);
@@ -214,6 +215,25 @@ final class LicenseManagerApi {
 
     private static AwsError validation(String message) {
         return AwsError.validation(LICENSE_MANAGER, message);
+    }
+
+    /** The license's entitlements with what is consumed of them now (the first entitlement carries all of it). */
+    private Object getLicenseUsage(SandboxRequest r) {
+        String arn = r.required("LicenseArn");
+        License license = sandbox.state().licenses.stream().filter(l -> l.arn().equals(arn)).findFirst()
+                .orElseThrow(() -> AwsError.client("ResourceNotFoundException", "License " + arn + " not found"));
+        long consumed = sandbox.state().licenseConsumption.getOrDefault(arn, 0L);
+        List<Map<String, Object>> usages = new java.util.ArrayList<>();
+        for (int i = 0; i < license.entitlements().size(); i++) {
+            SandboxState.Entitlement e = license.entitlements().get(i);
+            Map<String, Object> usage = new java.util.LinkedHashMap<>(Map.of("Name", e.name(), "Unit", e.unit(),
+                    "ConsumedValue", String.valueOf(i == 0 ? consumed : 0)));
+            if (e.maxCount() != null) {
+                usage.put("MaxCount", String.valueOf(e.maxCount()));
+            }
+            usages.add(usage);
+        }
+        return Map.of("LicenseUsage", Map.of("EntitlementUsages", usages));
     }
 
     private Object listReceivedLicenses(SandboxRequest r) {

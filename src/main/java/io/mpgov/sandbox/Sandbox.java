@@ -242,6 +242,15 @@ public final class Sandbox {
         return account;
     }
 
+    /** What GetLicenseUsage reports as consumed for every license of the product from now on (0: unused). */
+    public synchronized void setLicenseUsage(String productId, long consumed) {
+        List<SandboxState.License> licenses = state.licenses.stream().filter(l -> l.productSku().equals(productId)).toList();
+        if (licenses.isEmpty()) {
+            throw new IllegalArgumentException("No license for product " + productId);
+        }
+        licenses.forEach(l -> state.licenseConsumption.put(l.arn(), consumed));
+    }
+
     /**
      * A further license for a product the organization has (e.g. a new agreement's), announced as
      * License Manager does (License Change).

@@ -23,6 +23,8 @@ public final class SandboxState {
     public List<Experience> experiences = new ArrayList<>();
     public List<ChangeSet> changeSets = new ArrayList<>();
     public List<License> licenses = new ArrayList<>();
+    /** What GetLicenseUsage reports as consumed, per license ARN (absent: nothing consumed). */
+    public Map<String, Long> licenseConsumption = new java.util.TreeMap<>();
     public List<Grant> grants = new ArrayList<>();
     public List<Agreement> agreements = new ArrayList<>();
     public List<Email> emails = new ArrayList<>();

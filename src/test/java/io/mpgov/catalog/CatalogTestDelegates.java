@@ -1,5 +1,6 @@
 package io.mpgov.catalog;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import java.time.Duration;
@@ -25,5 +26,9 @@ public final class CatalogTestDelegates {
 
     public static JavaDelegate describeChangeSet(CatalogPort port) {
         return new DescribeChangeSetDelegate(port);
+    }
+
+    public static ExecutionListener recordPmpAddition(PmpInventory inventory) {
+        return new RecordPmpAdditionListener(inventory);
     }
 }

@@ -67,6 +67,7 @@ abstract class ProcessTestSupport {
     final io.mpgov.organization.OrganizationPort organization = mock(io.mpgov.organization.OrganizationPort.class);
     /** No license for the product unless a test says otherwise: distribution has nothing to do. */
     final io.mpgov.license.LicensePort licenses = mock(io.mpgov.license.LicensePort.class);
+    final io.mpgov.catalog.InMemoryPmpInventory inventory = new io.mpgov.catalog.InMemoryPmpInventory();
     /** "template → recipients" of every mail sent. */
     final List<String> mails = new ArrayList<>();
     RuntimeService runtime;
@@ -90,6 +91,7 @@ abstract class ProcessTestSupport {
         Mocks.register("validateRequest", new ValidateRequestDelegate(validator));
         Mocks.register("startChangeSet", CatalogTestDelegates.startChangeSet(catalog, catalogSettings));
         Mocks.register("describeChangeSet", CatalogTestDelegates.describeChangeSet(catalog));
+        Mocks.register("recordPmpAddition", CatalogTestDelegates.recordPmpAddition(inventory));
         Mocks.register("recordDecision", ReviewTestListeners.recordDecision(approvals));
         Mocks.register("planApprovals", ReviewTestListeners.planApprovals(approvals));
         Mocks.register("verifyAgreement", AgreementTestDelegates.verifyAgreement(agreements));

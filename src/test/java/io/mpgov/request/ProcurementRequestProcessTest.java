@@ -53,6 +53,12 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
                 .containsEntry("comment", "Useful").containsEntry("decidedBy", "pmp-admin").containsKey("decidedAt");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                 .variableName("changeSetId").singleResult().getValue()).isEqualTo("cs-1");
+        assertThat(inventory.find("prod-pagerduty0001")).get().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo("MPGOV");
+            assertThat(p.offerType()).isEqualTo("PUBLIC");
+            assertThat(p.requestId()).isEqualTo(requestIdOf(pi));
+            assertThat(p.requester()).isEqualTo("requester");
+        });
     }
 
     @Test
@@ -133,6 +139,7 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("Task_NotifyCatalogChangeAbandoned", "EndEvent_CatalogChangeAbandoned");
         assertThat(mails).containsExactly("request-submitted → requester", "catalog-change-failed → requester");
         assertThat(decisionOf("Task_ResolveCatalogChangeFailure")).containsEntry("decision", "ABANDON");
+        assertThat(inventory.all()).as("a product whose change set failed was never added").isEmpty();
     }
 
     @Test
