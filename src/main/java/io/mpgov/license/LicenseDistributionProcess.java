@@ -26,7 +26,6 @@ public final class LicenseDistributionProcess {
     public static final String REPORT = "distributionReport";
     /** Out: every line of the report (JSON list); {@link #REPORT} holds as many as fit in a String variable. */
     public static final String REPORT_LINES = "distributionLines";
-    static final int REPORT_MAX_CHARS = 3_900;
 
     private LicenseDistributionProcess() {
     }

@@ -1,5 +1,6 @@
 package io.mpgov.license;
 
+import io.mpgov.notification.ShortReport;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -55,19 +56,6 @@ class ReportDistributionDelegate implements JavaDelegate {
         execution.setVariable(FAILED, failed);
         lines.sort(Comparator.comparing((String line) -> !line.contains(" failed ")));
         execution.setVariable(REPORT_LINES, lines);
-        execution.setVariable(REPORT, shortReport(lines));
-    }
-
-    /** Failures first, within what a String variable holds (4,000 characters) and a mail can show; the rest is in {@code distributionLines}. */
-    static String shortReport(List<String> lines) {
-        StringBuilder report = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            String more = "\n… and " + (lines.size() - i) + " more (variable " + REPORT_LINES + ")";
-            if (report.length() + lines.get(i).length() + 1 + more.length() > REPORT_MAX_CHARS) {
-                return report.append(more).toString();
-            }
-            report.append(i == 0 ? "" : "\n").append(lines.get(i));
-        }
-        return report.toString();
+        execution.setVariable(REPORT, ShortReport.of(lines, REPORT_LINES));
     }
 }

@@ -1,0 +1,83 @@
+package io.mpgov.review;
+
+import io.mpgov.agreement.Agreement;
+import io.mpgov.agreement.AgreementPort;
+import io.mpgov.catalog.CatalogPort;
+import io.mpgov.catalog.PmpInventory;
+import io.mpgov.catalog.PmpProduct;
+import io.mpgov.license.LicensePort;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Looks at every product the Private Marketplace allows: its offer type (from the request that added
+ * it, or for products that were there before mpgov, from whether an agreement covers it), its
+ * agreements' end, whether its licenses are in use — and asks the DMN {@code review-policy} what to do.
+ * Products found without a record are imported as a baseline, never removed for lack of history.
+ */
+@Service
+public class CatalogReviewer {
+
+    static final String POLICY = "review-policy";
+
+    private final CatalogPort catalog;
+    private final AgreementPort agreements;
+    private final LicensePort licenses;
+    private final PmpInventory inventory;
+    private final DecisionService decisions;
+
+    public CatalogReviewer(CatalogPort catalog, AgreementPort agreements, LicensePort licenses, PmpInventory inventory,
+                           DecisionService decisions) {
+        this.catalog = catalog;
+        this.agreements = agreements;
+        this.licenses = licenses;
+        this.inventory = inventory;
+        this.decisions = decisions;
+    }
+
+    /** @param dryRun decide and report only: no record is written */
+    public List<ProductReview> review(Instant now, boolean dryRun) {
+        List<ProductReview> reviews = new ArrayList<>();
+        for (String productId : catalog.allowedProducts()) {
+            Optional<Agreement> agreement = agreements.forProduct(productId).stream()
+                    .filter(a -> "ACTIVE".equals(a.status()) && a.endTime() != null)
+                    .max(Comparator.comparing(Agreement::endTime));
+            PmpProduct known = inventory.find(productId).filter(p -> p.removedAt() == null)
+                    .orElseGet(() -> new PmpProduct(productId, agreement.isPresent() ? "PRIVATE" : "PUBLIC", PmpProduct.BASELINE,
+                            null, null, now, null, null, null));
+            boolean inUse = licenses.licensesOf(productId).stream().anyMatch(l -> licenses.consumed(l.arn()));
+            PmpProduct seen = inUse ? known.usedAt(now) : known;
+            Instant lastUsed = seen.lastUsedAt() != null ? seen.lastUsedAt() : seen.addedAt();
+            var decision = decisions.evaluateDecisionTableByKey(POLICY, Variables.createVariables()
+                    .putValue("offerType", seen.offerType()).putValue("today", Date.from(now))
+                    .putValue("agreementEnd", agreement.map(a -> Date.from(a.endTime())).orElse(null))
+                    .putValue("lastUsed", Date.from(lastUsed))).getSingleResult();
+            reviews.add(new ProductReview(productId, seen.offerType(), seen.origin(), agreement.map(a -> day(a.endTime())).orElse(null),
+                    agreement.map(Agreement::autoRenew).orElse(false), day(lastUsed), inUse, decision.getEntry("action"),
+                    decision.getEntry("reason"), seen.requester(), seen.requestId()));
+            if (!dryRun && !seen.equals(inventory.find(productId).orElse(null))) {
+                inventory.save(seen);
+            }
+        }
+        return reviews;
+    }
+
+    /** After the removals' change sets succeeded: the products are out of the PMP, and why (product → reason). */
+    public void recordRemovals(java.util.Map<String, String> reasons, Instant when) {
+        reasons.forEach((productId, reason) -> inventory.find(productId).ifPresent(p -> inventory.save(p.removed(when, reason))));
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}

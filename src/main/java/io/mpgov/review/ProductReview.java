@@ -1,0 +1,24 @@
+package io.mpgov.review;
+
+import java.time.LocalDate;
+
+/**
+ * One product of the Private Marketplace as a catalog review saw it, and what the review policy decided.
+ *
+ * @param agreementEnd end of the latest ACTIVE agreement (null: none)
+ * @param lastUsed     when last seen in use, or since when it is in the catalog if never
+ * @param action       REMOVE or KEEP (DMN review-policy)
+ */
+public record ProductReview(String productId, String offerType, String origin, LocalDate agreementEnd, boolean autoRenew,
+                            LocalDate lastUsed, boolean inUse, String action, String reason, String requester, String requestId) {
+
+    public boolean remove() {
+        return "REMOVE".equals(action);
+    }
+
+    /** A line of the review report. */
+    public String line() {
+        return productId + " " + offerType + (agreementEnd == null ? "" : ", agreement ends " + agreementEnd + (autoRenew ? " (auto-renews!)" : ""))
+                + ", last used " + lastUsed + (inUse ? " (in use)" : "") + " → " + action + ": " + reason;
+    }
+}
