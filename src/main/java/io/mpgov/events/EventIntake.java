@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mpgov.license.LicenseReconciliation;
 import io.mpgov.request.PmpProductRequest;
 import io.mpgov.request.RequestService;
+import io.mpgov.review.CatalogReviews;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,17 +26,20 @@ class EventIntake {
     static final String PMP_SOURCE = "aws.private-marketplace";
     static final String ORGANIZATIONS_SOURCE = "aws.organizations";
     static final String LICENSE_MANAGER_SOURCE = "aws.license-manager";
+    static final String AGREEMENT_SOURCE = "aws.agreement-marketplace";
     private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("\\d{12}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventInbox inbox;
     private final RequestService requests;
     private final LicenseReconciliation reconciliation;
+    private final CatalogReviews reviews;
 
-    EventIntake(EventInbox inbox, RequestService requests, LicenseReconciliation reconciliation) {
+    EventIntake(EventInbox inbox, RequestService requests, LicenseReconciliation reconciliation, CatalogReviews reviews) {
         this.inbox = inbox;
         this.requests = requests;
         this.reconciliation = reconciliation;
+        this.reviews = reviews;
     }
 
     @Transactional
@@ -63,6 +67,7 @@ class EventIntake {
                 case PMP_SOURCE -> privateMarketplace(id, detailType, detail);
                 case ORGANIZATIONS_SOURCE -> organizations(id, detail);
                 case LICENSE_MANAGER_SOURCE -> licenseManager(id, detailType, event, detail);
+                case AGREEMENT_SOURCE -> agreement(id, detailType, detail);
                 default -> new EventOutcome(id, REJECTED, "Events from " + source + " are not handled");
             };
         } catch (MalformedEventException e) {
@@ -135,6 +140,22 @@ class EventIntake {
             case "Grant Change" -> new EventOutcome(id, IGNORED, "Grant changes need no action; reconciliation checks grants");
             default -> new EventOutcome(id, REJECTED, "Detail type '" + detailType + "' is not handled");
         };
+    }
+
+    /**
+     * AWS announces an agreement's end 180 to 30 days ahead: a catalog review runs at once, so a product
+     * within the removal window leaves the PMP before the next scheduled review. Other agreement events need nothing.
+     */
+    private EventOutcome agreement(String id, String detailType, JsonNode detail) {
+        if (!detailType.startsWith("Purchase Agreement Ending")) {
+            return new EventOutcome(id, IGNORED, "'" + detailType + "' needs no action; reviews read agreements themselves");
+        }
+        String agreementId = text(detail.path("agreement"), "id") != null ? text(detail.path("agreement"), "id") : text(detail, "agreementId");
+        if (agreementId == null) {
+            throw new MalformedEventException("detail.agreement.id is required");
+        }
+        String run = reviews.start(false, "Purchase Agreement Ending " + agreementId);
+        return new EventOutcome(id, ACCEPTED, "Reviewing the catalog for agreement " + agreementId + " (" + run + ")");
     }
 
     private static String accountId(JsonNode node, String field, String where) {

@@ -1,0 +1,68 @@
+package io.mpgov.review;
+
+import io.mpgov.security.Personas;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/reviews/catalog[?dryRun=true]}: a catalog review now. PMP administrators and
+ * procurement managers may run one; auditors may run a dry run. {@code GET /api/reviews/catalog/{id}}: what it found.
+ */
+@RestController
+@RequestMapping("/api/reviews/catalog")
+class CatalogReviewController {
+
+    private static final List<String> MAY_REMOVE = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER);
+    private static final List<String> MAY_LOOK = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER, Personas.AUDITOR);
+
+    private final CatalogReviews reviews;
+    private final IdentityService identity;
+
+    CatalogReviewController(CatalogReviews reviews, IdentityService identity) {
+        this.reviews = reviews;
+        this.identity = identity;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> start(@RequestParam(defaultValue = "false") boolean dryRun) {
+        String user = requireAny(dryRun ? MAY_LOOK : MAY_REMOVE, dryRun ? "run a dry catalog review" : "run a catalog review");
+        String id = reviews.start(dryRun, (dryRun ? "dry run" : "review") + " requested by " + user);
+        return ResponseEntity.accepted().location(URI.create("/api/reviews/catalog/" + id))
+                .body(Map.of("processInstanceId", id, "dryRun", dryRun));
+    }
+
+    @GetMapping("/{id}")
+    CatalogReviews.Run find(@PathVariable String id) {
+        requireAny(MAY_LOOK, "read catalog reviews");
+        return reviews.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No catalog review " + id));
+    }
+
+    /** Refusals and misses answer problem+json naming the reason. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ProblemDetail refused(ResponseStatusException e) {
+        return ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
+    }
+
+    private String requireAny(List<String> groups, String what) {
+        var caller = identity.getCurrentAuthentication();
+        if (caller.getGroupIds() == null || caller.getGroupIds().stream().noneMatch(groups::contains)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, caller.getUserId() + " may not " + what + "; members of "
+                    + String.join(", ", groups) + " may");
+        }
+        return caller.getUserId();
+    }
+}
