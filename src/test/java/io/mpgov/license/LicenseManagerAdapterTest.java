@@ -106,6 +106,16 @@ class LicenseManagerAdapterTest {
     }
 
     @Test
+    void aLicenseIsInUseWhileGetLicenseUsageReportsConsumption() {
+        String rhel = licenses.licensesOf("prod-rdhtrhel90001").get(0).arn();
+        assertThat(licenses.consumed(license())).as("Datadog: 120 users in the demo").isTrue();
+        assertThat(licenses.consumed(rhel)).isFalse();
+
+        sandbox.setLicenseUsage("prod-rdhtrhel90001", 3);
+        assertThat(licenses.consumed(rhel)).isTrue();
+    }
+
+    @Test
     void findsAReceivedLicenseByItsArn() {
         assertThat(licenses.license(license())).get().satisfies(l -> assertThat(l.productId()).isEqualTo("prod-dtdgobserv001"));
         assertThat(licenses.license(license() + "-unknown")).isEmpty();
