@@ -40,6 +40,8 @@ class CatalogReviewIT {
     Sandbox sandbox;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
     Http http;
 
     @BeforeEach
@@ -120,5 +122,19 @@ class CatalogReviewIT {
 
         assertThat(ending.status()).as(ending.response()).isEqualTo(202);
         assertThat(ending.response()).contains("ACCEPTED", "Reviewing the catalog for agreement agmt-snwflkdata2025priv0001");
+    }
+
+    @Test
+    @Order(6)
+    void securityStartsAnAccessReviewAndGetsTheAttestationWithEveryMember() {
+        assertThat(http.post("/api/reviews/access", "pmp-admin", "").status()).isEqualTo(403);
+
+        Http.Response started = http.post("/api/reviews/access", "security", "");
+
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().path("processInstanceId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceId(id).taskCandidateGroup("security").count() == 1);
+        assertThat((String) tasks.getVariable(tasks.createTaskQuery().processInstanceId(id).singleResult().getId(), "membersText"))
+                .contains("procurement-manager@procurement-manager", "pmp-admin@pmp-admin");
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mpgov.license.LicenseReconciliation;
 import io.mpgov.request.PmpProductRequest;
 import io.mpgov.request.RequestService;
-import io.mpgov.review.CatalogReviews;
+import io.mpgov.review.Reviews;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,9 +33,9 @@ class EventIntake {
     private final EventInbox inbox;
     private final RequestService requests;
     private final LicenseReconciliation reconciliation;
-    private final CatalogReviews reviews;
+    private final Reviews reviews;
 
-    EventIntake(EventInbox inbox, RequestService requests, LicenseReconciliation reconciliation, CatalogReviews reviews) {
+    EventIntake(EventInbox inbox, RequestService requests, LicenseReconciliation reconciliation, Reviews reviews) {
         this.inbox = inbox;
         this.requests = requests;
         this.reconciliation = reconciliation;

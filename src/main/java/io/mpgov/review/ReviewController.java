@@ -21,23 +21,31 @@ import java.util.Map;
 /**
  * {@code POST /api/reviews/catalog[?dryRun=true]}: a catalog review now. PMP administrators and
  * procurement managers may run one; auditors may run a dry run. {@code GET /api/reviews/catalog/{id}}: what it found.
+ * {@code POST /api/reviews/access}: an access review now (security and administrators).
  */
 @RestController
-@RequestMapping("/api/reviews/catalog")
-class CatalogReviewController {
+@RequestMapping("/api/reviews")
+class ReviewController {
 
     private static final List<String> MAY_REMOVE = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER);
     private static final List<String> MAY_LOOK = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER, Personas.AUDITOR);
+    private static final List<String> MAY_REVIEW_ACCESS = List.of(Personas.SECURITY, "camunda-admin");
 
-    private final CatalogReviews reviews;
+    private final Reviews reviews;
     private final IdentityService identity;
 
-    CatalogReviewController(CatalogReviews reviews, IdentityService identity) {
+    ReviewController(Reviews reviews, IdentityService identity) {
         this.reviews = reviews;
         this.identity = identity;
     }
 
-    @PostMapping
+    @PostMapping("/access")
+    ResponseEntity<Map<String, Object>> startAccessReview() {
+        String user = requireAny(MAY_REVIEW_ACCESS, "start an access review");
+        return ResponseEntity.accepted().body(Map.of("processInstanceId", reviews.startAccessReview("access review requested by " + user)));
+    }
+
+    @PostMapping("/catalog")
     ResponseEntity<Map<String, Object>> start(@RequestParam(defaultValue = "false") boolean dryRun) {
         String user = requireAny(dryRun ? MAY_LOOK : MAY_REMOVE, dryRun ? "run a dry catalog review" : "run a catalog review");
         String id = reviews.start(dryRun, (dryRun ? "dry run" : "review") + " requested by " + user);
@@ -45,8 +53,8 @@ class CatalogReviewController {
                 .body(Map.of("processInstanceId", id, "dryRun", dryRun));
     }
 
-    @GetMapping("/{id}")
-    CatalogReviews.Run find(@PathVariable String id) {
+    @GetMapping("/catalog/{id}")
+    Reviews.Run find(@PathVariable String id) {
         requireAny(MAY_LOOK, "read catalog reviews");
         return reviews.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No catalog review " + id));
     }

@@ -16,17 +16,18 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Catalog reviews on demand (REST, an agreement-ending event) and what they found. Who may ask is
- * decided by the caller (the controller, the event intake); the engine work runs as mpgov itself.
+ * Catalog and access reviews on demand (REST, an agreement-ending event) and what catalog reviews
+ * found. Who may ask is decided by the caller (the controller, the event intake); the engine work runs
+ * as mpgov itself.
  */
 @Service
-public class CatalogReviews {
+public class Reviews {
 
     private final RuntimeService runtime;
     private final HistoryService history;
     private final IdentityService identity;
 
-    CatalogReviews(RuntimeService runtime, HistoryService history, IdentityService identity) {
+    Reviews(RuntimeService runtime, HistoryService history, IdentityService identity) {
         this.runtime = runtime;
         this.history = history;
         this.identity = identity;
@@ -36,6 +37,12 @@ public class CatalogReviews {
     public String start(boolean dryRun, String cause) {
         return AsSystem.run(identity, () -> runtime.startProcessInstanceByMessage(CatalogReviewProcess.MESSAGE_REVIEW_REQUESTED,
                 cause, Variables.createVariables().putValue(CatalogReviewProcess.DRY_RUN, dryRun)).getId());
+    }
+
+    /** @param cause who asked, kept as the run's business key */
+    public String startAccessReview(String cause) {
+        return AsSystem.run(identity, () -> runtime.startProcessInstanceByMessage(AccessReviewProcess.MESSAGE_REVIEW_REQUESTED,
+                cause).getId());
     }
 
     public record Run(String id, String cause, String state, Date started, Date ended, Boolean dryRun, Integer removedCount,
