@@ -26,6 +26,8 @@ public final class LicenseDistributionProcess {
     public static final String REPORT = "distributionReport";
     /** Out: every line of the report (JSON list); {@link #REPORT} holds as many as fit in a String variable. */
     public static final String REPORT_LINES = "distributionLines";
+    /** Out: per write, {accountId, licenseArn, outcome, grantArn} — the audit evidence of what changed in AWS. */
+    public static final String OUTCOMES = "distributionOutcomes";
 
     private LicenseDistributionProcess() {
     }

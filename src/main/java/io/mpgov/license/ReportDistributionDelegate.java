@@ -32,6 +32,7 @@ class ReportDistributionDelegate implements JavaDelegate {
         List<List<Map<String, Object>>> batches = (List<List<Map<String, Object>>>) execution.getVariable(GRANT_BATCHES);
         Map<String, List<LicensePort.Grant>> grants = new HashMap<>();
         List<String> lines = new ArrayList<>();
+        List<Map<String, Object>> outcomes = new ArrayList<>();
         int created = 0;
         int activated = 0;
         int revoked = 0;
@@ -39,8 +40,9 @@ class ReportDistributionDelegate implements JavaDelegate {
         for (Map<String, Object> item : batches.stream().flatMap(List::stream).toList()) {
             String licenseArn = (String) item.get("licenseArn");
             String account = (String) item.get("accountId");
-            boolean live = grants.computeIfAbsent(licenseArn, licenses::grantsOf).stream()
-                    .anyMatch(g -> g.accountId().equals(account) && g.live());
+            java.util.Optional<LicensePort.Grant> held = grants.computeIfAbsent(licenseArn, licenses::grantsOf).stream()
+                    .filter(g -> g.accountId().equals(account) && g.live()).findFirst();
+            boolean live = held.isPresent();
             boolean grant = "GRANT".equals(item.get("action"));
             String outcome = grant != live ? "failed"
                     : !grant ? "revoked" : DistributionPlan.NOT_YET_ACTIVATED.equals(item.get("reason")) ? "activated" : "created";
@@ -49,6 +51,12 @@ class ReportDistributionDelegate implements JavaDelegate {
             revoked += outcome.equals("revoked") ? 1 : 0;
             failed += outcome.equals("failed") ? 1 : 0;
             lines.add(account + " " + licenseArn.substring(licenseArn.lastIndexOf(':') + 1) + " " + outcome + " (" + item.get("reason") + ")");
+            Map<String, Object> evidence = new java.util.LinkedHashMap<>();
+            evidence.put("accountId", account);
+            evidence.put("licenseArn", licenseArn);
+            evidence.put("outcome", outcome);
+            evidence.put("grantArn", held.map(LicensePort.Grant::arn).orElse((String) item.get("grantArn")));
+            outcomes.add(evidence);
         }
         execution.setVariable(GRANTED, created);
         execution.setVariable(ACTIVATED, activated);
@@ -56,6 +64,7 @@ class ReportDistributionDelegate implements JavaDelegate {
         execution.setVariable(FAILED, failed);
         lines.sort(Comparator.comparing((String line) -> !line.contains(" failed ")));
         execution.setVariable(REPORT_LINES, lines);
+        execution.setVariable(OUTCOMES, outcomes);
         execution.setVariable(REPORT, ShortReport.of(lines, REPORT_LINES));
     }
 }

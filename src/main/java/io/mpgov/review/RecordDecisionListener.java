@@ -1,6 +1,7 @@
 package io.mpgov.review;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -125,7 +126,7 @@ class RecordDecisionListener implements TaskListener {
         ApprovalLedger ledger = ApprovalLedger.parse(request.getVariable(ApprovalLedger.VARIABLE));
         enforceSeparationOfDuties(task, user, kind, decision.toString(), ledger);
 
-        Date now = new Date();
+        Date now = ClockUtil.getCurrentTime();
         task.setVariableLocal(DECISION, decision);
         task.setVariableLocal(COMMENT, comment);
         task.setVariableLocal(DECIDED_BY, user);

@@ -47,6 +47,8 @@ class AccessReviewProcessTest {
         tasks = engine.getTaskService();
         management = engine.getProcessEngine().getManagementService();
         ClockUtil.setCurrentTime(Date.from(T0));
+        // The test engine is shared: other tests' people must not show up among the members reviewed here.
+        clearIdentities();
         for (String group : List.of("procurement-manager", "pmp-admin", "security")) {
             identity.saveGroup(identity.newGroup(group));
         }
@@ -74,10 +76,14 @@ class AccessReviewProcessTest {
     @AfterEach
     void reset() {
         engine.getRepositoryService().deleteDeployment(deployment, true);
-        identity.createUserQuery().list().forEach(u -> identity.deleteUser(u.getId()));
-        identity.createGroupQuery().list().forEach(g -> identity.deleteGroup(g.getId()));
+        clearIdentities();
         Mocks.reset();
         ClockUtil.reset();
+    }
+
+    void clearIdentities() {
+        identity.createUserQuery().list().forEach(u -> identity.deleteUser(u.getId()));
+        identity.createGroupQuery().list().forEach(g -> identity.deleteGroup(g.getId()));
     }
 
     void user(String id, String... groups) {

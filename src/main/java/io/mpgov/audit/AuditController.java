@@ -1,0 +1,99 @@
+package io.mpgov.audit;
+
+import io.mpgov.security.Personas;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/audit/evidence?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv]}: the evidence of the days
+ * from {@code from} to {@code to} (both included, UTC), as JSON or CSV. For auditors and administrators.
+ */
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+    private static final List<String> MAY_READ = List.of(Personas.AUDITOR, "camunda-admin");
+    private static final long MAX_DAYS = 366;
+
+    private final EvidenceCollector collector;
+    private final IdentityService identity;
+
+    AuditController(EvidenceCollector collector, IdentityService identity) {
+        this.collector = collector;
+        this.identity = identity;
+    }
+
+    @GetMapping("/evidence")
+    ResponseEntity<?> evidence(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "json") String format) {
+        var caller = identity.getCurrentAuthentication();
+        if (caller.getGroupIds() == null || caller.getGroupIds().stream().noneMatch(MAY_READ::contains)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, caller.getUserId() + " may not read audit evidence; auditors may");
+        }
+        LocalDate first = day("from", from);
+        LocalDate last = day("to", to);
+        if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to, and a range spans at most "
+                    + MAX_DAYS + " days (got " + from + " to " + to + ")");
+        }
+        Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<Evidence> evidence = collector.collect(start, end);
+        String name = "mpgov-evidence-" + first + "-" + last;
+        return switch (format) {
+            case "json" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".json\"")
+                    .body(Map.of("from", start, "to", end, "generatedAt", Instant.now(), "count", evidence.size(), "evidence", evidence));
+            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"").body(csv(evidence));
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or csv, not " + format);
+        };
+    }
+
+    static String csv(List<Evidence> evidence) {
+        StringBuilder csv = new StringBuilder("time,kind,process,processInstanceId,reference,actor,outcome,detail\r\n");
+        for (Evidence e : evidence) {
+            csv.append(String.join(",", List.of(cell(e.time()), cell(e.kind()), cell(e.process()), cell(e.processInstanceId()),
+                    cell(e.reference()), cell(e.actor()), cell(e.outcome()), cell(e.detail())))).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs a cell as a formula. */
+    private static String cell(Object value) {
+        String text = value == null ? "" : value.toString();
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    private static LocalDate day(String name, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " must be a date YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ProblemDetail refused(ResponseStatusException e) {
+        return ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
+    }
+}

@@ -1,0 +1,154 @@
+package io.mpgov.audit;
+
+import io.mpgov.security.AsSystem;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The evidence of a time range, read from the engine's history (kept for the history time-to-live,
+ * 7 years): every decision people made on tasks, every DMN evaluation with its version, every change
+ * set, grant and verified agreement, every catalog review and access review.
+ */
+@Service
+public class EvidenceCollector {
+
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+
+    EvidenceCollector(HistoryService history, RepositoryService repository, IdentityService identity) {
+        this.history = history;
+        this.repository = repository;
+        this.identity = identity;
+    }
+
+    /** Everything that happened at or after {@code from} and before {@code to}, oldest first. */
+    public List<Evidence> collect(Instant from, Instant to) {
+        return AsSystem.run(identity, () -> {
+            List<Evidence> evidence = new ArrayList<>();
+            Date after = Date.from(from.minusMillis(1));
+            Date before = Date.from(to);
+            decisions(after, before, evidence);
+            dmn(after, before, evidence);
+            finished("catalog-change", after, before).forEach(p -> changeSet(p, evidence));
+            finished("license-distribution", after, before).forEach(p -> grants(p, evidence));
+            finished("catalog-review", after, before).forEach(p -> review(p, "CATALOG_REVIEW", "reviewLines", evidence));
+            finished("access-review", after, before).forEach(p -> review(p, "ACCESS_REVIEW", "accessReviewReport", evidence));
+            history.createHistoricVariableInstanceQuery().variableName("agreementId").list().stream()
+                    .filter(v -> v.getValue() != null && within(v.getCreateTime(), from, to))
+                    .forEach(v -> evidence.add(new Evidence(v.getCreateTime().toInstant(), "AGREEMENT", v.getProcessDefinitionKey(),
+                            v.getProcessInstanceId(), businessKey(v.getProcessInstanceId()), "procurement-manager", "ACCEPTED",
+                            "agreement " + v.getValue())));
+            evidence.sort(Comparator.comparing(Evidence::time).thenComparing(Evidence::kind));
+            return evidence;
+        });
+    }
+
+    private void decisions(Date after, Date before, List<Evidence> evidence) {
+        List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().finished()
+                .finishedAfter(after).finishedBefore(before).list();
+        if (tasks.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Object>> locals = new HashMap<>();
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+                .taskIdIn(tasks.stream().map(HistoricTaskInstance::getId).toArray(String[]::new)).list()) {
+            locals.computeIfAbsent(v.getTaskId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+        }
+        for (HistoricTaskInstance task : tasks) {
+            Map<String, Object> local = locals.getOrDefault(task.getId(), Map.of());
+            if (local.get("decision") == null) {
+                continue;
+            }
+            Object decidedAt = local.get("decidedAt");
+            evidence.add(new Evidence((decidedAt instanceof Date d ? d : task.getEndTime()).toInstant(), "DECISION",
+                    task.getProcessDefinitionKey(), task.getProcessInstanceId(), businessKey(task.getProcessInstanceId()),
+                    Objects.toString(local.get("decidedBy"), task.getAssignee()), local.get("decision").toString(),
+                    task.getName() + (local.get("comment") == null || local.get("comment").toString().isBlank() ? ""
+                            : " — " + local.get("comment"))));
+        }
+    }
+
+    private void dmn(Date after, Date before, List<Evidence> evidence) {
+        for (HistoricDecisionInstance d : history.createHistoricDecisionInstanceQuery().evaluatedAfter(after).evaluatedBefore(before)
+                .includeInputs().includeOutputs().list()) {
+            int version = repository.getDecisionDefinition(d.getDecisionDefinitionId()).getVersion();
+            String outputs = d.getOutputs().stream().map(o -> o.getVariableName() + "=" + o.getValue()).collect(Collectors.joining(", "));
+            String inputs = d.getInputs().stream().map(i -> i.getClauseName() + "=" + i.getValue()).collect(Collectors.joining(", "));
+            evidence.add(new Evidence(d.getEvaluationTime().toInstant(), "DMN", d.getProcessDefinitionKey(), d.getProcessInstanceId(),
+                    d.getProcessInstanceId() == null ? null : businessKey(d.getProcessInstanceId()), "mpgov",
+                    d.getDecisionDefinitionKey() + " v" + version, "[" + inputs + "] → [" + outputs + "]"));
+        }
+    }
+
+    private List<HistoricProcessInstance> finished(String key, Date after, Date before) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(key).finished()
+                .finishedAfter(after).finishedBefore(before).list();
+    }
+
+    private void changeSet(HistoricProcessInstance p, List<Evidence> evidence) {
+        Map<String, Object> v = variables(p.getId());
+        if (v.get("changeSetId") == null) {
+            return;
+        }
+        Object products = v.get("productIds") != null ? v.get("productIds") : v.get("productId");
+        evidence.add(new Evidence(p.getEndTime().toInstant(), "CHANGE_SET", p.getProcessDefinitionKey(), p.getId(),
+                Objects.toString(v.get("requestId"), null), "mpgov", Objects.toString(v.get("changeSetStatus"), null),
+                v.get("changeType") + " " + products + " change set " + v.get("changeSetId")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void grants(HistoricProcessInstance p, List<Evidence> evidence) {
+        Object outcomes = variables(p.getId()).get("distributionOutcomes");
+        if (outcomes instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, Object> g = (Map<String, Object>) o;
+                evidence.add(new Evidence(p.getEndTime().toInstant(), "GRANT", p.getProcessDefinitionKey(), p.getId(),
+                        p.getBusinessKey(), "mpgov", Objects.toString(g.get("outcome"), null),
+                        "account " + g.get("accountId") + " license " + g.get("licenseArn") + " grant " + g.get("grantArn")));
+            }
+        }
+    }
+
+    private void review(HistoricProcessInstance p, String kind, String resultVariable, List<Evidence> evidence) {
+        Map<String, Object> v = variables(p.getId());
+        Object result = v.get(resultVariable);
+        String detail = result instanceof List<?> lines ? lines.stream().map(String::valueOf).collect(Collectors.joining("\n"))
+                : Objects.toString(result, "");
+        String outcome = Boolean.TRUE.equals(v.get("dryRun")) ? "DRY_RUN" : p.getEndActivityId();
+        evidence.add(new Evidence(p.getEndTime().toInstant(), kind, p.getProcessDefinitionKey(), p.getId(), p.getBusinessKey(),
+                "mpgov", outcome, detail));
+    }
+
+    private Map<String, Object> variables(String processInstanceId) {
+        Map<String, Object> values = new HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list().stream()
+                .filter(v -> v.getTaskId() == null && v.getValue() != null).forEach(v -> values.putIfAbsent(v.getName(), v.getValue()));
+        return values;
+    }
+
+    private String businessKey(String processInstanceId) {
+        HistoricProcessInstance p = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return p == null ? null : p.getBusinessKey();
+    }
+
+    private static boolean within(Date time, Instant from, Instant to) {
+        return time != null && !time.toInstant().isBefore(from) && time.toInstant().isBefore(to);
+    }
+}

@@ -1,0 +1,124 @@
+package io.mpgov;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mpgov.sandbox.DemoOrganization;
+import io.mpgov.sandbox.Sandbox;
+import io.mpgov.support.Http;
+import io.mpgov.support.PublicOfferScenario;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The audit export over a scripted stretch of activity: one public request a month ago (engine clock
+ * moved back), then this month a private request with approvals, an agreement, a change set and grants,
+ * and a dry catalog review. This month's export holds all of this month and nothing of the last.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "it"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class AuditEvidenceIT extends PublicOfferScenario {
+
+    static final int DAYS_BACK = 40;
+
+    String approvedPublicRequest() {
+        JsonNode created = submit("requester", publicRequest(DemoOrganization.PRODUCT_NOT_YET_ALLOWED));
+        String task = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
+        assertThat(complete(task, "pmp-admin", "APPROVE", "last month's approval").status()).isEqualTo(204);
+        awaitCompleted(created.get("requestId").asText(), "requester");
+        return created.get("requestId").asText();
+    }
+
+    String privateRequestThroughToTheGrants() {
+        String product = "prod-snwflkdata001";
+        String offer = "offer-snwflkdatapriv2";
+        Map<String, Object> request = privateRequest(product, offer);
+        // Accounts no other test of this class grants to: this request's grants are new.
+        request.put("targetAccountIds", List.of("410987654321"));
+        JsonNode created = submit("requester", request);
+        String pi = created.get("processInstanceId").asText();
+        for (String approver : List.of("finance", "procurement-manager")) {
+            String task = awaitTask(pi, approver, "&taskDefinitionKey=Task_ApprovePrivateOffer&candidateGroup=" + approver);
+            assertThat(complete(task, approver, "APPROVE", "ok from " + approver).status()).isEqualTo(204);
+        }
+        String acceptance = awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer");
+        String agreementId = sandbox.acceptOffer(new Sandbox.OfferAcceptance(offer, product, 12, "20000")).id();
+        complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId));
+        complete(awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition"), "pmp-admin", "APPROVE", "checked");
+        awaitCompleted(created.get("requestId").asText(), "requester");
+        return created.get("requestId").asText();
+    }
+
+    JsonNode export(LocalDate from, LocalDate to) {
+        Http.Response response = http.get("/api/audit/evidence?from=" + from + "&to=" + to, "auditor");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().path("evidence");
+    }
+
+    static List<String> facts(JsonNode evidence, String reference) {
+        List<String> facts = new ArrayList<>();
+        evidence.forEach(e -> {
+            if (reference.equals(e.path("reference").asText())) {
+                facts.add(e.path("kind").asText() + " " + e.path("actor").asText() + " " + e.path("outcome").asText());
+            }
+        });
+        return facts;
+    }
+
+    @Test
+    void aMonthsExportHoldsEveryDecisionAndAwsChangeOfThatMonthAndNothingElse() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String lastMonths;
+        ClockUtil.offset(-Duration.ofDays(DAYS_BACK).toMillis());
+        try {
+            lastMonths = approvedPublicRequest();
+        } finally {
+            ClockUtil.reset();
+        }
+        String thisMonths = privateRequestThroughToTheGrants();
+        JsonNode review = http.post("/api/reviews/catalog?dryRun=true", "auditor", "").json();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(http.get("/api/reviews/catalog/"
+                + review.path("processInstanceId").asText(), "auditor").json().path("state").asText()));
+
+        JsonNode recent = export(today.minusDays(DAYS_BACK / 2), today);
+        assertThat(facts(recent, thisMonths)).contains("DECISION finance APPROVE", "DECISION procurement-manager APPROVE",
+                "DECISION procurement-manager ACCEPT", "DECISION pmp-admin APPROVE", "DMN mpgov offer-routing v1",
+                "DMN mpgov approval-matrix v1", "CHANGE_SET mpgov SUCCEEDED", "AGREEMENT procurement-manager ACCEPTED",
+                "GRANT mpgov created");
+        assertThat(recent.toString()).contains("grant arn:aws:license-manager:", "ALLOW prod-snwflkdata001 change set", "DRY_RUN")
+                .doesNotContain(lastMonths, "last month's approval");
+
+        JsonNode earlier = export(today.minusDays(DAYS_BACK + 1), today.minusDays(DAYS_BACK / 2 + 1));
+        assertThat(facts(earlier, lastMonths)).contains("DECISION pmp-admin APPROVE", "DMN mpgov offer-routing v1",
+                "CHANGE_SET mpgov SUCCEEDED");
+        assertThat(earlier.toString()).doesNotContain(thisMonths, "DRY_RUN");
+
+        Http.Response csv = http.get("/api/audit/evidence?from=" + today.minusDays(1) + "&to=" + today + "&format=csv", "auditor");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("time,kind,process,processInstanceId,reference,actor,outcome,detail")
+                .contains("\"DECISION\",\"procurement-request\"");
+    }
+
+    @Test
+    void onlyAuditorsReadEvidenceAndBadRangesAreNamed() {
+        assertThat(http.get("/api/audit/evidence?from=2026-11-01&to=2026-11-30", "requester").status()).isEqualTo(403);
+        Http.Response reversed = http.get("/api/audit/evidence?from=2026-11-30&to=2026-11-01", "auditor");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.body()).contains("from must not be after to");
+        assertThat(http.get("/api/audit/evidence?from=yesterday&to=2026-11-01", "auditor").body())
+                .contains("from must be a date YYYY-MM-DD, not 'yesterday'");
+        assertThat(http.get("/api/audit/evidence?from=2026-11-01&to=2026-11-30&format=xml", "auditor").status()).isEqualTo(400);
+    }
+}
