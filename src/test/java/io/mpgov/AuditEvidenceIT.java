@@ -2,7 +2,6 @@ package io.mpgov;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.DemoOrganization;
-import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,23 +41,12 @@ class AuditEvidenceIT extends PublicOfferScenario {
     }
 
     String privateRequestThroughToTheGrants() {
-        String product = "prod-snwflkdata001";
-        String offer = "offer-snwflkdatapriv2";
-        Map<String, Object> request = privateRequest(product, offer);
+        Map<String, Object> request = privateRequest("prod-snwflkdata001", "offer-snwflkdatapriv2");
         // Accounts no other test of this class grants to: this request's grants are new.
         request.put("targetAccountIds", List.of("410987654321"));
-        JsonNode created = submit("requester", request);
-        String pi = created.get("processInstanceId").asText();
-        for (String approver : List.of("finance", "procurement-manager")) {
-            String task = awaitTask(pi, approver, "&taskDefinitionKey=Task_ApprovePrivateOffer&candidateGroup=" + approver);
-            assertThat(complete(task, approver, "APPROVE", "ok from " + approver).status()).isEqualTo(204);
-        }
-        String acceptance = awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer");
-        String agreementId = sandbox.acceptOffer(new Sandbox.OfferAcceptance(offer, product, 12, "20000")).id();
-        complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId));
-        complete(awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition"), "pmp-admin", "APPROVE", "checked");
-        awaitCompleted(created.get("requestId").asText(), "requester");
-        return created.get("requestId").asText();
+        String requestId = privateRequestThroughToThePmp(request);
+        awaitCompleted(requestId, "requester");
+        return requestId;
     }
 
     JsonNode export(LocalDate from, LocalDate to) {

@@ -1,13 +1,12 @@
 package io.mpgov.audit;
 
+import io.mpgov.security.Callers;
 import io.mpgov.security.Personas;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,10 +42,7 @@ class AuditController {
 
     @GetMapping("/evidence")
     ResponseEntity<?> evidence(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "json") String format) {
-        var caller = identity.getCurrentAuthentication();
-        if (caller.getGroupIds() == null || caller.getGroupIds().stream().noneMatch(MAY_READ::contains)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, caller.getUserId() + " may not read audit evidence; auditors may");
-        }
+        Callers.requireAny(identity, MAY_READ, "read audit evidence");
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
@@ -90,10 +86,5 @@ class AuditController {
         } catch (DateTimeParseException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " must be a date YYYY-MM-DD, not '" + value + "'");
         }
-    }
-
-    @ExceptionHandler(ResponseStatusException.class)
-    ProblemDetail refused(ResponseStatusException e) {
-        return ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
     }
 }

@@ -1,11 +1,10 @@
 package io.mpgov.review;
 
+import io.mpgov.security.Callers;
 import io.mpgov.security.Personas;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,18 +58,7 @@ class ReviewController {
         return reviews.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No catalog review " + id));
     }
 
-    /** Refusals and misses answer problem+json naming the reason. */
-    @ExceptionHandler(ResponseStatusException.class)
-    ProblemDetail refused(ResponseStatusException e) {
-        return ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
-    }
-
     private String requireAny(List<String> groups, String what) {
-        var caller = identity.getCurrentAuthentication();
-        if (caller.getGroupIds() == null || caller.getGroupIds().stream().noneMatch(groups::contains)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, caller.getUserId() + " may not " + what + "; members of "
-                    + String.join(", ", groups) + " may");
-        }
-        return caller.getUserId();
+        return Callers.requireAny(identity, groups, what);
     }
 }

@@ -91,6 +91,29 @@ public abstract class PublicOfferScenario {
         return http.post("/engine-rest/task/" + taskId + "/complete", user, Http.json(Map.of("variables", variables)));
     }
 
+    /**
+     * A private-offer request through finance and procurement approval, the procurement manager's
+     * acceptance (of an agreement made as the AWS console would) and the PMP admin's confirmation.
+     * @return the request id
+     */
+    protected String privateRequestThroughToThePmp(Map<String, Object> request) {
+        JsonNode created = submit("requester", request);
+        String pi = created.get("processInstanceId").asText();
+        for (String approver : List.of("finance", "procurement-manager")) {
+            String task = awaitTask(pi, approver, "&taskDefinitionKey=Task_ApprovePrivateOffer&candidateGroup=" + approver);
+            assertThat(complete(task, approver, "APPROVE", "ok from " + approver).status()).isEqualTo(204);
+        }
+        String acceptance = awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer");
+        // What the procurement manager does in the AWS Marketplace console:
+        String agreementId = sandbox.acceptOffer(new Sandbox.OfferAcceptance((String) request.get("offerId"),
+                (String) request.get("productId"), 12, "20000")).id();
+        assertThat(complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId)).status())
+                .isEqualTo(204);
+        String confirmation = awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition");
+        assertThat(complete(confirmation, "pmp-admin", "APPROVE", "approvals and agreement checked").status()).isEqualTo(204);
+        return created.get("requestId").asText();
+    }
+
     protected JsonNode awaitCompleted(String requestId, String user) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/requests/" + requestId, user).json(),
                 view -> "COMPLETED".equals(view.path("state").asText()));
@@ -99,28 +122,16 @@ public abstract class PublicOfferScenario {
     @Test
     void privateOfferIsApprovedAcceptedVerifiedConfirmedAndAllowedInThePmp() {
         String product = "prod-snwflkdata001";
-        String offer = "offer-snwflkdatapriv2";
-        JsonNode created = submit("requester", privateRequest(product, offer));
-        String pi = created.get("processInstanceId").asText();
+        String requestId = privateRequestThroughToThePmp(privateRequest(product, "offer-snwflkdatapriv2"));
 
-        for (String approver : List.of("finance", "procurement-manager")) {
-            String task = awaitTask(pi, approver, "&taskDefinitionKey=Task_ApprovePrivateOffer&candidateGroup=" + approver);
-            assertThat(complete(task, approver, "APPROVE", "ok from " + approver).status()).isEqualTo(204);
-        }
-        String acceptance = awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer");
-        // What the procurement manager does in the AWS Marketplace console:
-        String agreementId = sandbox.acceptOffer(new Sandbox.OfferAcceptance(offer, product, 12, "20000")).id();
-        assertThat(complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId)).status())
-                .isEqualTo(204);
-        String confirmation = awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition");
-        assertThat(complete(confirmation, "pmp-admin", "APPROVE", "approvals and agreement checked").status()).isEqualTo(204);
-
-        JsonNode view = awaitCompleted(created.get("requestId").asText(), "requester");
+        JsonNode view = awaitCompleted(requestId, "requester");
+        String agreementId = view.get("details").get("agreementId").asText();
         assertThat(view.get("outcome").asText()).isEqualTo("EndEvent_ProductAllowed");
         assertThat(view.get("decisions")).extracting(d -> d.get("decidedBy").asText() + ":" + d.get("decision").asText())
                 .containsExactlyInAnyOrder("finance:APPROVE", "procurement-manager:APPROVE", "procurement-manager:ACCEPT",
                         "pmp-admin:APPROVE");
-        assertThat(view.get("details").get("agreementId").asText()).isEqualTo(agreementId);
+        assertThat(sandbox.<Boolean>read(s -> s.agreements.stream().anyMatch(a -> a.id().equals(agreementId) && a.productId().equals(product))))
+                .as("the request holds the agreement the procurement manager accepted").isTrue();
         assertThat(view.get("policies")).extracting(p -> p.get("decision").asText()).contains("offer-routing", "approval-matrix");
         assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts))).contains(product);
         String license = sandbox.read(s -> s.licenses.stream().filter(l -> l.productSku().equals(product)).findFirst().orElseThrow().arn());
