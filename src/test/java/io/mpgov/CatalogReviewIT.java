@@ -137,4 +137,28 @@ class CatalogReviewIT {
         assertThat((String) tasks.getVariable(tasks.createTaskQuery().processInstanceId(id).singleResult().getId(), "membersText"))
                 .contains("procurement-manager@procurement-manager", "pmp-admin@pmp-admin");
     }
+
+    @Autowired
+    io.mpgov.request.RequestService requests;
+
+    @Test
+    @Order(7)
+    void aRenewalIsOpenedOnceForTheOriginalRequesterPrefilledFromTheOriginal() {
+        Map<String, Object> original = io.mpgov.support.PublicOfferScenario.privateRequest("prod-gitlabprem001", "offer-gitlabprempriv1");
+        Http.Response created = http.post("/api/requests", "requester", Http.json(original));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String originalId = created.json().path("requestId").asText();
+
+        String renewal = requests.open(originalId, "prod-gitlabprem001", "agreement ends within 3 months").orElseThrow();
+
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(renewal).singleResult();
+        assertThat(task.getName()).isEqualTo("Complete product request");
+        assertThat(task.getAssignee()).isEqualTo("requester");
+        Map<String, Object> variables = tasks.getVariables(task.getId());
+        assertThat(variables).containsEntry("requestType", "RENEWAL").containsEntry("offerType", "PRIVATE")
+                .containsEntry("renewalOf", originalId).containsEntry("targetAccountIds", "310987654321,310987654322")
+                .containsEntry("dataClassification", "INTERNAL");
+        assertThat((String) variables.get("businessJustification")).startsWith("Renewal of " + originalId);
+        assertThat(requests.open(originalId, "prod-gitlabprem001", "again")).as("one open renewal per request").isEmpty();
+    }
 }

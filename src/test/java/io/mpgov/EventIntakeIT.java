@@ -65,7 +65,7 @@ class EventIntakeIT {
         assertThat(created.response()).contains("\"status\":\"ACCEPTED\"");
         var instance = runtime.createProcessInstanceQuery().variableValueEquals("pmpRequestId", created.requestId()).singleResult();
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("requester").singleResult().getName())
-                .isEqualTo("Complete PMP product request");
+                .isEqualTo("Complete product request");
         assertThat(runtime.getVariable(instance.getId(), "productTitle")).isEqualTo("Grafana Enterprise");
         assertThat(outcome(created.eventId())).isEqualTo("ACCEPTED");
 

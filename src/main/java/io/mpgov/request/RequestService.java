@@ -33,7 +33,11 @@ import static io.mpgov.request.ProcurementRequestProcess.KEY;
 
 /** Submits procurement requests and shows them, with the engine's authorizations as the gate. */
 @Service
-public class RequestService {
+public class RequestService implements io.mpgov.review.Renewals {
+
+    /** The request a renewal renews, and who made it: the renewal is theirs to complete. */
+    static final String RENEWAL_OF = "renewalOf";
+    static final String RENEWAL_REQUESTER = "renewalRequester";
 
     private final RequestValidator validator;
     private final RuntimeService runtime;
@@ -91,6 +95,43 @@ public class RequestService {
         ProcessInstance instance = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
                 .processInstanceBusinessKey(requestId).setVariables(variables).correlateStartMessage();
         return Optional.of(new Submitted(requestId, instance.getId()));
+    }
+
+    /** What a renewal copies from the request it renews: the product, its use and its target, not the offer. */
+    private static final List<String> RENEWED_FIELDS = List.of(ProcurementRequestProcess.PRODUCT_ID,
+            ProcurementRequestProcess.PRODUCT_TITLE, ProcurementRequestProcess.SELLER_NAME, ProcurementRequestProcess.ESTIMATED_ANNUAL_COST,
+            ProcurementRequestProcess.CONTRACT_MONTHS, ProcurementRequestProcess.DATA_CLASSIFICATION,
+            ProcurementRequestProcess.TARGET_ACCOUNT_IDS, ProcurementRequestProcess.TARGET_OU_ID, ProcurementRequestProcess.TARGET_TAG);
+
+    /**
+     * Opens a RENEWAL request prefilled from the original, at "Complete product request", assigned to
+     * the original requester: a catalog review removed the product before its agreement ends.
+     */
+    @Override
+    public Optional<String> open(String originalRequestId, String productId, String reason) {
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY).variableValueEquals(RENEWAL_OF, originalRequestId).count() > 0) {
+            return Optional.empty();
+        }
+        HistoricProcessInstance original = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(originalRequestId).singleResult();
+        Map<String, Object> variables = new HashMap<>();
+        if (original != null) {
+            history.createHistoricVariableInstanceQuery().processInstanceId(original.getId()).variableNameIn(
+                    RENEWED_FIELDS.toArray(String[]::new)).list().stream().filter(v -> v.getTaskId() == null && v.getValue() != null)
+                    .forEach(v -> variables.put(v.getName(), v.getValue()));
+            history.createHistoricVariableInstanceQuery().processInstanceId(original.getId())
+                    .variableName(ProcurementRequestProcess.INITIATOR).list().stream().findFirst()
+                    .ifPresent(v -> variables.put(RENEWAL_REQUESTER, v.getValue()));
+        }
+        variables.put(ProcurementRequestProcess.PRODUCT_ID, productId);
+        variables.put(ProcurementRequestProcess.OFFER_TYPE, "PRIVATE");
+        variables.put(ProcurementRequestProcess.REQUEST_TYPE, "RENEWAL");
+        variables.put(RENEWAL_OF, originalRequestId);
+        variables.put(ProcurementRequestProcess.BUSINESS_JUSTIFICATION, "Renewal of " + originalRequestId + " (" + reason + "): ");
+        String requestId = RequestIds.next();
+        runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
+                .processInstanceBusinessKey(requestId).setVariables(variables).correlateStartMessage();
+        return Optional.of(requestId);
     }
 
     /** Records AWS's own decision on a PMP product request on the requests made for it. */

@@ -16,6 +16,9 @@ public final class CatalogReviewProcess {
     public static final String REMOVALS = "removals";
     public static final String REMOVAL_BATCHES = "removalBatches";
     public static final String REMOVED_COUNT = "removedCount";
+    /** Out: removed private-offer products mpgov added (productId, requestId, reason), and the RENEWAL requests opened for them. */
+    public static final String RENEWALS = "renewals";
+    public static final String RENEWAL_REQUESTS = "renewalRequests";
     /** Out: who is told of the removals: procurement, the PMP administrators and the requesters of removed products. */
     public static final String REMOVAL_RECIPIENTS = "removalRecipients";
 

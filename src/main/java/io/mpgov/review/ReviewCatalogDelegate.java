@@ -30,10 +30,14 @@ class ReviewCatalogDelegate implements JavaDelegate {
         boolean dryRun = Boolean.TRUE.equals(execution.getVariable(DRY_RUN));
         List<ProductReview> reviews = reviewer.review(ClockUtil.getCurrentTime().toInstant(), dryRun);
         Map<String, String> removals = new LinkedHashMap<>();
+        List<Map<String, String>> renewals = new ArrayList<>();
         Set<String> recipients = new LinkedHashSet<>(List.of("group:procurement-manager", "group:pmp-admin"));
         for (ProductReview review : reviews) {
             if (review.remove()) {
                 removals.put(review.productId(), review.reason());
+                if ("PRIVATE".equals(review.offerType()) && review.requestId() != null) {
+                    renewals.add(Map.of("productId", review.productId(), "requestId", review.requestId(), "reason", review.reason()));
+                }
                 if (review.requester() != null) {
                     recipients.add(review.requester());
                 }
@@ -48,6 +52,7 @@ class ReviewCatalogDelegate implements JavaDelegate {
         reviews.stream().filter(r -> !r.remove()).map(ProductReview::line).forEach(lines::add);
         execution.setVariable(DRY_RUN, dryRun);
         execution.setVariable(REMOVALS, removals);
+        execution.setVariable(RENEWALS, renewals);
         execution.setVariable(REMOVAL_BATCHES, batches);
         execution.setVariable(REMOVED_COUNT, removals.size());
         execution.setVariable(REMOVAL_RECIPIENTS, String.join(",", recipients));

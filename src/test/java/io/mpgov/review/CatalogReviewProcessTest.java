@@ -62,6 +62,7 @@ class CatalogReviewProcessTest {
     final List<ProductChange> changes = new ArrayList<>();
     final Map<String, List<Agreement>> agreementsOf = new HashMap<>();
     final List<String> mails = new ArrayList<>();
+    final List<String> renewals = new ArrayList<>();
     ManagementService management;
     String deployment;
 
@@ -75,6 +76,10 @@ class CatalogReviewProcessTest {
                 engine.getProcessEngine().getDecisionService());
         Mocks.register("reviewCatalog", new ReviewCatalogDelegate(reviewer));
         Mocks.register("recordRemovals", new RecordRemovalsDelegate(reviewer));
+        Mocks.register("openRenewals", new OpenRenewalsDelegate((original, product, reason) -> {
+            renewals.add(original + " " + product + " (" + reason + ")");
+            return java.util.Optional.of("PR-RENEW" + renewals.size());
+        }));
         Mocks.register("startChangeSet", CatalogTestDelegates.startChangeSet(catalog, CatalogTestDelegates.settings(5)));
         Mocks.register("describeChangeSet", CatalogTestDelegates.describeChangeSet(catalog));
         Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
@@ -151,6 +156,7 @@ class CatalogReviewProcessTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void removesWhatThePolicyNamesInOneChangeSetAndTellsProcurementAdminsAndRequesters() {
         ProcessInstance pi = review(false);
 
@@ -169,6 +175,11 @@ class CatalogReviewProcessTest {
         });
         assertThat(mails).containsExactly(
                 "catalog-review-removed → group:procurement-manager,group:pmp-admin,alice,bob,dave");
+        assertThat(renewals).as("a renewal for each removed private offer, none for the unused public product").containsExactly(
+                "PR-prod-ends1month prod-ends1month (agreement ends within 3 months)",
+                "PR-prod-ends2p9month prod-ends2p9month (agreement ends within 3 months)");
+        assertThat((List<String>) variable(pi, "renewalRequests")).containsExactly("prod-ends1month → PR-RENEW1",
+                "prod-ends2p9month → PR-RENEW2");
         assertThat((String) variable(pi, "reviewReport"))
                 .contains("prod-ends2p9month PRIVATE, agreement ends 2027-02-18 (auto-renews!)", "→ REMOVE: agreement ends within 3 months")
                 .contains("prod-ends3p1month PRIVATE, agreement ends 2027-02-25, last used 2025-11-23 → KEEP: within policy");
@@ -198,6 +209,7 @@ class CatalogReviewProcessTest {
         assertThat(variable(dry, "removedCount")).isEqualTo(3);
         assertThat((String) variable(dry, "reviewReport")).contains("prod-used7monthago PUBLIC, last used 2026-04-23 → REMOVE");
         assertThat(changes).isEmpty();
+        assertThat(renewals).isEmpty();
         assertThat(inventory.all()).as("not even the baseline is imported").isEqualTo(before);
         assertThat(mails).isEmpty();
     }
