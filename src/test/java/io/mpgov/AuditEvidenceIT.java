@@ -109,4 +109,16 @@ class AuditEvidenceIT extends PublicOfferScenario {
                 .contains("from must be a date YYYY-MM-DD, not 'yesterday'");
         assertThat(http.get("/api/audit/evidence?from=2026-11-01&to=2026-11-30&format=xml", "auditor").status()).isEqualTo(400);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+
+    @Test
+    void oneRetentionSettingDecidesTheHistoryTimeToLiveOfEveryProcessAndDecision() {
+        // application-it.yaml sets mpgov.audit.retention to P3000D; the models say P2555D.
+        assertThat(repository.createProcessDefinitionQuery().list()).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3000));
+        assertThat(repository.createDecisionDefinitionQuery().list()).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3000));
+    }
 }

@@ -126,4 +126,21 @@ class EventIntakeIT {
         assertThat(jdbc.queryForObject("select count(*) from mpgov_event_inbox where event_id = 'evt-nosecret'", Integer.class)).isZero();
         assertThat(http.get("/api/requests/PR-X", null).status()).as("the rest of /api still wants a user").isEqualTo(401);
     }
+
+    @Autowired
+    io.mpgov.events.EventInboxCleanup cleanup;
+
+    @Test
+    void eventsOlderThanTheRetentionLeaveTheInboxAndNewerOnesStay() throws Exception {
+        jdbc.update("insert into mpgov_event_inbox (event_id, source, detail_type, received_at, outcome, note, payload) values "
+                + "('ancient-event', 'aws.private-marketplace', 'Product Request Created', ?, 'ACCEPTED', 'old', '{}')",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(3001))));
+        sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-grafnaentp001", null, null, null));
+        int before = jdbc.queryForObject("select count(*) from mpgov_event_inbox", Integer.class);
+
+        assertThat(cleanup.cleanUp()).isEqualTo(1);
+
+        assertThat(jdbc.queryForObject("select count(*) from mpgov_event_inbox where event_id = 'ancient-event'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from mpgov_event_inbox", Integer.class)).isEqualTo(before - 1);
+    }
 }

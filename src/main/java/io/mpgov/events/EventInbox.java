@@ -34,6 +34,11 @@ class EventInbox {
         }
     }
 
+    /** @return how many events received before {@code cutoff} were deleted */
+    int deleteReceivedBefore(Instant cutoff) {
+        return jdbc.update("delete from mpgov_event_inbox where received_at < ?", Timestamp.from(cutoff));
+    }
+
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
