@@ -30,7 +30,7 @@ class HttpSecurityConfiguration {
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
         registration.setName("mpgov-api-basic-auth");
         // /api/events authenticates by shared secret (EventBridge API destination), not by user.
-        registration.addUrlPatterns("/api/requests", "/api/requests/*", "/api/reviews/*", "/api/audit/*");
+        registration.addUrlPatterns("/api/requests", "/api/requests/*", "/api/reviews/*", "/api/audit/*", "/api/dashboard/*");
         return registration;
     }
 }

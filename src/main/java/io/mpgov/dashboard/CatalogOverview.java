@@ -1,0 +1,164 @@
+package io.mpgov.dashboard;
+
+import io.mpgov.agreement.Agreement;
+import io.mpgov.agreement.AgreementPort;
+import io.mpgov.catalog.CatalogPort;
+import io.mpgov.catalog.PmpInventory;
+import io.mpgov.catalog.PmpProduct;
+import io.mpgov.license.LicensePort;
+import io.mpgov.security.AsSystem;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the catalog dashboard shows: every product in the Private Marketplace with its offer type,
+ * agreement end, the day the review policy will remove it, its grants per account and open requests.
+ * The removal day is asked of the deployed DMN review-policy (not re-coded here), evaluated on a DMN
+ * engine of its own so that looking at the dashboard leaves no decisions in the audit history.
+ */
+@Service
+public class CatalogOverview {
+
+    /** How far ahead a removal is looked for when no agreement end bounds it. */
+    static final int HORIZON_DAYS = 3 * 365;
+
+    private final CatalogPort catalog;
+    private final AgreementPort agreements;
+    private final LicensePort licenses;
+    private final PmpInventory inventory;
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    CatalogOverview(CatalogPort catalog, AgreementPort agreements, LicensePort licenses, PmpInventory inventory,
+                    RepositoryService repository, RuntimeService runtime, IdentityService identity) {
+        this.catalog = catalog;
+        this.agreements = agreements;
+        this.licenses = licenses;
+        this.inventory = inventory;
+        this.repository = repository;
+        this.runtime = runtime;
+        this.identity = identity;
+    }
+
+    /**
+     * @param plannedRemoval the first day the review policy says REMOVE (null: not within the horizon)
+     * @param grantsByAccount live grants of the product's licenses per account
+     */
+    public record Product(String productId, String offerType, String origin, String requestId, String requester,
+                          LocalDate agreementEnd, boolean autoRenew, Long daysLeft, LocalDate lastUsed,
+                          LocalDate plannedRemoval, String removalReason, Map<String, Integer> grantsByAccount,
+                          List<String> openRequests) {
+    }
+
+    public record Overview(LocalDate today, String policyVersion, List<Product> products) {
+    }
+
+    public Overview overview() {
+        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        DecisionDefinition policy = repository.createDecisionDefinitionQuery().decisionDefinitionKey("review-policy")
+                .latestVersion().singleResult();
+        DmnDecision decision = parse(policy);
+        List<Product> products = new ArrayList<>();
+        for (String productId : catalog.allowedProducts()) {
+            Optional<Agreement> agreement = agreements.forProduct(productId).stream()
+                    .filter(a -> "ACTIVE".equals(a.status()) && a.endTime() != null).max(Comparator.comparing(Agreement::endTime));
+            Optional<PmpProduct> known = inventory.find(productId).filter(p -> p.removedAt() == null);
+            String offerType = known.map(PmpProduct::offerType).orElse(agreement.isPresent() ? "PRIVATE" : "PUBLIC");
+            Instant lastUsedAt = known.map(p -> p.lastUsedAt() != null ? p.lastUsedAt() : p.addedAt()).orElse(Instant.now());
+            LocalDate end = agreement.map(a -> day(a.endTime())).orElse(null);
+            LocalDate lastUsed = day(lastUsedAt);
+            String[] removal = plannedRemoval(decision, today, offerType, end, lastUsed);
+            products.add(new Product(productId, offerType, known.map(PmpProduct::origin).orElse("NOT YET REVIEWED"),
+                    known.map(PmpProduct::requestId).orElse(null), known.map(PmpProduct::requester).orElse(null), end,
+                    agreement.map(Agreement::autoRenew).orElse(false), end == null ? null : ChronoUnit.DAYS.between(today, end),
+                    lastUsed, removal[0] == null ? null : LocalDate.parse(removal[0]), removal[1], grants(productId),
+                    openRequests(productId)));
+        }
+        products.sort(Comparator.comparing((Product p) -> p.plannedRemoval() == null ? LocalDate.MAX : p.plannedRemoval()));
+        return new Overview(today, "review-policy v" + policy.getVersion(), products);
+    }
+
+    /** The first day from today on which the policy says REMOVE, by bisection (the policy only tightens with time). */
+    private String[] plannedRemoval(DmnDecision decision, LocalDate today, String offerType, LocalDate end, LocalDate lastUsed) {
+        String reason = removalReason(decision, today, offerType, end, lastUsed);
+        if (reason != null) {
+            return new String[] {today.toString(), reason};
+        }
+        LocalDate low = today;
+        LocalDate high = end != null ? end : today.plusDays(HORIZON_DAYS);
+        if (removalReason(decision, high, offerType, end, lastUsed) == null) {
+            return new String[] {null, null};
+        }
+        while (ChronoUnit.DAYS.between(low, high) > 1) {
+            LocalDate middle = low.plusDays(ChronoUnit.DAYS.between(low, high) / 2);
+            if (removalReason(decision, middle, offerType, end, lastUsed) == null) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return new String[] {high.toString(), removalReason(decision, high, offerType, end, lastUsed)};
+    }
+
+    private String removalReason(DmnDecision decision, LocalDate day, String offerType, LocalDate end, LocalDate lastUsed) {
+        var result = dmn.evaluateDecisionTable(decision, Variables.createVariables().putValue("offerType", offerType)
+                .putValue("today", date(day)).putValue("agreementEnd", end == null ? null : date(end))
+                .putValue("lastUsed", date(lastUsed))).getSingleResult();
+        return "REMOVE".equals(result.getEntry("action")) ? result.getEntry("reason") : null;
+    }
+
+    private Map<String, Integer> grants(String productId) {
+        Map<String, Integer> byAccount = new TreeMap<>();
+        for (LicensePort.ReceivedLicense license : licenses.licensesOf(productId)) {
+            licenses.grantsOf(license.arn()).stream().filter(LicensePort.Grant::live)
+                    .forEach(g -> byAccount.merge(g.accountId(), 1, Integer::sum));
+        }
+        return byAccount;
+    }
+
+    private List<String> openRequests(String productId) {
+        return AsSystem.run(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey("procurement-request")
+                .variableValueEquals("productId", productId).list().stream().map(p -> p.getBusinessKey()).sorted().toList());
+    }
+
+    private DmnDecision parse(DecisionDefinition policy) {
+        try (InputStream model = repository.getResourceAsStream(policy.getDeploymentId(), policy.getResourceName())) {
+            return dmn.parseDecision(policy.getKey(), model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static Date date(LocalDate day) {
+        return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,73 @@
+package io.mpgov;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mpgov.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The catalog dashboard on the demo organization: its page and its data, as a new user finds them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "it"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DashboardIT {
+
+    @LocalServerPort
+    int port;
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void theDemoOrganizationsExpiryTimelineWithTheRemovalDaysThePolicyPlans() {
+        Http.Response response = http.get("/api/dashboard/catalog", "auditor");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode overview = response.json();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, JsonNode> products = new HashMap<>();
+        overview.path("products").forEach(p -> products.put(p.path("productId").asText(), p));
+
+        assertThat(overview.path("policyVersion").asText()).isEqualTo("review-policy v1");
+        assertThat(products).containsOnlyKeys("prod-dtdgobserv001", "prod-splkenterp001", "prod-crwdfalcon001",
+                "prod-rdhtrhel90001", "prod-ngnxplusami01", "prod-gitlabprem001");
+        JsonNode crowdstrike = products.get("prod-crwdfalcon001");
+        assertThat(crowdstrike.path("offerType").asText()).isEqualTo("PRIVATE");
+        assertThat(crowdstrike.path("agreementEnd").asText()).isEqualTo(today.plusMonths(1).toString());
+        assertThat(crowdstrike.path("plannedRemoval").asText()).as("inside the 3-month window: due now").isEqualTo(today.toString());
+        JsonNode gitlab = products.get("prod-gitlabprem001");
+        LocalDate gitlabEnd = LocalDate.parse(gitlab.path("agreementEnd").asText());
+        assertThat(LocalDate.parse(gitlab.path("plannedRemoval").asText())).as("3 months before its agreement ends")
+                .isEqualTo(gitlabEnd.minusMonths(3));
+        assertThat(gitlab.path("removalReason").asText()).isEqualTo("agreement ends within 3 months");
+        JsonNode redHat = products.get("prod-rdhtrhel90001");
+        assertThat(redHat.path("offerType").asText()).isEqualTo("PUBLIC");
+        assertThat(redHat.path("removalReason").asText()).isEqualTo("unused for 6 months");
+        assertThat(LocalDate.parse(redHat.path("plannedRemoval").asText())).isAfter(today.plusMonths(6)).isBefore(today.plusMonths(6).plusDays(3));
+        assertThat(overview.path("products").get(0).path("productId").asText()).as("soonest removal first").isIn("prod-crwdfalcon001", "prod-splkenterp001");
+    }
+
+    @Test
+    void thePageIsServedAndTheDataOnlyToThoseWhoMayReadIt() {
+        Http.Response page = http.get("/dashboard/index.html", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Expiry timeline", "dashboard.js");
+        assertThat(http.get("/dashboard/dashboard.js", null).body()).contains("/api/dashboard/catalog");
+        assertThat(http.get("/api/dashboard/catalog", null).status()).isEqualTo(401);
+        Http.Response requester = http.get("/api/dashboard/catalog", "requester");
+        assertThat(requester.status()).isEqualTo(403);
+        assertThat(requester.body()).contains("requester may not read the catalog dashboard");
+    }
+}
