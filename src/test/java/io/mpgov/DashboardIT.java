@@ -33,6 +33,8 @@ class DashboardIT {
 
     @Test
     void theDemoOrganizationsExpiryTimelineWithTheRemovalDaysThePolicyPlans() {
+        assertThat(http.get("/api/dashboard/catalog", "pmp-admin").status()).isEqualTo(200);
+        assertThat(http.get("/api/dashboard/catalog", "procurement-manager").status()).isEqualTo(200);
         Http.Response response = http.get("/api/dashboard/catalog", "auditor");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode overview = response.json();

@@ -80,9 +80,10 @@ public class CatalogOverview {
 
     public Overview overview() {
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        DecisionDefinition policy = repository.createDecisionDefinitionQuery().decisionDefinitionKey("review-policy")
-                .latestVersion().singleResult();
-        DmnDecision decision = parse(policy);
+        // Who may read the dashboard was decided by the caller; the policy model is read as mpgov itself.
+        DecisionDefinition policy = AsSystem.run(identity, () -> repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey("review-policy").latestVersion().singleResult());
+        DmnDecision decision = AsSystem.run(identity, () -> parse(policy));
         List<Product> products = new ArrayList<>();
         for (String productId : catalog.allowedProducts()) {
             Optional<Agreement> agreement = agreements.forProduct(productId).stream()
