@@ -26,13 +26,18 @@
     return body;
   }
 
+  function daysUntil(isoDay) {
+    return (new Date(isoDay + 'T00:00:00Z').getTime() - Date.now()) / 86400000;
+  }
+
   function row(p) {
     const tr = el('tr');
     tr.dataset.product = p.productId;
     tr.append(el('td', p.productId), el('td', p.offerType + (p.origin === 'BASELINE' ? ' (baseline)' : '')),
       el('td', (p.agreementEnd || '—') + (p.autoRenew ? ' (auto-renews)' : '')),
       el('td', p.daysLeft === null || p.daysLeft === undefined ? '—' : p.daysLeft, p.daysLeft !== null && p.daysLeft <= 92 ? 'soon' : ''),
-      el('td', p.plannedRemoval ? p.plannedRemoval + ' — ' + p.removalReason : 'not planned', p.plannedRemoval ? 'soon' : 'muted'),
+      el('td', p.plannedRemoval ? p.plannedRemoval + ' — ' + p.removalReason + (p.offerType === 'PUBLIC' ? ', unless used again' : '')
+        : 'not planned', !p.plannedRemoval ? 'muted' : daysUntil(p.plannedRemoval) <= 30 ? 'soon' : ''),
       el('td', p.lastUsed || '—'),
       el('td', Object.keys(p.grantsByAccount || {}).length),
       el('td', (p.openRequests || []).join(', ') || '—'),
@@ -47,12 +52,15 @@
     const day = 86400000;
     const ends = overview.products.map(p => p.agreementEnd || p.plannedRemoval).filter(Boolean)
       .map(d => new Date(d + 'T00:00:00Z').getTime());
-    const last = Math.max(today + 365 * day, ...ends);
+    // At least a year, at most three: a ten-year agreement must not squash the ones that end soon.
+    const last = Math.min(today + 3 * 365 * day, Math.max(today + 365 * day, ...ends));
     const left = 180, width = 760, rowHeight = 26;
     const x = t => left + (t - today) / (last - today) * width;
     chart.setAttribute('viewBox', `0 0 ${left + width + 20} ${overview.products.length * rowHeight + 30}`);
     chart.setAttribute('height', overview.products.length * rowHeight + 30);
-    for (let m = 0; m <= (last - today) / (30.44 * day); m += 3) {
+    const months = (last - today) / (30.44 * day);
+    const step = Math.max(3, Math.ceil(months / 8 / 3) * 3);
+    for (let m = 0; m <= months; m += step) {
       const t = today + m * 30.44 * day;
       chart.append(svg('line', { x1: x(t), x2: x(t), y1: 0, y2: overview.products.length * rowHeight, stroke: '#e4e7eb' }),
         svg('text', { x: x(t) + 2, y: overview.products.length * rowHeight + 16, fill: '#7b8794' }, m === 0 ? 'today' : '+' + m + ' mo'));
@@ -61,9 +69,9 @@
       const y = i * rowHeight + 4;
       chart.append(svg('text', { x: 0, y: y + 14 }, p.productId));
       const end = p.agreementEnd ? new Date(p.agreementEnd + 'T00:00:00Z').getTime() : null;
-      chart.append(svg('rect', { x: left, y, height: 16, rx: 3, width: Math.max(2, (end ? x(end) : left + width) - left),
+      chart.append(svg('rect', { x: left, y, height: 16, rx: 3, width: Math.max(2, Math.min(left + width, end ? x(end) : left + width) - left),
         fill: end ? '#9fb3c8' : '#d9e2ec' }));
-      if (p.plannedRemoval) {
+      if (p.plannedRemoval && new Date(p.plannedRemoval + 'T00:00:00Z').getTime() <= last) {
         const r = x(new Date(p.plannedRemoval + 'T00:00:00Z').getTime());
         chart.append(svg('rect', { x: r - 2, y: y - 2, width: 4, height: 20, fill: '#b91c1c', 'data-removal': p.productId }));
       }

@@ -67,6 +67,8 @@ class DashboardIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Expiry timeline", "dashboard.js");
         assertThat(http.get("/dashboard/dashboard.js", null).body()).contains("/api/dashboard/catalog");
+        assertThat(http.get("/camunda/app/welcome/scripts/config.js", null).body()).as("linked from the Camunda welcome page")
+                .contains("href: '/dashboard/'");
         assertThat(http.get("/api/dashboard/catalog", null).status()).isEqualTo(401);
         Http.Response requester = http.get("/api/dashboard/catalog", "requester");
         assertThat(requester.status()).isEqualTo(403);
