@@ -1,6 +1,9 @@
 package io.mpgov.aws;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -27,9 +30,17 @@ public class AwsClients {
     private final AwsProperties properties;
     private final Optional<URI> endpoint;
     private final AwsCredentialsProvider credentials;
+    private final AwsCallMetrics metrics;
 
+    /** Without a meter registry (tests of one adapter): the calls are counted nowhere that matters. */
     public AwsClients(AwsProperties properties, ObjectProvider<AwsEndpoint> sandbox) {
+        this(properties, sandbox, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public AwsClients(AwsProperties properties, ObjectProvider<AwsEndpoint> sandbox, MeterRegistry registry) {
         this.properties = properties;
+        this.metrics = new AwsCallMetrics(registry);
         AwsEndpoint override = sandbox.getIfAvailable();
         this.endpoint = Optional.ofNullable(override != null ? override.uri() : properties.endpoint());
         // The sandbox accepts any signature; real AWS gets the default chain (env, profile, IMDS, IRSA…).
@@ -59,7 +70,7 @@ public class AwsClients {
                         .connectionTimeout(properties.attemptTimeout())
                         .socketTimeout(properties.attemptTimeout())
                         .maxConnections(64))
-                .overrideConfiguration(c -> c.apiCallTimeout(properties.apiCallTimeout())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(metrics).apiCallTimeout(properties.apiCallTimeout())
                         .apiCallAttemptTimeout(properties.attemptTimeout())
                         .retryStrategy(strategy));
         endpoint.ifPresent(builder::endpointOverride);

@@ -1,5 +1,6 @@
 package io.mpgov.license;
 
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -69,11 +70,17 @@ public class GrantWorkRunner implements SmartLifecycle {
     private void apply(Map<String, Object> item) {
         String licenseArn = (String) item.get("licenseArn");
         String account = (String) item.get("accountId");
-        if ("GRANT".equals(item.get("action"))) {
-            licenses.grant(licenseArn, (String) item.get("homeRegion"), account, (String) item.get("token"));
-        } else {
-            licenses.revoke(new LicensePort.Grant((String) item.get("grantArn"), licenseArn, account, null,
-                    (String) item.get("version")), (String) item.get("reason"));
+        String outcome = "failure";
+        try {
+            if ("GRANT".equals(item.get("action"))) {
+                licenses.grant(licenseArn, (String) item.get("homeRegion"), account, (String) item.get("token"));
+            } else {
+                licenses.revoke(new LicensePort.Grant((String) item.get("grantArn"), licenseArn, account, null,
+                        (String) item.get("version")), (String) item.get("reason"));
+            }
+            outcome = "success";
+        } finally {
+            Metrics.counter("mpgov.grant.writes", "action", String.valueOf(item.get("action")), "outcome", outcome).increment();
         }
     }
 

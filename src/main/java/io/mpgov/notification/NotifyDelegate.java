@@ -1,5 +1,6 @@
 package io.mpgov.notification;
 
+import io.micrometer.core.instrument.Metrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,13 @@ class NotifyDelegate implements JavaDelegate {
         Map<String, Object> model = new HashMap<>(execution.getVariables());
         model.put("tasklistUrl", appUrl + "/camunda/app/tasklist/default/");
         model.put("requestUrl", appUrl + "/api/requests/" + execution.getProcessBusinessKey());
-        notifier.notify(recipients, (String) execution.getVariableLocal(TEMPLATE), model);
+        String template = (String) execution.getVariableLocal(TEMPLATE);
+        notifier.notify(recipients, template, model);
+        Metrics.counter("mpgov.mails", "template", template).increment();
+        if (template.endsWith("-escalated")) {
+            // An escalation is a missed SLA: an approval or an attestation waited longer than the policy allows.
+            Metrics.counter("mpgov.sla.breaches", "process", String.valueOf(((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity)
+                    execution).getProcessDefinition().getKey())).increment();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.mpgov.review;
 
+import io.micrometer.core.instrument.Metrics;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -127,6 +129,10 @@ class RecordDecisionListener implements TaskListener {
         enforceSeparationOfDuties(task, user, kind, decision.toString(), ledger);
 
         Date now = ClockUtil.getCurrentTime();
+        if (task.getCreateTime() != null) {
+            Metrics.timer("mpgov.decision.lead.time", "task", task.getTaskDefinitionKey(), "approval", String.valueOf(kind),
+                    "decision", decision.toString()).record(Duration.between(task.getCreateTime().toInstant(), now.toInstant()));
+        }
         task.setVariableLocal(DECISION, decision);
         task.setVariableLocal(COMMENT, comment);
         task.setVariableLocal(DECIDED_BY, user);

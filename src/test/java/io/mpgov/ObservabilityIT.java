@@ -1,0 +1,67 @@
+package io.mpgov;
+
+import io.mpgov.sandbox.DemoOrganization;
+import io.mpgov.sandbox.Sandbox;
+import io.mpgov.support.Http;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What operations sees: health of the database and of AWS, and metrics of AWS calls, throttles, grants and requests. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "it"})
+@AutoConfigureObservability(tracing = false)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ObservabilityIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Sandbox sandbox;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+
+    @Test
+    void throttledGrantsShowInTheMetricsAndTheDistributionStillCompletes() {
+        Http http = new Http(port);
+        // AWS allows 3 grants a second here; mpgov paces itself at 18: the rest is throttled and retried.
+        sandbox.knobs().rateLimitsEnabled = true;
+        sandbox.knobs().rateLimits.put("CreateGrant", 3.0);
+        try {
+            String id = runtime.startProcessInstanceByKey("license-distribution", Map.of("productId", "prod-snwflkdata001",
+                    "targetOuId", DemoOrganization.OU_TECHNOLOGY)).getId();
+            await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                    .finished().count() == 1);
+        } finally {
+            sandbox.knobs().rateLimitsEnabled = false;
+        }
+
+        String metrics = http.get("/actuator/prometheus", null).body();
+        assertThat(metrics).containsPattern("mpgov_aws_calls_seconds_count\\{[^}]*operation=\"CreateGrant\"[^}]*outcome=\"success\"")
+                .containsPattern("mpgov_aws_throttles_total\\{[^}]*operation=\"CreateGrant\"[^}]*} [1-9]")
+                .containsPattern("mpgov_aws_attempts_total\\{[^}]*operation=\"CreateGrant\"")
+                .contains("mpgov_grant_writes_total{action=\"GRANT\",outcome=\"success\"} 5.0")
+                .containsPattern("mpgov_requests\\{state=\"open\"} [0-9]");
+    }
+
+    @Test
+    void healthNamesTheDatabaseAndAws() {
+        String health = new Http(port).get("/actuator/health", null).body();
+
+        assertThat(health).contains("\"status\":\"UP\"", "\"db\":{\"status\":\"UP\"", "\"aws\":{\"status\":\"UP\"");
+    }
+}
