@@ -35,6 +35,13 @@ class RequestValidator {
     private static final Set<String> REQUEST_TYPES = Set.of("NEW", "RENEWAL");
     private static final Set<String> CLASSIFICATIONS = Set.of("PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED");
     static final int MIN_JUSTIFICATION = 20;
+    static final int MAX_TEXT = 200;
+    static final int MAX_JUSTIFICATION = 4_000;
+    static final int MAX_TARGET_ACCOUNTS = 1_000;
+    /** More than any single software contract mpgov should see; above it is a typo or an attack. */
+    static final long MAX_ANNUAL_COST = 100_000_000L;
+    /** Text people type is shown in Tasklist and mails: no markup, so none can ever be rendered. */
+    private static final Pattern MARKUP = Pattern.compile("[<>]");
 
     private final OrganizationPort organization;
     private final AgreementPort agreements;
@@ -54,8 +61,8 @@ class RequestValidator {
         if (required(errors, PRODUCT_ID, f.productId()) && !PRODUCT_ID_FORMAT.matcher(f.productId()).matches()) {
             errors.add(new FieldError(PRODUCT_ID, "must look like prod-xxxxxxxxxxxxx (prod- and 13 lowercase letters or digits)"));
         }
-        required(errors, PRODUCT_TITLE, f.productTitle());
-        required(errors, SELLER_NAME, f.sellerName());
+        text(errors, PRODUCT_TITLE, f.productTitle(), MAX_TEXT);
+        text(errors, SELLER_NAME, f.sellerName(), MAX_TEXT);
         if (required(errors, OFFER_TYPE, f.offerType()) && !OFFER_TYPES.contains(f.offerType())) {
             errors.add(new FieldError(OFFER_TYPE, "must be PUBLIC or PRIVATE"));
         }
@@ -83,6 +90,8 @@ class RequestValidator {
             errors.add(new FieldError(ESTIMATED_ANNUAL_COST, "is required (USD per year, 0 for free products)"));
         } else if (f.estimatedAnnualCost() < 0) {
             errors.add(new FieldError(ESTIMATED_ANNUAL_COST, "must not be negative"));
+        } else if (f.estimatedAnnualCost() > MAX_ANNUAL_COST) {
+            errors.add(new FieldError(ESTIMATED_ANNUAL_COST, "must not exceed " + MAX_ANNUAL_COST + " USD a year"));
         }
         if (f.contractMonths() == null) {
             errors.add(new FieldError(CONTRACT_MONTHS, "is required"));
@@ -93,7 +102,7 @@ class RequestValidator {
                 && !CLASSIFICATIONS.contains(f.dataClassification())) {
             errors.add(new FieldError(DATA_CLASSIFICATION, "must be one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED"));
         }
-        if (required(errors, BUSINESS_JUSTIFICATION, f.businessJustification())
+        if (text(errors, BUSINESS_JUSTIFICATION, f.businessJustification(), MAX_JUSTIFICATION)
                 && f.businessJustification().length() < MIN_JUSTIFICATION) {
             errors.add(new FieldError(BUSINESS_JUSTIFICATION, "must explain the need in at least " + MIN_JUSTIFICATION + " characters"));
         }
@@ -115,8 +124,11 @@ class RequestValidator {
             return;
         }
         List<String> malformed = f.targetAccountIds().stream().filter(id -> !ACCOUNT_ID_FORMAT.matcher(id).matches()).toList();
-        if (!malformed.isEmpty()) {
-            errors.add(new FieldError(TARGET_ACCOUNT_IDS, "not 12-digit account ids: " + String.join(", ", malformed)));
+        if (f.targetAccountIds().size() > MAX_TARGET_ACCOUNTS) {
+            errors.add(new FieldError(TARGET_ACCOUNT_IDS, "at most " + MAX_TARGET_ACCOUNTS + " accounts; name an OU or a tag instead"));
+        } else if (!malformed.isEmpty()) {
+            errors.add(new FieldError(TARGET_ACCOUNT_IDS, "not 12-digit account ids: "
+                    + String.join(", ", malformed.stream().limit(5).map(RequestValidator::shown).toList())));
         } else if (!f.targetAccountIds().isEmpty()) {
             Map<String, MemberAccount> accounts = organization.accounts().stream()
                     .collect(Collectors.toMap(MemberAccount::id, Function.identity()));
@@ -136,6 +148,28 @@ class RequestValidator {
         if (f.targetTag() != null && !TAG_FORMAT.matcher(f.targetTag()).matches()) {
             errors.add(new FieldError(TARGET_TAG, "must be key=value, e.g. licence-group=observability"));
         }
+    }
+
+    /** Required, at most {@code max} characters, no markup. */
+    private static boolean text(List<FieldError> errors, String field, String value, int max) {
+        if (!required(errors, field, value)) {
+            return false;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters (got " + value.length() + ")"));
+            return false;
+        }
+        if (MARKUP.matcher(value).find()) {
+            errors.add(new FieldError(field, "must not contain markup: < and > are not allowed"));
+            return false;
+        }
+        return true;
+    }
+
+    /** A rejected value as the message may show it: short, without markup. */
+    private static String shown(String value) {
+        String plain = MARKUP.matcher(value).replaceAll("?");
+        return plain.length() > 20 ? plain.substring(0, 20) + "…" : plain;
     }
 
     private static boolean required(List<FieldError> errors, String field, String value) {
