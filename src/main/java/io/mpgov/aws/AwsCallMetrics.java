@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Every AWS call of every client, as metrics: {@code mpgov.aws.calls} (timer by service, operation and
  * outcome — {@code success} or the AWS error code), {@code mpgov.aws.attempts} (HTTP attempts, so
  * retries = attempts − calls) and {@code mpgov.aws.throttles} (attempts AWS refused for rate).
+ * Also puts the AWS error code in front of every failure's message.
  */
 final class AwsCallMetrics implements ExecutionInterceptor {
 
@@ -59,6 +60,20 @@ final class AwsCallMetrics implements ExecutionInterceptor {
         Throwable failure = context.exception();
         record(attributes, failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
                 && aws.awsErrorDetails().errorCode() != null ? aws.awsErrorDetails().errorCode() : failure.getClass().getSimpleName());
+    }
+
+    /**
+     * The AWS error code leads the message, so a job failure — and the incident it becomes — says what
+     * AWS refused ("AccessDeniedException: …"), not only its text. The exception keeps its type.
+     */
+    @Override
+    public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (context.exception() instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+                && aws.awsErrorDetails().errorCode() != null && !String.valueOf(aws.awsErrorDetails().errorMessage())
+                .startsWith(aws.awsErrorDetails().errorCode())) {
+            return aws.toBuilder().message(aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage()).build();
+        }
+        return context.exception();
     }
 
     private void record(ExecutionAttributes attributes, String outcome) {
