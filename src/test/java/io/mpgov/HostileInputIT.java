@@ -127,6 +127,35 @@ class HostileInputIT {
         return tests.stream();
     }
 
+    @TestFactory
+    Stream<DynamicTest> badTaskCompletionsAreRefusedAndTheTaskStaysOpen() throws IOException {
+        // A request waiting for the PMP admin's review: every bad completion must leave it waiting.
+        Http http = new Http(port);
+        String instance = http.post("/api/requests", "requester", Http.json(PublicOfferScenario.publicRequest("prod-tblaucloud001")))
+                .json().path("processInstanceId").asText();
+        String task = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + instance, "pmp-admin").json();
+            return tasks.isEmpty() ? null : tasks.get(0).path("id").asText();
+        }, id -> id != null);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode c : corpus("task-completions.json")) {
+            tests.add(DynamicTest.dynamicTest(c.path("name").asText(), () -> {
+                long before = requestsStarted();
+                ObjectNode body = JSON.createObjectNode();
+                if (c.has("longComment")) {
+                    body.putObject("variables").set("decision", JSON.createObjectNode().put("value", "APPROVE"));
+                    ((ObjectNode) body.path("variables")).set("comment", JSON.createObjectNode().put("value", "c".repeat(c.path("longComment").asInt())));
+                } else {
+                    body.set("variables", c.path("variables"));
+                }
+                String payload = c.has("raw") ? c.path("raw").asText() : JSON.writeValueAsString(body);
+                refused(c, post("/engine-rest/task/" + task + "/complete", payload, "pmp-admin:demo", null), before);
+                assertThat(http.get("/engine-rest/task/" + task, "pmp-admin").status()).as("the task is still open").isEqualTo(200);
+            }));
+        }
+        return tests.stream();
+    }
+
     /** The case applied to a valid public request: fields set, removed or blown up, or a raw body. */
     static String requestBody(JsonNode c) throws IOException {
         if (c.has("raw")) {

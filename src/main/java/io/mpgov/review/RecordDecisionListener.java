@@ -50,6 +50,7 @@ class RecordDecisionListener implements TaskListener {
     static final String REQUESTER_ONLY = "requesterOnly";
     static final String INITIATOR = "initiator";
     static final String GUARDED_SNAPSHOT = "guardedVariables";
+    static final int MAX_COMMENT = 4_000;
     /** Variables only the process itself writes. */
     static final List<String> PROCESS_STATE = List.of(INITIATOR, "requestId", DECISION_LOG, ApprovalLedger.VARIABLE, DECIDERS,
             "route", PlanApprovalsDelegate.REQUIRED, PlanApprovalsDelegate.PENDING, "agreementVerified", "agreementProblem",
@@ -114,10 +115,18 @@ class RecordDecisionListener implements TaskListener {
         List<String> decisions = allowed == null ? DEFAULT_DECISIONS : List.of(allowed.toString().split(","));
         Object decision = task.getVariable(DECISION);
         if (decision == null || !decisions.contains(decision.toString())) {
+            String got = decision == null ? "none" : decision.toString().replaceAll("[<>]", "?");
             throw new DecisionRejectedException(DECISION, "'" + task.getName() + "' needs a decision, one of "
-                    + String.join(", ", decisions) + " (got " + decision + ")");
+                    + String.join(", ", decisions) + " (got " + (got.length() > 40 ? got.substring(0, 40) + "…" : got) + ")");
         }
         Object comment = task.getVariable(COMMENT);
+        if (comment != null && comment.toString().length() > MAX_COMMENT) {
+            throw new DecisionRejectedException(COMMENT, "must be at most " + MAX_COMMENT + " characters (got " + comment.toString().length() + ")");
+        }
+        if (comment != null && comment.toString().matches("(?s).*[<>].*")) {
+            // Comments go into mails and the request view: no markup, so none can ever be rendered.
+            throw new DecisionRejectedException(COMMENT, "must not contain markup: < and > are not allowed");
+        }
         if (NEED_REASON.contains(decision.toString()) && (comment == null || comment.toString().isBlank())) {
             throw new DecisionRejectedException(COMMENT, "A decision to " + decision + " needs a comment that says why");
         }
