@@ -1,20 +1,16 @@
 package io.mpgov;
 
-import io.mpgov.aws.AwsEndpoint;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
+import io.mpgov.support.ExternalSandbox;
 import io.mpgov.support.PostgresTestDatabase;
 import io.mpgov.support.RequiresPostgres;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,17 +30,6 @@ class DistributionRestartIT {
 
     static final int LICENSES = 2;
     static final int ACCOUNTS = 100;
-
-    /** AWS for both application runs: the sandbox outlives them. */
-    @Configuration(proxyBeanMethods = false)
-    static class ExternalSandbox {
-        static URI endpoint;
-
-        @Bean
-        AwsEndpoint externalSandbox() {
-            return new AwsEndpoint(endpoint);
-        }
-    }
 
     @Test
     void aDistributionInterruptedByAStopIsFinishedAfterTheRestartWithOneActiveGrantPerPair() {
@@ -92,16 +77,11 @@ class DistributionRestartIT {
     }
 
     private static ConfigurableApplicationContext start(String schema) {
-        return new SpringApplicationBuilder(MpgovApplication.class, ExternalSandbox.class).profiles("demo")
-                .logStartupInfo(false).run(
-                        "--mpgov.sandbox.enabled=false", "--server.port=0", "--logging.level.root=WARN",
-                        "--spring.datasource.url=" + PostgresTestDatabase.URL + "?currentSchema=" + schema,
-                        "--spring.datasource.username=" + PostgresTestDatabase.USER, "--spring.datasource.password=",
-                        "--camunda.bpm.database.schema-name=" + schema, "--camunda.bpm.database.table-prefix=" + schema + ".",
-                        // A stopped node's job locks expire soon, so the restarted one takes the work over in seconds;
-                        // still far longer than a batch runs, or the node would run its own batches twice.
-                        "--camunda.bpm.job-execution.lock-time-in-millis=20000",
-                        "--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=300",
-                        "--mpgov.license.batch-size=10", "--mpgov.license.parallelism=4");
+        return ExternalSandbox.node(schema,
+                // A stopped node's job locks expire soon, so the restarted one takes the work over in seconds;
+                // still far longer than a batch runs, or the node would run its own batches twice.
+                "--camunda.bpm.job-execution.lock-time-in-millis=20000",
+                "--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=300",
+                "--mpgov.license.batch-size=10", "--mpgov.license.parallelism=4");
     }
 }
