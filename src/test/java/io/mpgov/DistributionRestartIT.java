@@ -39,10 +39,9 @@ class DistributionRestartIT {
         sandbox.knobs().latencyMillis = 100;
         sandbox.knobs().grantTransitionMillis = 300;
         try (SandboxServer server = SandboxServer.start("127.0.0.1", 0, sandbox)) {
-            ExternalSandbox.endpoint = server.baseUri();
             String schema = PostgresTestDatabase.createSchema("mpgov_restart_");
             List<String> instances;
-            try (ConfigurableApplicationContext first = start(schema)) {
+            try (ConfigurableApplicationContext first = start(server.baseUri(), schema)) {
                 RuntimeService runtime = first.getBean(RuntimeService.class);
                 instances = java.util.stream.IntStream.rangeClosed(1, LICENSES)
                         .mapToObj(i -> runtime.startProcessInstanceByKey("license-distribution", Map.of(
@@ -54,7 +53,7 @@ class DistributionRestartIT {
             long createdBeforeStop = sandbox.read(s -> s.grants.size());
             assertThat(createdBeforeStop).as("stopped in the middle").isLessThan(LICENSES * ACCOUNTS);
 
-            try (ConfigurableApplicationContext second = start(schema)) {
+            try (ConfigurableApplicationContext second = start(server.baseUri(), schema)) {
                 HistoryService history = second.getBean(HistoryService.class);
                 RuntimeService runtime = second.getBean(RuntimeService.class);
                 await().atMost(Duration.ofMinutes(2)).until(() -> {
@@ -76,8 +75,8 @@ class DistributionRestartIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(String schema) {
-        return ExternalSandbox.node(schema,
+    private static ConfigurableApplicationContext start(java.net.URI sandbox, String schema) {
+        return ExternalSandbox.node(sandbox, schema,
                 // A stopped node's job locks expire soon, so the restarted one takes the work over in seconds;
                 // still far longer than a batch runs, or the node would run its own batches twice.
                 "--camunda.bpm.job-execution.lock-time-in-millis=20000",

@@ -52,11 +52,10 @@ public final class EngineBenchmark {
         sandbox.knobs().changeSetApplyingMillis = 100;
         sandbox.knobs().grantTransitionMillis = 100;
         try (SandboxServer server = SandboxServer.start("127.0.0.1", 0, sandbox)) {
-            ExternalSandbox.endpoint = server.baseUri();
             String schema = PostgresTestDatabase.createSchema("mpgov_engine_bench_");
             List<ConfigurableApplicationContext> apps = new ArrayList<>();
             for (int n = 0; n < nodes; n++) {
-                apps.add(ExternalSandbox.node(schema, "--mpgov.catalog.poll-interval=500ms", "--mpgov.catalog.lock-backoff=300ms",
+                apps.add(ExternalSandbox.node(server.baseUri(), schema, "--mpgov.catalog.poll-interval=500ms", "--mpgov.catalog.lock-backoff=300ms",
                         "--mpgov.catalog.max-lock-attempts=1000", "--camunda.bpm.job-execution.wait-time-in-millis=100",
                         "--camunda.bpm.job-execution.max-wait=500"));
             }
