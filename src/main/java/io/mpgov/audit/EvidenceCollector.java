@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
  */
 @Service
 public class EvidenceCollector {
+
+    private static final String ACCEPT_OFFER = "Task_AcceptPrivateOffer";
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -44,23 +47,21 @@ public class EvidenceCollector {
             List<Evidence> evidence = new ArrayList<>();
             Date after = Date.from(from.minusMillis(1));
             Date before = Date.from(to);
-            decisions(after, before, evidence);
-            dmn(after, before, evidence);
+            // One lookup per process instance and per decision definition, however many facts they have.
+            Map<String, String> keys = new HashMap<>();
+            Function<String, String> businessKey = id -> id == null ? null : keys.computeIfAbsent(id, this::businessKey);
+            decisions(after, before, businessKey, evidence);
+            dmn(after, before, businessKey, evidence);
             finished("catalog-change", after, before).forEach(p -> changeSet(p, evidence));
             finished("license-distribution", after, before).forEach(p -> grants(p, evidence));
             finished("catalog-review", after, before).forEach(p -> review(p, "CATALOG_REVIEW", "reviewLines", evidence));
             finished("access-review", after, before).forEach(p -> review(p, "ACCESS_REVIEW", "accessReviewReport", evidence));
-            history.createHistoricVariableInstanceQuery().variableName("agreementId").list().stream()
-                    .filter(v -> v.getValue() != null && within(v.getCreateTime(), from, to))
-                    .forEach(v -> evidence.add(new Evidence(v.getCreateTime().toInstant(), "AGREEMENT", v.getProcessDefinitionKey(),
-                            v.getProcessInstanceId(), businessKey(v.getProcessInstanceId()), "procurement-manager", "ACCEPTED",
-                            "agreement " + v.getValue())));
             evidence.sort(Comparator.comparing(Evidence::time).thenComparing(Evidence::kind));
             return evidence;
         });
     }
 
-    private void decisions(Date after, Date before, List<Evidence> evidence) {
+    private void decisions(Date after, Date before, Function<String, String> businessKey, List<Evidence> evidence) {
         List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().finished()
                 .finishedAfter(after).finishedBefore(before).list();
         if (tasks.isEmpty()) {
@@ -77,22 +78,31 @@ public class EvidenceCollector {
                 continue;
             }
             Object decidedAt = local.get("decidedAt");
-            evidence.add(new Evidence((decidedAt instanceof Date d ? d : task.getEndTime()).toInstant(), "DECISION",
-                    task.getProcessDefinitionKey(), task.getProcessInstanceId(), businessKey(task.getProcessInstanceId()),
-                    Objects.toString(local.get("decidedBy"), task.getAssignee()), local.get("decision").toString(),
-                    task.getName() + (local.get("comment") == null || local.get("comment").toString().isBlank() ? ""
-                            : " — " + local.get("comment"))));
+            Instant time = (decidedAt instanceof Date d ? d : task.getEndTime()).toInstant();
+            String actor = Objects.toString(local.get("decidedBy"), task.getAssignee());
+            String reference = businessKey.apply(task.getProcessInstanceId());
+            evidence.add(new Evidence(time, "DECISION", task.getProcessDefinitionKey(), task.getProcessInstanceId(), reference,
+                    actor, local.get("decision").toString(), task.getName() + (local.get("comment") == null
+                    || local.get("comment").toString().isBlank() ? "" : " — " + local.get("comment"))));
+            if (ACCEPT_OFFER.equals(task.getTaskDefinitionKey()) && "ACCEPT".equals(local.get("decision"))) {
+                // The agreement the procurement manager entered on accepting the offer.
+                history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId()).variableName("agreementId")
+                        .list().stream().filter(v -> v.getTaskId() == null && v.getValue() != null).findFirst()
+                        .ifPresent(v -> evidence.add(new Evidence(time, "AGREEMENT", task.getProcessDefinitionKey(),
+                                task.getProcessInstanceId(), reference, actor, "ACCEPTED", "agreement " + v.getValue())));
+            }
         }
     }
 
-    private void dmn(Date after, Date before, List<Evidence> evidence) {
+    private void dmn(Date after, Date before, Function<String, String> businessKey, List<Evidence> evidence) {
+        Map<String, Integer> versions = new HashMap<>();
         for (HistoricDecisionInstance d : history.createHistoricDecisionInstanceQuery().evaluatedAfter(after).evaluatedBefore(before)
                 .includeInputs().includeOutputs().list()) {
-            int version = repository.getDecisionDefinition(d.getDecisionDefinitionId()).getVersion();
+            int version = versions.computeIfAbsent(d.getDecisionDefinitionId(), id -> repository.getDecisionDefinition(id).getVersion());
             String outputs = d.getOutputs().stream().map(o -> o.getVariableName() + "=" + o.getValue()).collect(Collectors.joining(", "));
             String inputs = d.getInputs().stream().map(i -> i.getClauseName() + "=" + i.getValue()).collect(Collectors.joining(", "));
             evidence.add(new Evidence(d.getEvaluationTime().toInstant(), "DMN", d.getProcessDefinitionKey(), d.getProcessInstanceId(),
-                    d.getProcessInstanceId() == null ? null : businessKey(d.getProcessInstanceId()), "mpgov",
+                    businessKey.apply(d.getProcessInstanceId()), "mpgov",
                     d.getDecisionDefinitionKey() + " v" + version, "[" + inputs + "] → [" + outputs + "]"));
         }
     }
@@ -146,9 +156,5 @@ public class EvidenceCollector {
     private String businessKey(String processInstanceId) {
         HistoricProcessInstance p = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
         return p == null ? null : p.getBusinessKey();
-    }
-
-    private static boolean within(Date time, Instant from, Instant to) {
-        return time != null && !time.toInstant().isBefore(from) && time.toInstant().isBefore(to);
     }
 }

@@ -1,11 +1,9 @@
 package io.mpgov.dashboard;
 
-import io.mpgov.agreement.Agreement;
-import io.mpgov.agreement.AgreementPort;
 import io.mpgov.catalog.CatalogPort;
-import io.mpgov.catalog.PmpInventory;
 import io.mpgov.catalog.PmpProduct;
 import io.mpgov.license.LicensePort;
+import io.mpgov.review.CatalogReviewer;
 import io.mpgov.security.AsSystem;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -30,7 +28,6 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -46,20 +43,18 @@ public class CatalogOverview {
     static final int HORIZON_DAYS = 3 * 365;
 
     private final CatalogPort catalog;
-    private final AgreementPort agreements;
+    private final CatalogReviewer reviewer;
     private final LicensePort licenses;
-    private final PmpInventory inventory;
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-    CatalogOverview(CatalogPort catalog, AgreementPort agreements, LicensePort licenses, PmpInventory inventory,
+    CatalogOverview(CatalogPort catalog, CatalogReviewer reviewer, LicensePort licenses,
                     RepositoryService repository, RuntimeService runtime, IdentityService identity) {
         this.catalog = catalog;
-        this.agreements = agreements;
+        this.reviewer = reviewer;
         this.licenses = licenses;
-        this.inventory = inventory;
         this.repository = repository;
         this.runtime = runtime;
         this.identity = identity;
@@ -85,20 +80,16 @@ public class CatalogOverview {
                 .decisionDefinitionKey("review-policy").latestVersion().singleResult());
         DmnDecision decision = AsSystem.run(identity, () -> parse(policy));
         List<Product> products = new ArrayList<>();
+        Instant now = ClockUtil.getCurrentTime().toInstant();
         for (String productId : catalog.allowedProducts()) {
-            Optional<Agreement> agreement = agreements.forProduct(productId).stream()
-                    .filter(a -> "ACTIVE".equals(a.status()) && a.endTime() != null).max(Comparator.comparing(Agreement::endTime));
-            Optional<PmpProduct> known = inventory.find(productId).filter(p -> p.removedAt() == null);
-            String offerType = known.map(PmpProduct::offerType).orElse(agreement.isPresent() ? "PRIVATE" : "PUBLIC");
-            Instant lastUsedAt = known.map(p -> p.lastUsedAt() != null ? p.lastUsedAt() : p.addedAt()).orElse(Instant.now());
-            LocalDate end = agreement.map(a -> day(a.endTime())).orElse(null);
-            LocalDate lastUsed = day(lastUsedAt);
-            String[] removal = plannedRemoval(decision, today, offerType, end, lastUsed);
-            products.add(new Product(productId, offerType, known.map(PmpProduct::origin).orElse("NOT YET REVIEWED"),
-                    known.map(PmpProduct::requestId).orElse(null), known.map(PmpProduct::requester).orElse(null), end,
-                    agreement.map(Agreement::autoRenew).orElse(false), end == null ? null : ChronoUnit.DAYS.between(today, end),
-                    lastUsed, removal[0] == null ? null : LocalDate.parse(removal[0]), removal[1], grants(productId),
-                    openRequests(productId)));
+            CatalogReviewer.Standing standing = reviewer.standing(productId, now);
+            PmpProduct record = standing.record();
+            LocalDate end = standing.agreementEnd();
+            String[] removal = plannedRemoval(decision, today, record.offerType(), end, standing.lastUsed());
+            products.add(new Product(productId, record.offerType(), standing.baseline() ? "NOT YET REVIEWED" : record.origin(),
+                    record.requestId(), record.requester(), end, standing.autoRenew(),
+                    end == null ? null : ChronoUnit.DAYS.between(today, end), standing.lastUsed(),
+                    removal[0] == null ? null : LocalDate.parse(removal[0]), removal[1], grants(productId), openRequests(productId)));
         }
         products.sort(Comparator.comparing((Product p) -> p.plannedRemoval() == null ? LocalDate.MAX : p.plannedRemoval()));
         return new Overview(today, "review-policy v" + policy.getVersion(), products);
@@ -153,10 +144,6 @@ public class CatalogOverview {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static LocalDate day(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static Date date(LocalDate day) {

@@ -57,6 +57,9 @@ public class DistributionPlanner {
         for (String product : products) {
             Set<String> entitled = new TreeSet<>();
             entitlements.forProduct(product).forEach(e -> entitled.addAll(entitled(e, accounts, tags)));
+            if (scope.accountId() != null) {
+                entitled.retainAll(Set.of(scope.accountId()));
+            }
             for (LicensePort.ReceivedLicense license : licenses.licensesOf(product)) {
                 if (scope.licenseArn() != null && !scope.licenseArn().equals(license.arn())) {
                     continue;
@@ -64,7 +67,6 @@ public class DistributionPlanner {
                 List<LicensePort.Grant> grants = licenses.grantsOf(license.arn());
                 if (scope.accountId() != null) {
                     grants = grants.stream().filter(g -> g.accountId().equals(scope.accountId())).toList();
-                    entitled.retainAll(Set.of(scope.accountId()));
                 }
                 plans.add(DistributionPlan.of(license.arn(), license.homeRegion(), entitled, active, grants));
             }

@@ -49,27 +49,52 @@ public class CatalogReviewer {
     public List<ProductReview> review(Instant now, boolean dryRun) {
         List<ProductReview> reviews = new ArrayList<>();
         for (String productId : catalog.allowedProducts()) {
-            Optional<Agreement> agreement = agreements.forProduct(productId).stream()
-                    .filter(a -> "ACTIVE".equals(a.status()) && a.endTime() != null)
-                    .max(Comparator.comparing(Agreement::endTime));
-            PmpProduct known = inventory.find(productId).filter(p -> p.removedAt() == null)
-                    .orElseGet(() -> new PmpProduct(productId, agreement.isPresent() ? "PRIVATE" : "PUBLIC", PmpProduct.BASELINE,
-                            null, null, now, null, null, null));
+            Standing standing = standing(productId, now);
             boolean inUse = licenses.licensesOf(productId).stream().anyMatch(l -> licenses.consumed(l.arn()));
-            PmpProduct seen = inUse ? known.usedAt(now) : known;
+            PmpProduct seen = inUse ? standing.record().usedAt(now) : standing.record();
             Instant lastUsed = seen.lastUsedAt() != null ? seen.lastUsedAt() : seen.addedAt();
             var decision = decisions.evaluateDecisionTableByKey(POLICY, Variables.createVariables()
                     .putValue("offerType", seen.offerType()).putValue("today", Date.from(now))
-                    .putValue("agreementEnd", agreement.map(a -> Date.from(a.endTime())).orElse(null))
+                    .putValue("agreementEnd", standing.agreement().map(a -> Date.from(a.endTime())).orElse(null))
                     .putValue("lastUsed", Date.from(lastUsed))).getSingleResult();
-            reviews.add(new ProductReview(productId, seen.offerType(), seen.origin(), agreement.map(a -> day(a.endTime())).orElse(null),
-                    agreement.map(Agreement::autoRenew).orElse(false), day(lastUsed), inUse, decision.getEntry("action"),
-                    decision.getEntry("reason"), seen.requester(), seen.requestId()));
-            if (!dryRun && !seen.equals(inventory.find(productId).orElse(null))) {
+            reviews.add(new ProductReview(productId, seen.offerType(), seen.origin(), standing.agreementEnd(), standing.autoRenew(),
+                    day(lastUsed), inUse, decision.getEntry("action"), decision.getEntry("reason"), seen.requester(), seen.requestId()));
+            if (!dryRun && (standing.baseline() || inUse)) {
                 inventory.save(seen);
             }
         }
         return reviews;
+    }
+
+    /**
+     * What mpgov knows of a product in the PMP now: its record (a BASELINE record, not yet saved, for a
+     * product mpgov never added — PRIVATE if an agreement covers it, else PUBLIC, its clock starting now)
+     * and its latest ACTIVE agreement. The review and the dashboard both stand on this.
+     */
+    public Standing standing(String productId, Instant now) {
+        Optional<Agreement> agreement = agreements.forProduct(productId).stream()
+                .filter(a -> "ACTIVE".equals(a.status()) && a.endTime() != null)
+                .max(Comparator.comparing(Agreement::endTime));
+        Optional<PmpProduct> known = inventory.find(productId).filter(p -> p.removedAt() == null);
+        return new Standing(known.orElseGet(() -> new PmpProduct(productId, agreement.isPresent() ? "PRIVATE" : "PUBLIC",
+                PmpProduct.BASELINE, null, null, now, null, null, null)), known.isEmpty(), agreement);
+    }
+
+    /** @param baseline the record is new: the product was found in the PMP without one */
+    public record Standing(PmpProduct record, boolean baseline, Optional<Agreement> agreement) {
+
+        public LocalDate agreementEnd() {
+            return agreement.map(a -> day(a.endTime())).orElse(null);
+        }
+
+        public boolean autoRenew() {
+            return agreement.map(Agreement::autoRenew).orElse(false);
+        }
+
+        /** When last seen in use, or since when it is in the catalog if never. */
+        public LocalDate lastUsed() {
+            return day(record.lastUsedAt() != null ? record.lastUsedAt() : record.addedAt());
+        }
     }
 
     /** After the removals' change sets succeeded: the products are out of the PMP, and why (product → reason). */
