@@ -4,6 +4,7 @@ import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
 import io.mpgov.support.ExternalSandbox;
+import io.mpgov.support.GrantLedger;
 import io.mpgov.support.PostgresTestDatabase;
 import io.mpgov.support.RequiresPostgres;
 import org.camunda.bpm.engine.HistoryService;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,17 +61,10 @@ class DistributionRestartIT {
                     return history.createHistoricProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(instances))
                             .finished().count() == LICENSES;
                 });
-                await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.read(s -> s.grants.stream()
-                        .noneMatch(g -> g.status.equals("PENDING_WORKFLOW") || g.pendingStatus != null)));
+                GrantLedger.awaitSettled(sandbox);
             }
 
-            Map<String, Long> livePerPair = sandbox.read(s -> s.grants.stream()
-                    .filter(g -> !List.of("DELETED", "PENDING_DELETE").contains(g.status))
-                    .collect(Collectors.groupingBy(g -> g.licenseArn + "|" + g.principal, Collectors.counting())));
-            assertThat(livePerPair).hasSize(LICENSES * ACCOUNTS);
-            assertThat(livePerPair.values()).as("one live grant per (license, account)").containsOnly(1L);
-            assertThat(sandbox.<Long>read(s -> s.grants.stream().filter(g -> g.status.equals("ACTIVE")).count()))
-                    .isEqualTo((long) LICENSES * ACCOUNTS);
+            GrantLedger.assertOneActiveGrantPerPair(sandbox, LICENSES * ACCOUNTS);
         }
     }
 

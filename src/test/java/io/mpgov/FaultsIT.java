@@ -2,6 +2,7 @@ package io.mpgov;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.Knobs;
+import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -111,5 +112,23 @@ class FaultsIT extends PublicOfferScenario {
         awaitCompleted(created.get("requestId").asText(), "requester");
         assertThat(runtime.createIncidentQuery().count()).isZero();
         assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts))).contains("prod-grafnaentp001");
+    }
+
+    @Test
+    void anAwsFailureWhileARequestIsCheckedIsA503OrA502ThatSaysSoAndStartsNothing() {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("procurement-request").count();
+        sandbox.knobs().faults.add(fault("DescribeAccount", "TooManyRequestsException", 400, 1.0));
+        Http.Response busy = http.post("/api/requests", "requester", Http.json(publicRequest("prod-pagerduty0001")));
+        assertThat(busy.status()).as(busy.body()).isEqualTo(503);
+        assertThat(busy.body()).contains("TooManyRequestsException", "nothing was started");
+        assertThat(busy.headers().firstValue("Retry-After")).contains("5");
+
+        sandbox.knobs().faults.clear();
+        sandbox.knobs().faults.add(fault("DescribeAccount", "AccessDeniedException", 403, 1.0));
+        Http.Response refused = http.post("/api/requests", "requester", Http.json(publicRequest("prod-pagerduty0001")));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(502);
+        assertThat(refused.body()).contains("AccessDeniedException", "permissions");
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("procurement-request").count()).isEqualTo(before);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,8 +43,14 @@ public class GrantWorkRunner implements SmartLifecycle {
 
     public void run(List<Map<String, Object>> batch) {
         List<Future<?>> submitted = new ArrayList<>();
-        for (Map<String, Object> item : batch) {
-            submitted.add(pool.submit(() -> apply(item)));
+        try {
+            for (Map<String, Object> item : batch) {
+                submitted.add(pool.submit(() -> apply(item)));
+            }
+        } catch (RejectedExecutionException stopping) {
+            submitted.forEach(f -> f.cancel(true));
+            throw new IllegalStateException("This mpgov node is stopping; the batch runs again after the retry delay, "
+                    + "on another node or after the restart", stopping);
         }
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < submitted.size(); i++) {

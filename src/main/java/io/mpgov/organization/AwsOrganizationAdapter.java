@@ -4,11 +4,14 @@ import io.mpgov.aws.AwsClients;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.AccountNotFoundException;
 import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
 import software.amazon.awssdk.services.organizations.model.Root;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +36,24 @@ class AwsOrganizationAdapter implements OrganizationPort {
         return client.listAccountsPaginator(r -> r.maxResults(MAX_PAGE)).stream().flatMap(page -> page.accounts().stream())
                 .map(a -> new MemberAccount(a.id(), a.name(), a.stateAsString()))
                 .toList();
+    }
+
+    /** A few accounts are looked up one by one; Organizations' calls are few per second, and listing a large organization takes many. */
+    @Override
+    public List<MemberAccount> accounts(Collection<String> accountIds) {
+        if (accountIds.size() > MAX_PAGE) {
+            return accounts().stream().filter(a -> accountIds.contains(a.id())).toList();
+        }
+        List<MemberAccount> found = new ArrayList<>();
+        for (String id : accountIds) {
+            try {
+                Account a = client.describeAccount(r -> r.accountId(id)).account();
+                found.add(new MemberAccount(a.id(), a.name(), a.stateAsString()));
+            } catch (AccountNotFoundException notAMember) {
+                // not in the organization: simply not found
+            }
+        }
+        return found;
     }
 
     @Override

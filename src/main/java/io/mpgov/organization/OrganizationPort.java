@@ -1,5 +1,6 @@
 package io.mpgov.organization;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,9 @@ public interface OrganizationPort {
 
     /** Every account of the organization, whatever its state. */
     List<MemberAccount> accounts();
+
+    /** Those of the named accounts that belong to the organization, whatever their state. */
+    List<MemberAccount> accounts(Collection<String> accountIds);
 
     /** Ids of every organizational unit, at any depth. */
     List<String> organizationalUnitIds();

@@ -130,7 +130,7 @@ class RequestValidator {
             errors.add(new FieldError(TARGET_ACCOUNT_IDS, "not 12-digit account ids: "
                     + String.join(", ", malformed.stream().limit(5).map(RequestValidator::shown).toList())));
         } else if (!f.targetAccountIds().isEmpty()) {
-            Map<String, MemberAccount> accounts = organization.accounts().stream()
+            Map<String, MemberAccount> accounts = organization.accounts(f.targetAccountIds()).stream()
                     .collect(Collectors.toMap(MemberAccount::id, Function.identity()));
             List<String> notActive = f.targetAccountIds().stream()
                     .filter(id -> !accounts.containsKey(id) || !accounts.get(id).active()).toList();

@@ -78,11 +78,7 @@ final class ChangeSetLifecycle {
         return state.experiences.stream().filter(e -> e.id.equals(id)).findFirst().orElse(null);
     }
 
-    @SuppressWarnings("unchecked")
     static List<String> productIds(Change change) {
-        List<Object> products = (List<Object>) change.details.get("Products");
-        return products.stream()
-                .flatMap(p -> ((List<String>) ((java.util.Map<String, Object>) p).get("Ids")).stream())
-                .distinct().toList();
+        return change.productIds();
     }
 }

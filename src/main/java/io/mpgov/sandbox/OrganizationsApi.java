@@ -29,6 +29,7 @@ final class OrganizationsApi {
         server.target(ORGANIZATIONS, TARGET, "ListRoots", this::listRoots);
         server.target(ORGANIZATIONS, TARGET, "ListOrganizationalUnitsForParent", this::listOusForParent);
         server.target(ORGANIZATIONS, TARGET, "ListAccounts", this::listAccounts);
+        server.target(ORGANIZATIONS, TARGET, "DescribeAccount", this::describeAccount);
         server.target(ORGANIZATIONS, TARGET, "ListAccountsForParent", this::listAccountsForParent);
         server.target(ORGANIZATIONS, TARGET, "ListTagsForResource", this::listTagsForResource);
     }
@@ -77,11 +78,25 @@ final class OrganizationsApi {
         return accounts(sandbox.state().accounts.stream().filter(a -> parent.equals(a.parentId)).toList(), r);
     }
 
+    private Object describeAccount(SandboxRequest r) {
+        organization();
+        String id = r.required("AccountId");
+        if (!id.matches("\\d{12}")) {
+            throw AwsError.client("InvalidInputException", "You provided a value that does not match the required pattern.");
+        }
+        return obj("Account", sandbox.state().accounts.stream().filter(a -> a.id.equals(id)).findFirst().map(OrganizationsApi::account)
+                .orElseThrow(() -> AwsError.client("AccountNotFoundException",
+                        "You specified an account that doesn't exist in this organization.")));
+    }
+
     private Object accounts(List<Account> accounts, SandboxRequest r) {
         Pages.Page<Account> page = Pages.of(accounts, r, "NextToken", "MaxResults", PAGE, MAX_PAGE);
-        return obj("Accounts", page.items().stream().map(a -> obj("Id", a.id, "Arn", a.arn, "Email", a.email,
-                "Name", a.name, "State", a.state, "Status", a.state.equals("SUSPENDED") ? "SUSPENDED" : "ACTIVE",
-                "JoinedMethod", "CREATED", "JoinedTimestamp", epoch(a.joined))).toList(), "NextToken", page.nextToken());
+        return obj("Accounts", page.items().stream().map(OrganizationsApi::account).toList(), "NextToken", page.nextToken());
+    }
+
+    private static Map<String, Object> account(Account a) {
+        return obj("Id", a.id, "Arn", a.arn, "Email", a.email, "Name", a.name, "State", a.state,
+                "Status", a.state.equals("SUSPENDED") ? "SUSPENDED" : "ACTIVE", "JoinedMethod", "CREATED", "JoinedTimestamp", epoch(a.joined));
     }
 
     private Object listTagsForResource(SandboxRequest r) {

@@ -101,6 +101,15 @@ public final class SandboxState {
         public String entityId;
         public Map<String, Object> details;
         public List<ErrorDetail> errors = new ArrayList<>();
+
+        /** The distinct products a product change names in {@code Details.Products[].Ids}. */
+        @SuppressWarnings("unchecked")
+        public List<String> productIds() {
+            List<Object> products = (List<Object>) details.get("Products");
+            return products.stream()
+                    .flatMap(p -> ((List<String>) ((Map<String, Object>) p).get("Ids")).stream())
+                    .distinct().toList();
+        }
     }
 
     public record ErrorDetail(String errorCode, String errorMessage) {

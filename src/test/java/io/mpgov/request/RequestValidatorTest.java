@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
@@ -25,8 +26,10 @@ class RequestValidatorTest {
 
     @BeforeEach
     void organization() {
-        when(organization.accounts()).thenReturn(List.of(new MemberAccount("310987654321", "retail", "ACTIVE"),
-                new MemberAccount("510987654321", "retired", "SUSPENDED")));
+        List<MemberAccount> members = List.of(new MemberAccount("310987654321", "retail", "ACTIVE"),
+                new MemberAccount("510987654321", "retired", "SUSPENDED"));
+        when(organization.accounts(anyCollection())).thenAnswer(call -> members.stream()
+                .filter(a -> call.<java.util.Collection<String>>getArgument(0).contains(a.id())).toList());
         when(organization.organizationalUnitIds()).thenReturn(List.of("ou-mp01-retail01"));
         when(runtime.createProcessInstanceQuery().processDefinitionKey(anyString())
                 .variableValueEquals(anyString(), anyString()).list()).thenReturn(List.of());

@@ -498,6 +498,17 @@ class SandboxWireTest {
             assertThatThrownBy(() -> organizations.listTagsForResource(r -> r.resourceId("999999999999")))
                     .isInstanceOf(TargetNotFoundException.class);
         }
+
+        @Test
+        void describesOneAccountAndNamesAStrangerAsNotFound() {
+            Account suspended = organizations.describeAccount(r -> r.accountId("510987654321")).account();
+            assertThat(suspended.stateAsString()).isEqualTo("SUSPENDED");
+            assertThat(suspended.arn()).endsWith("/510987654321");
+            assertThatThrownBy(() -> organizations.describeAccount(r -> r.accountId("999999999999")))
+                    .isInstanceOf(software.amazon.awssdk.services.organizations.model.AccountNotFoundException.class);
+            assertThatThrownBy(() -> organizations.describeAccount(r -> r.accountId("12")))
+                    .isInstanceOf(software.amazon.awssdk.services.organizations.model.InvalidInputException.class);
+        }
     }
 
     @Nested
