@@ -1,10 +1,10 @@
 package io.mpgov;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Knobs;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
+import io.mpgov.support.ClusterWork;
 import io.mpgov.support.EngineTables;
 import io.mpgov.support.GrantLedger;
 import io.mpgov.support.Http;
@@ -15,7 +15,6 @@ import io.mpgov.support.RequiresPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,18 +45,11 @@ class ClusterIT {
 
     @Test
     void twoNodesShareTheWorkWithoutDuplicatesAndOneFinishesWhenTheOtherStops() throws Exception {
-        Sandbox sandbox = new Sandbox(Clock.systemUTC());
-        sandbox.seedDemo();
-        sandbox.addBenchmarkLoad(LICENSES + REQUESTS, ACCOUNTS);
+        Sandbox sandbox = ClusterWork.awsWith(LICENSES + REQUESTS, ACCOUNTS, 10);
         Knobs knobs = sandbox.knobs();
-        knobs.latencyMillis = 10;
         knobs.latencyJitterMillis = 100;
-        knobs.grantTransitionMillis = 200;
-        knobs.changeSetPreparingMillis = 100;
-        knobs.changeSetApplyingMillis = 100;
-        List.of("CreateGrant", "CreateGrantVersion").forEach(op -> knobs.rateLimits.put(op, 100.0));
-        knobs.faults.add(fault("ThrottlingException", 400, 0.20));
-        knobs.faults.add(fault("InternalServiceException", 500, 0.05));
+        knobs.faults.add(FaultsIT.fault("*", "ThrottlingException", 400, 0.20));
+        knobs.faults.add(FaultsIT.fault("*", "InternalServiceException", 500, 0.05));
 
         try (SandboxServer server = SandboxServer.start("127.0.0.1", 0, sandbox)) {
             String schema = PostgresTestDatabase.createSchema("mpgov_cluster_");
@@ -68,12 +60,12 @@ class ClusterIT {
                 Set<String> instances = new HashSet<>();
                 // 5 licenses × 100 accounts, started on both nodes
                 for (int i = 1; i <= LICENSES; i++) {
-                    instances.add(startDistribution(nodes.get(i % 2), product(i)));
+                    instances.add(ClusterWork.startDistribution(nodes.get(i % 2), ClusterWork.product(i)));
                 }
                 // 50 public requests, submitted alternately to each node by 8 requesters at once
                 ExecutorService requesters = Executors.newFixedThreadPool(8);
                 List<Future<String>> submitted = IntStream.rangeClosed(1, REQUESTS).mapToObj(i -> requesters.submit(() -> {
-                    Map<String, Object> request = PublicOfferScenario.publicRequest(product(LICENSES + i));
+                    Map<String, Object> request = PublicOfferScenario.publicRequest(ClusterWork.product(LICENSES + i));
                     request.put("targetAccountIds", List.of(String.valueOf(800_000_000_000L + i)));
                     Http node = nodes.get(i % 2);
                     // a throttled check against Organizations is a 503 that asks to try again
@@ -119,16 +111,8 @@ class ClusterIT {
             assertThat(allowChangeSets.values()).as("one successful change set per requested product")
                     .allSatisfy(statuses -> assertThat(statuses).containsExactly("SUCCEEDED"));
             assertThat(sandbox.<Set<String>>read(s -> s.experiences.get(0).allowedProducts))
-                    .containsAll(IntStream.rangeClosed(LICENSES + 1, LICENSES + REQUESTS).mapToObj(ClusterIT::product).toList());
+                    .containsAll(IntStream.rangeClosed(LICENSES + 1, LICENSES + REQUESTS).mapToObj(ClusterWork::product).toList());
         }
-    }
-
-    private static String startDistribution(Http node, String productId) {
-        Http.Response started = node.post("/engine-rest/process-definition/key/license-distribution/start", "admin",
-                Http.json(Map.of("variables", Map.of("productId", Map.of("value", productId),
-                        "targetOuId", Map.of("value", DemoOrganization.OU_BENCHMARK)))));
-        assertThat(started.status()).as(started.body()).isEqualTo(200);
-        return started.json().get("id").asText();
     }
 
     /** The PMP admin completes every review waiting, spreading the completions over the nodes. */
@@ -143,18 +127,6 @@ class ClusterIT {
                 assertThat(done.status()).as(done.body()).isEqualTo(204);
             }
         }
-    }
-
-    static String product(int i) {
-        return String.format("prod-bench%08d", i);
-    }
-
-    static Knobs.Fault fault(String errorCode, int status, double probability) {
-        Knobs.Fault fault = new Knobs.Fault();
-        fault.errorCode = errorCode;
-        fault.httpStatus = status;
-        fault.probability = probability;
-        return fault;
     }
 
     private static NodeProcess node(String name, URI sandbox, String schema) {

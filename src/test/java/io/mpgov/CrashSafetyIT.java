@@ -1,10 +1,9 @@
 package io.mpgov;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mpgov.sandbox.DemoOrganization;
-import io.mpgov.sandbox.Knobs;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
+import io.mpgov.support.ClusterWork;
 import io.mpgov.support.EngineTables;
 import io.mpgov.support.GrantLedger;
 import io.mpgov.support.Http;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,13 +44,7 @@ class CrashSafetyIT {
 
     @Test
     void aKilledNodeLosesNoApprovalAndItsSuccessorFinishesTheDistributionWithOneActiveGrantPerPair() throws Exception {
-        Sandbox sandbox = new Sandbox(Clock.systemUTC());
-        sandbox.seedDemo();
-        sandbox.addBenchmarkLoad(LICENSES + REQUESTS, ACCOUNTS);
-        Knobs knobs = sandbox.knobs();
-        knobs.latencyMillis = 20;
-        knobs.grantTransitionMillis = 300;
-        List.of("CreateGrant", "CreateGrantVersion").forEach(op -> knobs.rateLimits.put(op, 100.0));
+        Sandbox sandbox = ClusterWork.awsWith(LICENSES + REQUESTS, ACCOUNTS, 20);
 
         try (SandboxServer server = SandboxServer.start("127.0.0.1", 0, sandbox)) {
             String schema = PostgresTestDatabase.createSchema("mpgov_crash_");
@@ -64,10 +56,10 @@ class CrashSafetyIT {
             NodeProcess doomed = node("crash-1", server.baseUri(), schema);
             Http http = doomed.http();
             for (int i = 1; i <= LICENSES; i++) {
-                distributions.add(startDistribution(http, String.format("prod-bench%08d", i)));
+                distributions.add(ClusterWork.startDistribution(http, ClusterWork.product(i)));
             }
             for (int i = 1; i <= REQUESTS; i++) {
-                Map<String, Object> request = PublicOfferScenario.privateRequest(String.format("prod-bench%08d", LICENSES + i),
+                Map<String, Object> request = PublicOfferScenario.privateRequest(ClusterWork.product(LICENSES + i),
                         "offer-crashtest" + i);
                 Http.Response created = http.post("/api/requests", "requester", Http.json(request));
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -123,14 +115,6 @@ class CrashSafetyIT {
             // the node died under the approver's hands: what was answered is in `answered`
         }
         return count;
-    }
-
-    private static String startDistribution(Http node, String productId) {
-        Http.Response started = node.post("/engine-rest/process-definition/key/license-distribution/start", "admin",
-                Http.json(Map.of("variables", Map.of("productId", Map.of("value", productId),
-                        "targetOuId", Map.of("value", DemoOrganization.OU_BENCHMARK)))));
-        assertThat(started.status()).as(started.body()).isEqualTo(200);
-        return started.json().get("id").asText();
     }
 
     private static NodeProcess node(String name, URI sandbox, String schema) {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 import java.net.URI;
@@ -55,13 +56,13 @@ public class AwsClients {
 
     /** For clients whose service has errors the standard strategy does not retry (License Manager's RateLimitExceeded). */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
-            B builder, UnaryOperator<RetryStrategy.Builder<?, ?>> retry) {
+            B builder, UnaryOperator<StandardRetryStrategy.Builder> retry) {
         return build(builder, Region.of(properties.region()), retry);
     }
 
     /** For clients that need another region (Organizations is global) or extra retryable errors. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
-            B builder, Region region, UnaryOperator<RetryStrategy.Builder<?, ?>> retry) {
+            B builder, Region region, UnaryOperator<StandardRetryStrategy.Builder> retry) {
         RetryStrategy strategy = retry.apply(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(properties.maxAttempts())).build();
         builder.region(region)

@@ -37,7 +37,9 @@ class LicenseManagerAdapter implements LicensePort {
 
     LicenseManagerAdapter(AwsClients clients, @Value("${mpgov.license.calls-per-second:18}") double callsPerSecond) {
         this.client = clients.build(LicenseManagerClient.builder(),
-                retry -> retry.retryOnExceptionInstanceOf(RateLimitExceededException.class));
+                // Bulk grant writes meet throttling for minutes on end; the SDK's retry quota (circuit breaker) would
+                // then refuse every retry for the client's lifetime. The pace is kept by the limiter below instead.
+                retry -> retry.retryOnExceptionInstanceOf(RateLimitExceededException.class).circuitBreakerEnabled(false));
         this.limiter = new ClientRateLimiter(callsPerSecond);
     }
 
