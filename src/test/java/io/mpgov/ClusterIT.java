@@ -1,6 +1,5 @@
 package io.mpgov;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.Knobs;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
@@ -83,7 +82,7 @@ class ClusterIT {
 
                 Set<String> approved = new HashSet<>();
                 await().atMost(Duration.ofMinutes(2)).until(() -> {
-                    approveWaitingReviews(nodes, approved);
+                    ClusterWork.approveWaitingReviews(nodes, approved);
                     return approved.size() >= REQUESTS / 5 && sandbox.calls("CreateGrant") >= 150;
                 });
                 first.stop();
@@ -92,7 +91,7 @@ class ClusterIT {
 
                 await().atMost(Duration.ofMinutes(4)).until(() -> {
                     assertThat(engine.incidents()).isEmpty();
-                    approveWaitingReviews(List.of(second.http()), approved);
+                    ClusterWork.approveWaitingReviews(List.of(second.http()), approved);
                     return engine.finished(instances) == instances.size();
                 });
             }
@@ -112,20 +111,6 @@ class ClusterIT {
                     .allSatisfy(statuses -> assertThat(statuses).containsExactly("SUCCEEDED"));
             assertThat(sandbox.<Set<String>>read(s -> s.experiences.get(0).allowedProducts))
                     .containsAll(IntStream.rangeClosed(LICENSES + 1, LICENSES + REQUESTS).mapToObj(ClusterWork::product).toList());
-        }
-    }
-
-    /** The PMP admin completes every review waiting, spreading the completions over the nodes. */
-    private static void approveWaitingReviews(List<Http> nodes, Set<String> approved) {
-        JsonNode tasks = nodes.get(0).get("/engine-rest/task?taskDefinitionKey=Task_ReviewPublicOffer&maxResults=100", "pmp-admin").json();
-        int n = 0;
-        for (JsonNode task : tasks) {
-            String id = task.path("id").asText();
-            if (approved.add(id)) {
-                Http.Response done = nodes.get(n++ % nodes.size()).post("/engine-rest/task/" + id + "/complete", "pmp-admin",
-                        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"cluster\"}}}");
-                assertThat(done.status()).as(done.body()).isEqualTo(204);
-            }
         }
     }
 

@@ -42,6 +42,25 @@ public final class ClusterWork {
         return started.json().get("id").asText();
     }
 
+    /**
+     * The PMP admin completes every public-offer review waiting, spreading the completions over the
+     * nodes; {@code approved} remembers what was answered, and a completion that fails is tried again next time.
+     */
+    public static void approveWaitingReviews(List<Http> nodes, java.util.Set<String> approved) {
+        int n = 0;
+        for (com.fasterxml.jackson.databind.JsonNode task : nodes.get(0)
+                .get("/engine-rest/task?taskDefinitionKey=Task_ReviewPublicOffer&maxResults=200", "pmp-admin").json()) {
+            String id = task.path("id").asText();
+            if (approved.add(id)) {
+                Http.Response done = nodes.get(n++ % nodes.size()).post("/engine-rest/task/" + id + "/complete", "pmp-admin",
+                        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"approved\"}}}");
+                if (done.status() != 204) {
+                    approved.remove(id);
+                }
+            }
+        }
+    }
+
     /** The product the benchmark load numbers {@code i}. */
     public static String product(int i) {
         return String.format("prod-bench%08d", i);

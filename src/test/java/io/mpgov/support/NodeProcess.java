@@ -40,7 +40,7 @@ public final class NodeProcess implements AutoCloseable {
         int port = freePort();
         Path log = Path.of("target", "nodes", name + ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + System.getProperty("mpgov.node.xmx", "512m"), "-XX:TieredStopAtLevel=1",
                 "-cp", classPath(), MpgovApplication.class.getName(),
                 "--spring.profiles.active=demo", "--mpgov.sandbox.enabled=false", "--mpgov.aws.endpoint=" + sandbox,
                 "--server.port=" + port, "--spring.main.banner-mode=off",
@@ -50,8 +50,13 @@ public final class NodeProcess implements AutoCloseable {
         command.addAll(List.of(more));
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // The sandbox accepts any key; the default credentials chain only needs to find one (Maven's
+            // surefire sets these, a benchmark run from exec:java does not).
+            builder.environment().putIfAbsent("AWS_ACCESS_KEY_ID", "sandbox");
+            builder.environment().putIfAbsent("AWS_SECRET_ACCESS_KEY", "sandbox");
+            Process process = builder.start();
             NodeProcess node = new NodeProcess(name, process, port, log);
             node.awaitUp();
             return node;
@@ -107,10 +112,22 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    /** The test's class path without empty entries: java reads those as the working directory, whose processes/ would be deployed twice. */
+    /**
+     * The class path this code runs with: the loader's URLs where a tool loads it (exec:java), else the
+     * JVM's class path without empty entries — java reads those as the working directory, whose
+     * processes/ would then be deployed twice.
+     */
     private static String classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        java.util.stream.Stream<String> entries = Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader
+                ? java.util.Arrays.stream(loader.getURLs()).map(url -> {
+                    try {
+                        return Path.of(url.toURI()).toString();
+                    } catch (java.net.URISyntaxException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                : java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+        return entries.filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static int freePort() {
