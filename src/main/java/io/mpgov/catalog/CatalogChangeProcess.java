@@ -22,6 +22,8 @@ public final class CatalogChangeProcess {
     public static final String CHANGE_SET_STATUS = "changeSetStatus";
     public static final String CHANGE_SET_ERRORS = "changeSetErrors";
     static final String LOCK_ATTEMPTS = "lockAttempts";
+    /** This change's idempotency token, under which the {@link PmpWriter} keeps it. */
+    static final String CHANGE_TOKEN = "changeToken";
 
     /** Thrown by the model when the change set ends FAILED or CANCELLED; message = AWS error codes. */
     public static final String ERROR_CHANGE_SET_FAILED = "CHANGE_SET_FAILED";

@@ -6,19 +6,19 @@ import org.springframework.stereotype.Component;
 
 import static io.mpgov.catalog.CatalogChangeProcess.*;
 
-/** Task_DescribeChangeSet: one poll; the model's gateway decides whether to wait, end or fail. */
+/** Task_DescribeChangeSet: one poll; the model's gateway decides whether to wait, end, fail or start again alone. */
 @Component("describeChangeSet")
 class DescribeChangeSetDelegate implements JavaDelegate {
 
-    private final CatalogPort catalog;
+    private final PmpWriter writer;
 
-    DescribeChangeSetDelegate(CatalogPort catalog) {
-        this.catalog = catalog;
+    DescribeChangeSetDelegate(PmpWriter writer) {
+        this.writer = writer;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChangeSetStatus status = catalog.describeChangeSet((String) execution.getVariable(CHANGE_SET_ID));
+        ChangeSetStatus status = writer.status((String) execution.getVariable(CHANGE_SET_ID), (String) execution.getVariable(CHANGE_TOKEN));
         execution.setVariable(CHANGE_SET_STATUS, status.status());
         // Also the message of CHANGE_SET_FAILED, read by people: say which change set and why.
         String summary = "Change set " + status.changeSetId() + " " + status.status()

@@ -29,12 +29,12 @@ class MarketplaceCatalogAdapter implements CatalogPort {
     @Override
     public String startProductChange(ProductChange change) {
         Document details = Document.mapBuilder()
-                .putList("Products", products -> products.addMap(product -> {
-                    product.putList("Ids", ids -> change.productIds().forEach(ids::addString));
-                    if (change.notes() != null) {
-                        product.putString("Notes", change.notes());
+                .putList("Products", products -> change.products().forEach(group -> products.addMap(product -> {
+                    product.putList("Ids", ids -> group.ids().forEach(ids::addString));
+                    if (group.notes() != null) {
+                        product.putString("Notes", group.notes());
                     }
-                }))
+                })))
                 .build();
         try {
             return client.startChangeSet(r -> r.catalog(CATALOG)

@@ -3,11 +3,15 @@ package io.mpgov.catalog;
 import java.util.List;
 
 /**
- * Allow or deny procurement of products in the Private Marketplace.
+ * Allow or deny procurement of products in the Private Marketplace: one change, up to 50 distinct
+ * products, each group with the note AWS keeps beside it.
  *
  * @param clientToken idempotency token, 1–64 printable ASCII characters, derived from the business key
  */
-public record ProductChange(Type type, List<String> productIds, String notes, String clientToken) {
+public record ProductChange(Type type, List<Products> products, String clientToken) {
+
+    /** AWS's limit of distinct product ids in one change. */
+    public static final int MAX_PRODUCTS = 50;
 
     public enum Type {
         ALLOW("AllowProductProcurement"), DENY("DenyProductProcurement");
@@ -19,10 +23,26 @@ public record ProductChange(Type type, List<String> productIds, String notes, St
         }
     }
 
-    public ProductChange {
-        if (productIds.isEmpty() || productIds.size() > 50) {
-            throw new IllegalArgumentException("A change names 1 to 50 products, not " + productIds.size());
+    /** Products that share a note (why they were allowed or denied). */
+    public record Products(List<String> ids, String notes) {
+        public Products {
+            ids = List.copyOf(ids);
         }
-        productIds = List.copyOf(productIds);
+    }
+
+    public ProductChange(Type type, List<String> productIds, String notes, String clientToken) {
+        this(type, List.of(new Products(productIds, notes)), clientToken);
+    }
+
+    public ProductChange {
+        products = List.copyOf(products);
+        int distinct = products.stream().flatMap(p -> p.ids().stream()).distinct().toList().size();
+        if (distinct == 0 || distinct > MAX_PRODUCTS) {
+            throw new IllegalArgumentException("A change names 1 to " + MAX_PRODUCTS + " products, not " + distinct);
+        }
+    }
+
+    public List<String> productIds() {
+        return products.stream().flatMap(p -> p.ids().stream()).distinct().toList();
     }
 }

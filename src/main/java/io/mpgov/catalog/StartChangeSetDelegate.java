@@ -10,17 +10,18 @@ import java.util.List;
 import static io.mpgov.catalog.CatalogChangeProcess.*;
 
 /**
- * Task_StartChangeSet. A locked experience is an expected, modelled wait (ENTITY_LOCKED → timer →
- * again); only when it stays locked too long does it become a technical failure and an incident.
+ * Task_StartChangeSet: hands the change to the {@link PmpWriter}, which sends it alone or with others
+ * waiting. A locked experience is an expected, modelled wait (ENTITY_LOCKED → timer → again); only
+ * when it stays locked too long does it become a technical failure and an incident.
  */
 @Component("startChangeSet")
 class StartChangeSetDelegate implements JavaDelegate {
 
-    private final CatalogPort catalog;
+    private final PmpWriter writer;
     private final CatalogSettings settings;
 
-    StartChangeSetDelegate(CatalogPort catalog, CatalogSettings settings) {
-        this.catalog = catalog;
+    StartChangeSetDelegate(PmpWriter writer, CatalogSettings settings) {
+        this.writer = writer;
         this.settings = settings;
     }
 
@@ -36,7 +37,8 @@ class StartChangeSetDelegate implements JavaDelegate {
                 : List.of((String) execution.getVariable(PRODUCT_ID));
         ProductChange change = new ProductChange(type, products, (String) execution.getVariable(NOTES), token);
         try {
-            execution.setVariable(CHANGE_SET_ID, catalog.startProductChange(change));
+            execution.setVariable(CHANGE_TOKEN, token);
+            execution.setVariable(CHANGE_SET_ID, writer.start(change));
             execution.setVariable(LOCK_ATTEMPTS, 0);
         } catch (EntityLockedException e) {
             int locked = execution.hasVariable(LOCK_ATTEMPTS) ? (Integer) execution.getVariable(LOCK_ATTEMPTS) + 1 : 1;

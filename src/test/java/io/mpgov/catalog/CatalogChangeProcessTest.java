@@ -43,8 +43,7 @@ class CatalogChangeProcessTest {
         management = engine.getManagementService();
         CatalogSettings settings = CatalogTestDelegates.settings(3);
         Mocks.register("catalogSettings", settings);
-        Mocks.register("startChangeSet", new StartChangeSetDelegate(catalog, settings));
-        Mocks.register("describeChangeSet", new DescribeChangeSetDelegate(catalog));
+        CatalogTestDelegates.register(catalog, settings);
     }
 
     @AfterEach
@@ -53,9 +52,21 @@ class CatalogChangeProcessTest {
     }
 
     ProcessInstance start() {
-        return runtime.startProcessInstanceByKey(CatalogChangeProcess.KEY, "PR-TEST0001", Map.of(
-                CatalogChangeProcess.REQUEST_ID, "PR-TEST0001", CatalogChangeProcess.PRODUCT_ID, "prod-pagerduty0001",
-                CatalogChangeProcess.CHANGE_TYPE, "ALLOW", CatalogChangeProcess.NOTES, "test"));
+        return start("PR-TEST0001", "prod-pagerduty0001", "test");
+    }
+
+    ProcessInstance start(String requestId, String productId, String notes) {
+        return runtime.startProcessInstanceByKey(CatalogChangeProcess.KEY, requestId, Map.of(
+                CatalogChangeProcess.REQUEST_ID, requestId, CatalogChangeProcess.PRODUCT_ID, productId,
+                CatalogChangeProcess.CHANGE_TYPE, "ALLOW", CatalogChangeProcess.NOTES, notes));
+    }
+
+    static ChangeSetStatus statusOf(String changeSetId, String status, String... errors) {
+        return new ChangeSetStatus(changeSetId, status, status.equals("FAILED") ? "CLIENT_ERROR" : null, List.of(errors));
+    }
+
+    static void assertWaitingAt(ProcessInstance pi, String activityId) {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt(activityId);
     }
 
     Job jobOf(ProcessInstance pi) {
@@ -68,7 +79,7 @@ class CatalogChangeProcessTest {
     }
 
     static ChangeSetStatus status(String status, String... errors) {
-        return new ChangeSetStatus("cs-1", status, status.equals("FAILED") ? "CLIENT_ERROR" : null, List.of(errors));
+        return statusOf("cs-1", status, errors);
     }
 
     @Test
@@ -173,5 +184,90 @@ class CatalogChangeProcessTest {
         assertThatThrownBy(() -> runJob(pi)).hasMessage("throttled");
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Task_DescribeChangeSet");
         assertThat(jobOf(pi).getRetries()).isEqualTo(4);
+    }
+
+    @Test
+    void changesWaitingWhileMpgovsChangeSetRunsGoTogetherInTheNextOne() {
+        when(catalog.startProductChange(any())).thenReturn("cs-1", "cs-2");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(statusOf("cs-1", "SUCCEEDED"));
+        when(catalog.describeChangeSet("cs-2")).thenReturn(statusOf("cs-2", "SUCCEEDED"));
+        ProcessInstance first = start();
+        runJob(first);
+        ProcessInstance second = start("PR-TEST0002", "prod-second0002", "second");
+        ProcessInstance third = start("PR-TEST0003", "prod-third0003", "third");
+
+        // mpgov's own change set runs: no need to ask AWS to be told ResourceInUse.
+        runJob(second);
+        runJob(third);
+        assertWaitingAt(second, "Event_WaitForEntityLock");
+        assertWaitingAt(third, "Event_WaitForEntityLock");
+        verify(catalog, times(1)).startProductChange(any());
+
+        runJob(first);
+        runJob(first);
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(first).isEnded();
+        runJob(second);
+        runJob(second);
+        assertWaitingAt(second, "Event_WaitForChangeSet");
+        runJob(third);
+        runJob(third);
+        assertWaitingAt(third, "Event_WaitForChangeSet");
+
+        ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog, times(2)).startProductChange(changes.capture());
+        ProductChange together = changes.getAllValues().get(1);
+        assertThat(together.products()).containsExactly(new ProductChange.Products(List.of("prod-second0002"), "second"),
+                new ProductChange.Products(List.of("prod-third0003"), "third"));
+        assertThat(together.clientToken()).startsWith("mpgov-batch-").hasSizeLessThanOrEqualTo(64);
+        for (ProcessInstance pi : List.of(second, third)) {
+            runJob(pi);
+            runJob(pi);
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded()
+                    .hasPassed("EndEvent_ChangeSetSucceeded").variables().containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-2");
+        }
+        verify(catalog, times(1)).describeChangeSet("cs-2");
+    }
+
+    @Test
+    void aSharedChangeSetThatFailsIsRetriedAloneByEachOfItsChanges() {
+        when(catalog.startProductChange(any())).thenReturn("cs-1", "cs-2", "cs-3", "cs-4");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(statusOf("cs-1", "SUCCEEDED"));
+        when(catalog.describeChangeSet("cs-2")).thenReturn(statusOf("cs-2", "FAILED", "ENTITY_NOT_FOUND: prod-gone0003"));
+        when(catalog.describeChangeSet("cs-3")).thenReturn(statusOf("cs-3", "SUCCEEDED"));
+        when(catalog.describeChangeSet("cs-4")).thenReturn(statusOf("cs-4", "FAILED", "ENTITY_NOT_FOUND: prod-gone0003"));
+        ProcessInstance first = start();
+        runJob(first);
+        ProcessInstance good = start("PR-TEST0002", "prod-good0002", "good");
+        ProcessInstance bad = start("PR-TEST0003", "prod-gone0003", "bad");
+        runJob(good);
+        runJob(bad);
+        runJob(first);
+        runJob(first);
+        for (ProcessInstance pi : List.of(good, bad)) {
+            runJob(pi);
+            runJob(pi);
+        }
+        // cs-2 carried both and failed: each starts again alone, with its own token.
+        for (ProcessInstance pi : List.of(good, bad)) {
+            runJob(pi);
+            runJob(pi);
+            assertWaitingAt(pi, "Task_StartChangeSet");
+        }
+        runJob(good);
+        runJob(good);
+        runJob(good);
+        runJob(bad);
+        runJob(bad);
+        runJob(bad);
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(good).isEnded()
+                .hasPassed("EndEvent_ChangeSetSucceeded").variables().containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-3");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(bad).isEnded().hasPassed("EndEvent_ChangeSetFailed");
+        ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog, times(4)).startProductChange(changes.capture());
+        assertThat(changes.getAllValues()).extracting(ProductChange::productIds).containsExactly(List.of("prod-pagerduty0001"),
+                List.of("prod-good0002", "prod-gone0003"), List.of("prod-good0002"), List.of("prod-gone0003"));
+        assertThat(changes.getAllValues().subList(2, 4)).extracting(ProductChange::clientToken)
+                .containsExactly("PR-TEST0002-allow-0", "PR-TEST0003-allow-0");
     }
 }

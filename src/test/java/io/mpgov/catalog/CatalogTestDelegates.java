@@ -1,7 +1,7 @@
 package io.mpgov.catalog;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.mock.Mocks;
 
 import java.time.Duration;
 
@@ -20,12 +20,14 @@ public final class CatalogTestDelegates {
         return settings;
     }
 
-    public static JavaDelegate startChangeSet(CatalogPort port, CatalogSettings settings) {
-        return new StartChangeSetDelegate(port, settings);
-    }
-
-    public static JavaDelegate describeChangeSet(CatalogPort port) {
-        return new DescribeChangeSetDelegate(port);
+    /**
+     * Registers startChangeSet and describeChangeSet on one {@link PmpWriter} over the port and an
+     * in-memory queue (process tests run their jobs one at a time).
+     */
+    public static void register(CatalogPort port, CatalogSettings settings) {
+        PmpWriter writer = new PmpWriter(port, new InMemoryPmpChangeQueue(), settings);
+        Mocks.register("startChangeSet", new StartChangeSetDelegate(writer, settings));
+        Mocks.register("describeChangeSet", new DescribeChangeSetDelegate(writer));
     }
 
     public static ExecutionListener recordPmpAddition(PmpInventory inventory) {

@@ -89,8 +89,7 @@ abstract class ProcessTestSupport {
         Mocks.register("catalogSettings", catalogSettings);
         Mocks.register("approvalSettings", approvals);
         Mocks.register("validateRequest", new ValidateRequestDelegate(validator));
-        Mocks.register("startChangeSet", CatalogTestDelegates.startChangeSet(catalog, catalogSettings));
-        Mocks.register("describeChangeSet", CatalogTestDelegates.describeChangeSet(catalog));
+        CatalogTestDelegates.register(catalog, catalogSettings);
         Mocks.register("recordPmpAddition", CatalogTestDelegates.recordPmpAddition(inventory));
         Mocks.register("recordDecision", ReviewTestListeners.recordDecision(approvals));
         Mocks.register("planApprovals", ReviewTestListeners.planApprovals(approvals));

@@ -80,8 +80,7 @@ class CatalogReviewProcessTest {
             renewals.add(original + " " + product + " (" + reason + ")");
             return java.util.Optional.of("PR-RENEW" + renewals.size());
         }));
-        Mocks.register("startChangeSet", CatalogTestDelegates.startChangeSet(catalog, CatalogTestDelegates.settings(5)));
-        Mocks.register("describeChangeSet", CatalogTestDelegates.describeChangeSet(catalog));
+        CatalogTestDelegates.register(catalog, CatalogTestDelegates.settings(5));
         Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
                 + " → " + e.getVariableLocal("recipients")));
         // Deployed here, not by annotation: the review timer reads reviewSettings when it is deployed.

@@ -1,0 +1,91 @@
+package io.mpgov.catalog;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link PmpChangeQueue} in mpgov_pmp_change and mpgov_pmp_writer (one row, the lock), in the caller's transaction. */
+@Repository
+class JdbcPmpChangeQueue implements PmpChangeQueue {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<ProductChange.Products>> PRODUCTS = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final RowMapper<Entry> row = (rs, n) -> new Entry(rs.getString("client_token"),
+            ProductChange.Type.valueOf(rs.getString("change_type")), products(rs.getString("products")),
+            rs.getString("change_set_id"), rs.getInt("sent_with"), rs.getBoolean("alone"));
+
+    JdbcPmpChangeQueue(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Entry> find(String token) {
+        return jdbc.query("select * from mpgov_pmp_change where client_token = ?", row, token).stream().findFirst();
+    }
+
+    @Override
+    public void add(ProductChange change, Instant at) {
+        try {
+            jdbc.update("insert into mpgov_pmp_change (client_token, change_type, products, sent_with, alone, enqueued_at) values (?, ?, ?, 0, ?, ?)",
+                    change.clientToken(), change.type().name(), JSON.writeValueAsString(change.products()), false, Timestamp.from(at));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Writer lockWriter() {
+        return jdbc.queryForObject("select change_set_id, checked_at from mpgov_pmp_writer where id = 1 for update",
+                (rs, n) -> new Writer(rs.getString(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()));
+    }
+
+    @Override
+    public List<Entry> waiting(ProductChange.Type type, String exceptToken, int limit) {
+        return jdbc.query("select * from mpgov_pmp_change where change_type = ? and change_set_id is null and alone = ? "
+                + "and client_token <> ? order by enqueued_at, client_token limit ?", row, type.name(), false, exceptToken, limit);
+    }
+
+    @Override
+    public void sent(Collection<String> tokens, String changeSetId, Instant at) {
+        new NamedParameterJdbcTemplate(jdbc).update("update mpgov_pmp_change set change_set_id = :id, sent_with = :with where client_token in (:tokens)",
+                new MapSqlParameterSource("id", changeSetId).addValue("with", tokens.size()).addValue("tokens", tokens));
+        jdbc.update("update mpgov_pmp_writer set change_set_id = ?, checked_at = ? where id = 1", changeSetId, Timestamp.from(at));
+    }
+
+    @Override
+    public void running(String changeSetId, Instant at) {
+        jdbc.update("update mpgov_pmp_writer set checked_at = ? where id = 1 and change_set_id = ?", Timestamp.from(at), changeSetId);
+    }
+
+    @Override
+    public void ended(String changeSetId) {
+        jdbc.update("update mpgov_pmp_writer set change_set_id = null, checked_at = null where id = 1 and change_set_id = ?", changeSetId);
+    }
+
+    @Override
+    public void waitAlone(String token) {
+        jdbc.update("update mpgov_pmp_change set change_set_id = null, sent_with = 0, alone = ? where client_token = ?", true, token);
+    }
+
+    private static List<ProductChange.Products> products(String json) {
+        try {
+            return JSON.readValue(json, PRODUCTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

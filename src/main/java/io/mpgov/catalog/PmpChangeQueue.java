@@ -1,0 +1,48 @@
+package io.mpgov.catalog;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The changes mpgov wants made to the Private Marketplace, each under its process's token, waiting
+ * for or sent in a change set; and the one writer lock mpgov's nodes take to start a change set.
+ * Everything happens in the caller's transaction.
+ */
+interface PmpChangeQueue {
+
+    /**
+     * A change a process asked for; {@code changeSetId} is null while it waits, {@code sentWith} the
+     * number of changes in that change set; {@code alone}: it may not share its next change set.
+     */
+    record Entry(String token, ProductChange.Type type, List<ProductChange.Products> products, String changeSetId,
+            int sentWith, boolean alone) {
+    }
+
+    /** The change set mpgov started last and when it was last seen running (null when none runs). */
+    record Writer(String changeSetId, Instant checkedAt) {
+    }
+
+    Optional<Entry> find(String token);
+
+    void add(ProductChange change, Instant at);
+
+    /** Waits for, then holds until the transaction ends, the lock under which change sets are started. */
+    Writer lockWriter();
+
+    /** The oldest waiting entries of this type that may share a change set, other than {@code exceptToken}. */
+    List<Entry> waiting(ProductChange.Type type, String exceptToken, int limit);
+
+    /** The entries went out in this change set, which now runs. */
+    void sent(Collection<String> tokens, String changeSetId, Instant at);
+
+    /** The change set still runs (seen at {@code at}). */
+    void running(String changeSetId, Instant at);
+
+    /** The change set ended: mpgov may start the next one. */
+    void ended(String changeSetId);
+
+    /** The entry waits again, to go out in a change set of its own. */
+    void waitAlone(String token);
+}

@@ -1,0 +1,158 @@
+package io.mpgov.catalog;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one way mpgov changes the Private Marketplace. AWS lets a single change set at a time touch the
+ * experience; a process per request racing for it (ResourceInUse → back off → again) spends the
+ * StartChangeSet quota on refusals and leaves requests queuing. Instead, a process that finds the PMP
+ * free sends its own change together with every change of the same kind still waiting (up to 50
+ * products, one note per request); the others find theirs sent and follow that change set. Starts are
+ * serialized across nodes by a database lock, and while mpgov's own change set runs nobody asks AWS.
+ * A shared change set that fails is retried once per member in a change set of its own, so one bad
+ * product does not fail the requests it happened to travel with.
+ */
+@Component
+class PmpWriter {
+
+    /** Not an AWS status: the shared change set failed, start again alone. */
+    static final String RETRY_ALONE = "RETRY_ALONE";
+    private static final Set<String> ENDED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
+
+    private final CatalogPort catalog;
+    private final PmpChangeQueue queue;
+    private final CatalogSettings settings;
+    /** Answers for shared change sets, so that 50 processes polling one change set make one call. */
+    private final Map<String, Seen> seen = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
+            return size() > 256;
+        }
+    };
+
+    private record Seen(ChangeSetStatus status, long atNanos) {
+    }
+
+    PmpWriter(CatalogPort catalog, PmpChangeQueue queue, CatalogSettings settings) {
+        this.catalog = catalog;
+        this.queue = queue;
+        this.settings = settings;
+    }
+
+    /**
+     * The change set that carries this change: the one it was sent in, or one started now.
+     *
+     * @throws EntityLockedException while a change set (mpgov's or anyone's) holds the experience
+     */
+    String start(ProductChange change) {
+        if (queue.find(change.clientToken()).isEmpty()) {
+            queue.add(change, now());
+        }
+        PmpChangeQueue.Writer writer = queue.lockWriter();
+        // Re-read under the lock: whoever held it may have just sent this change.
+        PmpChangeQueue.Entry own = queue.find(change.clientToken()).orElseThrow();
+        if (own.changeSetId() != null) {
+            return own.changeSetId();
+        }
+        if (writer.changeSetId() != null && stillRunning(writer)) {
+            throw new EntityLockedException("mpgov's change set " + writer.changeSetId() + " is still running on the Private Marketplace", null);
+        }
+        List<PmpChangeQueue.Entry> batch = own.alone() ? List.of(own) : fill(own);
+        ProductChange sent = batch.size() == 1 ? change
+                : new ProductChange(change.type(), batch.stream().flatMap(e -> e.products().stream()).toList(), batchToken(batch));
+        String changeSetId = catalog.startProductChange(sent);
+        queue.sent(batch.stream().map(PmpChangeQueue.Entry::token).toList(), changeSetId, now());
+        return changeSetId;
+    }
+
+    /** Where the change set stands for the change under {@code token}; {@link #RETRY_ALONE} when a shared one failed. */
+    ChangeSetStatus status(String changeSetId, String token) {
+        boolean shared = queue.find(token).filter(e -> changeSetId.equals(e.changeSetId()) && e.sentWith() > 1).isPresent();
+        ChangeSetStatus status = shared ? sharedStatus(changeSetId) : catalog.describeChangeSet(changeSetId);
+        if (!ENDED.contains(status.status())) {
+            return status;
+        }
+        queue.ended(changeSetId);
+        if (shared && !status.status().equals("SUCCEEDED")) {
+            queue.waitAlone(token);
+            return new ChangeSetStatus(status.changeSetId(), RETRY_ALONE, status.failureCode(), status.errors());
+        }
+        return status;
+    }
+
+    /** Own change first, then the oldest waiting ones while the change stays within AWS's 50 products. */
+    private List<PmpChangeQueue.Entry> fill(PmpChangeQueue.Entry own) {
+        List<PmpChangeQueue.Entry> batch = new ArrayList<>(List.of(own));
+        Set<String> products = new HashSet<>(ids(own));
+        for (PmpChangeQueue.Entry other : queue.waiting(own.type(), own.token(), ProductChange.MAX_PRODUCTS)) {
+            Set<String> with = new HashSet<>(products);
+            with.addAll(ids(other));
+            if (with.size() <= ProductChange.MAX_PRODUCTS) {
+                batch.add(other);
+                products = with;
+            }
+        }
+        return batch;
+    }
+
+    /** A change set mpgov started is known to run if seen so within a poll interval; else asked again. */
+    private boolean stillRunning(PmpChangeQueue.Writer writer) {
+        if (writer.checkedAt() != null && writer.checkedAt().plus(settings.getPollInterval()).isAfter(now())) {
+            return true;
+        }
+        ChangeSetStatus status = catalog.describeChangeSet(writer.changeSetId());
+        if (ENDED.contains(status.status())) {
+            queue.ended(writer.changeSetId());
+            return false;
+        }
+        queue.running(writer.changeSetId(), now());
+        return true;
+    }
+
+    private ChangeSetStatus sharedStatus(String changeSetId) {
+        long fresh = settings.getPollInterval().toNanos() / 2;
+        synchronized (seen) {
+            Seen last = seen.get(changeSetId);
+            if (last != null && (ENDED.contains(last.status().status()) || System.nanoTime() - last.atNanos() < fresh)) {
+                return last.status();
+            }
+        }
+        ChangeSetStatus status = catalog.describeChangeSet(changeSetId);
+        synchronized (seen) {
+            seen.put(changeSetId, new Seen(status, System.nanoTime()));
+        }
+        return status;
+    }
+
+    /** The same members give the same token, so a retried start finds its change set. */
+    private static String batchToken(List<PmpChangeQueue.Entry> batch) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            batch.stream().map(PmpChangeQueue.Entry::token).sorted().forEach(t -> sha.update((t + "\n").getBytes(StandardCharsets.UTF_8)));
+            return "mpgov-batch-" + HexFormat.of().formatHex(sha.digest()).substring(0, 40);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> ids(PmpChangeQueue.Entry entry) {
+        return entry.products().stream().flatMap(p -> p.ids().stream()).toList();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}
