@@ -4,14 +4,29 @@ import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Knobs;
 import io.mpgov.sandbox.Sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The work the multi-process tests give mpgov nodes: an AWS with a large organization, and distributions to start. */
 public final class ClusterWork {
+
+    private static final ExecutorService ADMINS = Executors.newFixedThreadPool(8, r -> {
+        Thread admin = new Thread(r, "pmp-admin");
+        admin.setDaemon(true);
+        return admin;
+    });
 
     private ClusterWork() {
     }
@@ -44,21 +59,28 @@ public final class ClusterWork {
 
     /**
      * The PMP admin completes every public-offer review waiting, spreading the completions over the
-     * nodes; {@code approved} remembers what was answered, and a completion that fails is tried again next time.
+     * nodes, 8 at a time (as a team of admins would); {@code approved} remembers what was answered, and a
+     * completion that fails is tried again next time.
      */
-    public static void approveWaitingReviews(List<Http> nodes, java.util.Set<String> approved) {
+    public static void approveWaitingReviews(List<Http> nodes, Set<String> approved) {
+        List<CompletableFuture<Void>> completions = new ArrayList<>();
+        Queue<String> failed = new ConcurrentLinkedQueue<>();
         int n = 0;
-        for (com.fasterxml.jackson.databind.JsonNode task : nodes.get(0)
-                .get("/engine-rest/task?taskDefinitionKey=Task_ReviewPublicOffer&maxResults=200", "pmp-admin").json()) {
+        for (JsonNode task : nodes.get(0).get("/engine-rest/task?taskDefinitionKey=Task_ReviewPublicOffer&maxResults=200", "pmp-admin").json()) {
             String id = task.path("id").asText();
             if (approved.add(id)) {
-                Http.Response done = nodes.get(n++ % nodes.size()).post("/engine-rest/task/" + id + "/complete", "pmp-admin",
-                        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"approved\"}}}");
-                if (done.status() != 204) {
-                    approved.remove(id);
-                }
+                Http node = nodes.get(n++ % nodes.size());
+                completions.add(CompletableFuture.runAsync(() -> {
+                    Http.Response done = node.post("/engine-rest/task/" + id + "/complete", "pmp-admin",
+                            "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"approved\"}}}");
+                    if (done.status() != 204) {
+                        failed.add(id);
+                    }
+                }, ADMINS));
             }
         }
+        CompletableFuture.allOf(completions.toArray(CompletableFuture[]::new)).join();
+        approved.removeAll(failed);
     }
 
     /** The product the benchmark load numbers {@code i}. */
