@@ -5,6 +5,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -16,7 +19,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link PmpChangeQueue} in mpgov_pmp_change and mpgov_pmp_writer (one row, the lock), in the caller's transaction. */
+/**
+ * {@link PmpChangeQueue} in mpgov_pmp_change and mpgov_pmp_writer (one row, the lock), in the caller's
+ * transaction; {@code add} and {@code reserve} in one of their own.
+ */
 @Repository
 class JdbcPmpChangeQueue implements PmpChangeQueue {
 
@@ -24,12 +30,15 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
     private static final TypeReference<List<ProductChange.Products>> PRODUCTS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
     private final RowMapper<Entry> row = (rs, n) -> new Entry(rs.getString("client_token"),
             ProductChange.Type.valueOf(rs.getString("change_type")), products(rs.getString("products")),
-            rs.getString("change_set_id"), rs.getInt("sent_with"), rs.getBoolean("alone"));
+            rs.getString("batch_token"), rs.getString("change_set_id"), rs.getInt("sent_with"), rs.getBoolean("alone"));
 
-    JdbcPmpChangeQueue(JdbcTemplate jdbc) {
+    JdbcPmpChangeQueue(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -39,12 +48,15 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
 
     @Override
     public void add(ProductChange change, Instant at) {
+        String products;
         try {
-            jdbc.update("insert into mpgov_pmp_change (client_token, change_type, products, sent_with, alone, enqueued_at) values (?, ?, ?, 0, ?, ?)",
-                    change.clientToken(), change.type().name(), JSON.writeValueAsString(change.products()), false, Timestamp.from(at));
+            products = JSON.writeValueAsString(change.products());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        ownTransaction.executeWithoutResult(t -> jdbc.update("insert into mpgov_pmp_change (client_token, change_type, products, "
+                + "sent_with, alone, enqueued_at) values (?, ?, ?, 0, ?, ?)",
+                change.clientToken(), change.type().name(), products, false, Timestamp.from(at)));
     }
 
     @Override
@@ -55,8 +67,20 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
 
     @Override
     public List<Entry> waiting(ProductChange.Type type, String exceptToken, int limit) {
-        return jdbc.query("select * from mpgov_pmp_change where change_type = ? and change_set_id is null and alone = ? "
+        return jdbc.query("select * from mpgov_pmp_change where change_type = ? and batch_token is null and alone = ? "
                 + "and client_token <> ? order by enqueued_at, client_token limit ?", row, type.name(), false, exceptToken, limit);
+    }
+
+    @Override
+    public void reserve(Collection<String> tokens, String batchToken) {
+        ownTransaction.executeWithoutResult(t -> new NamedParameterJdbcTemplate(jdbc).update(
+                "update mpgov_pmp_change set batch_token = :batch where client_token in (:tokens)",
+                new MapSqlParameterSource("batch", batchToken).addValue("tokens", tokens)));
+    }
+
+    @Override
+    public List<Entry> reservedFor(String batchToken) {
+        return jdbc.query("select * from mpgov_pmp_change where batch_token = ? order by client_token", row, batchToken);
     }
 
     @Override
@@ -78,7 +102,8 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
 
     @Override
     public void waitAlone(String token) {
-        jdbc.update("update mpgov_pmp_change set change_set_id = null, sent_with = 0, alone = ? where client_token = ?", true, token);
+        jdbc.update("update mpgov_pmp_change set batch_token = null, change_set_id = null, sent_with = 0, alone = ? "
+                + "where client_token = ?", true, token);
     }
 
     private static List<ProductChange.Products> products(String json) {

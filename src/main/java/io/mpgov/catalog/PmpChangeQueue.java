@@ -8,16 +8,18 @@ import java.util.Optional;
 /**
  * The changes mpgov wants made to the Private Marketplace, each under its process's token, waiting
  * for or sent in a change set; and the one writer lock mpgov's nodes take to start a change set.
- * Everything happens in the caller's transaction.
+ * Everything happens in the caller's transaction except {@link #add} and {@link #reserve}, which must
+ * outlive it: AWS may accept a change set whose caller then rolls back.
  */
 interface PmpChangeQueue {
 
     /**
-     * A change a process asked for; {@code changeSetId} is null while it waits, {@code sentWith} the
-     * number of changes in that change set; {@code alone}: it may not share its next change set.
+     * A change a process asked for; {@code batchToken} is the token of the change set it is reserved for
+     * (null while free), {@code changeSetId} null until that change set was started, {@code sentWith} the
+     * number of changes in it; {@code alone}: it may not share its next change set.
      */
-    record Entry(String token, ProductChange.Type type, List<ProductChange.Products> products, String changeSetId,
-            int sentWith, boolean alone) {
+    record Entry(String token, ProductChange.Type type, List<ProductChange.Products> products, String batchToken,
+            String changeSetId, int sentWith, boolean alone) {
     }
 
     /** The change set mpgov started last and when it was last seen running (null when none runs). */
@@ -26,13 +28,20 @@ interface PmpChangeQueue {
 
     Optional<Entry> find(String token);
 
+    /** Enqueues the change, committed at once (in a transaction of its own). */
     void add(ProductChange change, Instant at);
 
     /** Waits for, then holds until the transaction ends, the lock under which change sets are started. */
     Writer lockWriter();
 
-    /** The oldest waiting entries of this type that may share a change set, other than {@code exceptToken}. */
+    /** The oldest free entries of this type that may share a change set, other than {@code exceptToken}. */
     List<Entry> waiting(ProductChange.Type type, String exceptToken, int limit);
+
+    /** Reserves the entries for the change set under {@code batchToken}, committed at once (in a transaction of its own). */
+    void reserve(Collection<String> tokens, String batchToken);
+
+    /** The entries reserved for the change set under {@code batchToken}, by token. */
+    List<Entry> reservedFor(String batchToken);
 
     /** The entries went out in this change set, which now runs. */
     void sent(Collection<String> tokens, String changeSetId, Instant at);
@@ -43,6 +52,6 @@ interface PmpChangeQueue {
     /** The change set ended: mpgov may start the next one. */
     void ended(String changeSetId);
 
-    /** The entry waits again, to go out in a change set of its own. */
+    /** The entry is free again, to go out in a change set of its own. */
     void waitAlone(String token);
 }

@@ -67,14 +67,21 @@ class PmpWriter {
         if (own.changeSetId() != null) {
             return own.changeSetId();
         }
-        if (writer.changeSetId() != null && stillRunning(writer)) {
-            throw new EntityLockedException("mpgov's change set " + writer.changeSetId() + " is still running on the Private Marketplace", null);
+        // A change already reserved was in a start that did not commit — perhaps after AWS accepted it:
+        // the same members under the same token get that change set back instead of a second one.
+        String token = own.batchToken();
+        if (token == null) {
+            if (writer.changeSetId() != null && stillRunning(writer)) {
+                throw new EntityLockedException("mpgov's change set " + writer.changeSetId() + " is still running on the Private Marketplace", null);
+            }
+            List<PmpChangeQueue.Entry> members = own.alone() ? List.of(own) : fill(own);
+            token = members.size() == 1 ? own.token() : batchToken(members);
+            queue.reserve(tokens(members), token);
         }
-        List<PmpChangeQueue.Entry> batch = own.alone() ? List.of(own) : fill(own);
-        ProductChange sent = batch.size() == 1 ? change
-                : new ProductChange(change.type(), batch.stream().flatMap(e -> e.products().stream()).toList(), batchToken(batch));
-        String changeSetId = catalog.startProductChange(sent);
-        queue.sent(batch.stream().map(PmpChangeQueue.Entry::token).toList(), changeSetId, now());
+        List<PmpChangeQueue.Entry> batch = queue.reservedFor(token);
+        String changeSetId = catalog.startProductChange(new ProductChange(own.type(),
+                batch.stream().flatMap(e -> e.products().stream()).toList(), token));
+        queue.sent(tokens(batch), changeSetId, now());
         return changeSetId;
     }
 
@@ -141,11 +148,15 @@ class PmpWriter {
     private static String batchToken(List<PmpChangeQueue.Entry> batch) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            batch.stream().map(PmpChangeQueue.Entry::token).sorted().forEach(t -> sha.update((t + "\n").getBytes(StandardCharsets.UTF_8)));
+            tokens(batch).stream().sorted().forEach(t -> sha.update((t + "\n").getBytes(StandardCharsets.UTF_8)));
             return "mpgov-batch-" + HexFormat.of().formatHex(sha.digest()).substring(0, 40);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> tokens(List<PmpChangeQueue.Entry> entries) {
+        return entries.stream().map(PmpChangeQueue.Entry::token).toList();
     }
 
     private static List<String> ids(PmpChangeQueue.Entry entry) {

@@ -270,4 +270,43 @@ class CatalogChangeProcessTest {
         assertThat(changes.getAllValues().subList(2, 4)).extracting(ProductChange::clientToken)
                 .containsExactly("PR-TEST0002-allow-0", "PR-TEST0003-allow-0");
     }
+
+    @Test
+    void aSharedStartWhoseAnswerWasLostIsSentAgainWithTheSameMembersAndToken() {
+        when(catalog.startProductChange(any())).thenReturn("cs-1")
+                .thenThrow(new IllegalStateException("read timed out (AWS may have accepted the change set)"))
+                .thenReturn("cs-2");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(statusOf("cs-1", "SUCCEEDED"));
+        ProcessInstance first = start();
+        runJob(first);
+        ProcessInstance second = start("PR-TEST0002", "prod-second0002", "second");
+        ProcessInstance third = start("PR-TEST0003", "prod-third0003", "third");
+        runJob(second);
+        runJob(third);
+        runJob(first);
+        runJob(first);
+
+        runJob(second);
+        assertThatThrownBy(() -> runJob(second)).hasMessageContaining("read timed out");
+        // A change that arrives now must not join the retry: that would be a new token, a second change set.
+        ProcessInstance fourth = start("PR-TEST0004", "prod-fourth0004", "fourth");
+        runJob(third);
+        runJob(third);
+        assertWaitingAt(third, "Event_WaitForChangeSet");
+        runJob(second);
+        assertWaitingAt(second, "Event_WaitForChangeSet");
+        runJob(fourth);
+        assertWaitingAt(fourth, "Event_WaitForEntityLock");
+
+        ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog, times(3)).startProductChange(changes.capture());
+        ProductChange lost = changes.getAllValues().get(1);
+        ProductChange again = changes.getAllValues().get(2);
+        assertThat(again).isEqualTo(lost);
+        assertThat(again.productIds()).containsExactly("prod-second0002", "prod-third0003");
+        for (ProcessInstance pi : List.of(second, third)) {
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).variables()
+                    .containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-2");
+        }
+    }
 }

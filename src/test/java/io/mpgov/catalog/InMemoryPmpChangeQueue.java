@@ -20,7 +20,7 @@ class InMemoryPmpChangeQueue implements PmpChangeQueue {
 
     @Override
     public synchronized void add(ProductChange change, Instant at) {
-        entries.put(change.clientToken(), new Entry(change.clientToken(), change.type(), change.products(), null, 0, false));
+        entries.put(change.clientToken(), new Entry(change.clientToken(), change.type(), change.products(), null, null, 0, false));
     }
 
     @Override
@@ -30,13 +30,24 @@ class InMemoryPmpChangeQueue implements PmpChangeQueue {
 
     @Override
     public synchronized List<Entry> waiting(ProductChange.Type type, String exceptToken, int limit) {
-        return entries.values().stream().filter(e -> e.type() == type && e.changeSetId() == null && !e.alone()
+        return entries.values().stream().filter(e -> e.type() == type && e.batchToken() == null && !e.alone()
                 && !e.token().equals(exceptToken)).limit(limit).toList();
     }
 
     @Override
+    public synchronized void reserve(Collection<String> tokens, String batchToken) {
+        tokens.forEach(t -> entries.computeIfPresent(t, (k, e) -> new Entry(k, e.type(), e.products(), batchToken, null, 0, e.alone())));
+    }
+
+    @Override
+    public synchronized List<Entry> reservedFor(String batchToken) {
+        return entries.values().stream().filter(e -> batchToken.equals(e.batchToken()))
+                .sorted(java.util.Comparator.comparing(Entry::token)).toList();
+    }
+
+    @Override
     public synchronized void sent(Collection<String> tokens, String changeSetId, Instant at) {
-        tokens.forEach(t -> entries.computeIfPresent(t, (k, e) -> new Entry(k, e.type(), e.products(), changeSetId, tokens.size(), e.alone())));
+        tokens.forEach(t -> entries.computeIfPresent(t, (k, e) -> new Entry(k, e.type(), e.products(), e.batchToken(), changeSetId, tokens.size(), e.alone())));
         writer = new Writer(changeSetId, at);
     }
 
@@ -56,6 +67,6 @@ class InMemoryPmpChangeQueue implements PmpChangeQueue {
 
     @Override
     public synchronized void waitAlone(String token) {
-        entries.computeIfPresent(token, (k, e) -> new Entry(k, e.type(), e.products(), null, 0, true));
+        entries.computeIfPresent(token, (k, e) -> new Entry(k, e.type(), e.products(), null, null, 0, true));
     }
 }
