@@ -73,6 +73,25 @@ class CatalogChangeProcessTest {
         return management.createJobQuery().processInstanceId(pi.getId()).singleResult();
     }
 
+    /**
+     * PR-TEST0001's change set cs-1 runs while PR-TEST0002 and PR-TEST0003 (notes "second", "third") arrive
+     * and wait for it; then cs-1 ends and they are due to start.
+     */
+    List<ProcessInstance> twoWaitWhileTheFirstRuns(String secondProduct, String thirdProduct) {
+        ProcessInstance first = start();
+        runJob(first);
+        ProcessInstance second = start("PR-TEST0002", secondProduct, "second");
+        ProcessInstance third = start("PR-TEST0003", thirdProduct, "third");
+        runJob(second);
+        runJob(third);
+        assertWaitingAt(second, "Event_WaitForEntityLock");
+        assertWaitingAt(third, "Event_WaitForEntityLock");
+        runJob(first);
+        runJob(first);
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(first).isEnded();
+        return List.of(second, third);
+    }
+
     /** Runs the instance's one due-or-not job: an async continuation or a timer. */
     void runJob(ProcessInstance pi) {
         management.executeJob(jobOf(pi).getId());
@@ -191,21 +210,12 @@ class CatalogChangeProcessTest {
         when(catalog.startProductChange(any())).thenReturn("cs-1", "cs-2");
         when(catalog.describeChangeSet("cs-1")).thenReturn(statusOf("cs-1", "SUCCEEDED"));
         when(catalog.describeChangeSet("cs-2")).thenReturn(statusOf("cs-2", "SUCCEEDED"));
-        ProcessInstance first = start();
-        runJob(first);
-        ProcessInstance second = start("PR-TEST0002", "prod-second0002", "second");
-        ProcessInstance third = start("PR-TEST0003", "prod-third0003", "third");
-
-        // mpgov's own change set runs: no need to ask AWS to be told ResourceInUse.
-        runJob(second);
-        runJob(third);
-        assertWaitingAt(second, "Event_WaitForEntityLock");
-        assertWaitingAt(third, "Event_WaitForEntityLock");
+        List<ProcessInstance> waited = twoWaitWhileTheFirstRuns("prod-second0002", "prod-third0003");
+        ProcessInstance second = waited.get(0);
+        ProcessInstance third = waited.get(1);
+        // While mpgov's own change set ran they waited without asking AWS to be told ResourceInUse.
         verify(catalog, times(1)).startProductChange(any());
 
-        runJob(first);
-        runJob(first);
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(first).isEnded();
         runJob(second);
         runJob(second);
         assertWaitingAt(second, "Event_WaitForChangeSet");
@@ -235,14 +245,9 @@ class CatalogChangeProcessTest {
         when(catalog.describeChangeSet("cs-2")).thenReturn(statusOf("cs-2", "FAILED", "ENTITY_NOT_FOUND: prod-gone0003"));
         when(catalog.describeChangeSet("cs-3")).thenReturn(statusOf("cs-3", "SUCCEEDED"));
         when(catalog.describeChangeSet("cs-4")).thenReturn(statusOf("cs-4", "FAILED", "ENTITY_NOT_FOUND: prod-gone0003"));
-        ProcessInstance first = start();
-        runJob(first);
-        ProcessInstance good = start("PR-TEST0002", "prod-good0002", "good");
-        ProcessInstance bad = start("PR-TEST0003", "prod-gone0003", "bad");
-        runJob(good);
-        runJob(bad);
-        runJob(first);
-        runJob(first);
+        List<ProcessInstance> waited = twoWaitWhileTheFirstRuns("prod-good0002", "prod-gone0003");
+        ProcessInstance good = waited.get(0);
+        ProcessInstance bad = waited.get(1);
         for (ProcessInstance pi : List.of(good, bad)) {
             runJob(pi);
             runJob(pi);
@@ -277,14 +282,9 @@ class CatalogChangeProcessTest {
                 .thenThrow(new IllegalStateException("read timed out (AWS may have accepted the change set)"))
                 .thenReturn("cs-2");
         when(catalog.describeChangeSet("cs-1")).thenReturn(statusOf("cs-1", "SUCCEEDED"));
-        ProcessInstance first = start();
-        runJob(first);
-        ProcessInstance second = start("PR-TEST0002", "prod-second0002", "second");
-        ProcessInstance third = start("PR-TEST0003", "prod-third0003", "third");
-        runJob(second);
-        runJob(third);
-        runJob(first);
-        runJob(first);
+        List<ProcessInstance> waited = twoWaitWhileTheFirstRuns("prod-second0002", "prod-third0003");
+        ProcessInstance second = waited.get(0);
+        ProcessInstance third = waited.get(1);
 
         runJob(second);
         assertThatThrownBy(() -> runJob(second)).hasMessageContaining("read timed out");
