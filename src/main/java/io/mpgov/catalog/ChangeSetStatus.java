@@ -8,4 +8,13 @@ import java.util.List;
  * @param errors      "ERROR_CODE: message" per failed change
  */
 public record ChangeSetStatus(String changeSetId, String status, String failureCode, List<String> errors) {
+
+    /** SUCCEEDED, FAILED or CANCELLED: the change set will not change any more. */
+    public boolean ended() {
+        return status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED");
+    }
+
+    public boolean succeeded() {
+        return status.equals("SUCCEEDED");
+    }
 }

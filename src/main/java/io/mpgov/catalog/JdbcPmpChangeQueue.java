@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * {@link PmpChangeQueue} in mpgov_pmp_change and mpgov_pmp_writer (one row, the lock), in the caller's
- * transaction; {@code add} and {@code reserve} in one of their own.
+ * transaction; {@code enqueue} and {@code reserve} in one of their own.
  */
 @Repository
 class JdbcPmpChangeQueue implements PmpChangeQueue {
@@ -33,7 +33,7 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
     private final TransactionTemplate ownTransaction;
     private final RowMapper<Entry> row = (rs, n) -> new Entry(rs.getString("client_token"),
             ProductChange.Type.valueOf(rs.getString("change_type")), products(rs.getString("products")),
-            rs.getString("batch_token"), rs.getString("change_set_id"), rs.getInt("sent_with"), rs.getBoolean("alone"));
+            rs.getString("batch_token"), rs.getString("change_set_id"), rs.getBoolean("alone"));
 
     JdbcPmpChangeQueue(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -47,16 +47,17 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
     }
 
     @Override
-    public void add(ProductChange change, Instant at) {
+    public void enqueue(ProductChange change, Instant at) {
         String products;
         try {
             products = JSON.writeValueAsString(change.products());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        // A retried start finds its change already there: one statement, no read first.
         ownTransaction.executeWithoutResult(t -> jdbc.update("insert into mpgov_pmp_change (client_token, change_type, products, "
-                + "sent_with, alone, enqueued_at) values (?, ?, ?, 0, ?, ?)",
-                change.clientToken(), change.type().name(), products, false, Timestamp.from(at)));
+                + "alone, enqueued_at) select ?, ?, ?, ?, ? where not exists (select 1 from mpgov_pmp_change where client_token = ?)",
+                change.clientToken(), change.type().name(), products, false, Timestamp.from(at), change.clientToken()));
     }
 
     @Override
@@ -67,7 +68,7 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
 
     @Override
     public List<Entry> waiting(ProductChange.Type type, String exceptToken, int limit) {
-        return jdbc.query("select * from mpgov_pmp_change where change_type = ? and batch_token is null and alone = ? "
+        return jdbc.query("select * from mpgov_pmp_change where batch_token is null and change_type = ? and alone = ? "
                 + "and client_token <> ? order by enqueued_at, client_token limit ?", row, type.name(), false, exceptToken, limit);
     }
 
@@ -85,8 +86,8 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
 
     @Override
     public void sent(Collection<String> tokens, String changeSetId, Instant at) {
-        new NamedParameterJdbcTemplate(jdbc).update("update mpgov_pmp_change set change_set_id = :id, sent_with = :with where client_token in (:tokens)",
-                new MapSqlParameterSource("id", changeSetId).addValue("with", tokens.size()).addValue("tokens", tokens));
+        new NamedParameterJdbcTemplate(jdbc).update("update mpgov_pmp_change set change_set_id = :id where client_token in (:tokens)",
+                new MapSqlParameterSource("id", changeSetId).addValue("tokens", tokens));
         jdbc.update("update mpgov_pmp_writer set change_set_id = ?, checked_at = ? where id = 1", changeSetId, Timestamp.from(at));
     }
 
@@ -102,8 +103,7 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
 
     @Override
     public void waitAlone(String token) {
-        jdbc.update("update mpgov_pmp_change set batch_token = null, change_set_id = null, sent_with = 0, alone = ? "
-                + "where client_token = ?", true, token);
+        jdbc.update("update mpgov_pmp_change set batch_token = null, change_set_id = null, alone = ? where client_token = ?", true, token);
     }
 
     private static List<ProductChange.Products> products(String json) {

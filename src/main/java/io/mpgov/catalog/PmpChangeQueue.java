@@ -8,18 +8,23 @@ import java.util.Optional;
 /**
  * The changes mpgov wants made to the Private Marketplace, each under its process's token, waiting
  * for or sent in a change set; and the one writer lock mpgov's nodes take to start a change set.
- * Everything happens in the caller's transaction except {@link #add} and {@link #reserve}, which must
- * outlive it: AWS may accept a change set whose caller then rolls back.
+ * Everything happens in the caller's transaction except {@link #enqueue} and {@link #reserve}, which
+ * must outlive it: AWS may accept a change set whose caller then rolls back.
  */
 interface PmpChangeQueue {
 
     /**
      * A change a process asked for; {@code batchToken} is the token of the change set it is reserved for
-     * (null while free), {@code changeSetId} null until that change set was started, {@code sentWith} the
-     * number of changes in it; {@code alone}: it may not share its next change set.
+     * (null while free, its own token when it goes alone), {@code changeSetId} null until that change set
+     * was started; {@code alone}: it may not share its next change set.
      */
     record Entry(String token, ProductChange.Type type, List<ProductChange.Products> products, String batchToken,
-            String changeSetId, int sentWith, boolean alone) {
+            String changeSetId, boolean alone) {
+
+        /** It went out together with other changes. */
+        boolean shared() {
+            return batchToken != null && !batchToken.equals(token);
+        }
     }
 
     /** The change set mpgov started last and when it was last seen running (null when none runs). */
@@ -28,8 +33,8 @@ interface PmpChangeQueue {
 
     Optional<Entry> find(String token);
 
-    /** Enqueues the change, committed at once (in a transaction of its own). */
-    void add(ProductChange change, Instant at);
+    /** Enqueues the change unless it is already there, committed at once (in a transaction of its own). */
+    void enqueue(ProductChange change, Instant at);
 
     /** Waits for, then holds until the transaction ends, the lock under which change sets are started. */
     Writer lockWriter();

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,7 +31,6 @@ class PmpWriter {
 
     /** Not an AWS status: the shared change set failed, start again alone. */
     static final String RETRY_ALONE = "RETRY_ALONE";
-    private static final Set<String> ENDED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
 
     private final CatalogPort catalog;
     private final PmpChangeQueue queue;
@@ -58,9 +58,7 @@ class PmpWriter {
      * @throws EntityLockedException while a change set (mpgov's or anyone's) holds the experience
      */
     String start(ProductChange change) {
-        if (queue.find(change.clientToken()).isEmpty()) {
-            queue.add(change, now());
-        }
+        queue.enqueue(change, now());
         PmpChangeQueue.Writer writer = queue.lockWriter();
         // Re-read under the lock: whoever held it may have just sent this change.
         PmpChangeQueue.Entry own = queue.find(change.clientToken()).orElseThrow();
@@ -70,15 +68,18 @@ class PmpWriter {
         // A change already reserved was in a start that did not commit — perhaps after AWS accepted it:
         // the same members under the same token get that change set back instead of a second one.
         String token = own.batchToken();
+        List<PmpChangeQueue.Entry> batch;
         if (token == null) {
             if (writer.changeSetId() != null && stillRunning(writer)) {
                 throw new EntityLockedException("mpgov's change set " + writer.changeSetId() + " is still running on the Private Marketplace", null);
             }
-            List<PmpChangeQueue.Entry> members = own.alone() ? List.of(own) : fill(own);
-            token = members.size() == 1 ? own.token() : batchToken(members);
-            queue.reserve(tokens(members), token);
+            // in token order, as reservedFor gives them back: a resent batch is the same request
+            batch = (own.alone() ? List.of(own) : fill(own)).stream().sorted(Comparator.comparing(PmpChangeQueue.Entry::token)).toList();
+            token = batch.size() == 1 ? own.token() : batchToken(batch);
+            queue.reserve(tokens(batch), token);
+        } else {
+            batch = queue.reservedFor(token);
         }
-        List<PmpChangeQueue.Entry> batch = queue.reservedFor(token);
         String changeSetId = catalog.startProductChange(new ProductChange(own.type(),
                 batch.stream().flatMap(e -> e.products().stream()).toList(), token));
         queue.sent(tokens(batch), changeSetId, now());
@@ -87,13 +88,13 @@ class PmpWriter {
 
     /** Where the change set stands for the change under {@code token}; {@link #RETRY_ALONE} when a shared one failed. */
     ChangeSetStatus status(String changeSetId, String token) {
-        boolean shared = queue.find(token).filter(e -> changeSetId.equals(e.changeSetId()) && e.sentWith() > 1).isPresent();
+        boolean shared = queue.find(token).filter(e -> changeSetId.equals(e.changeSetId()) && e.shared()).isPresent();
         ChangeSetStatus status = shared ? sharedStatus(changeSetId) : catalog.describeChangeSet(changeSetId);
-        if (!ENDED.contains(status.status())) {
+        if (!status.ended()) {
             return status;
         }
         queue.ended(changeSetId);
-        if (shared && !status.status().equals("SUCCEEDED")) {
+        if (shared && !status.succeeded()) {
             queue.waitAlone(token);
             return new ChangeSetStatus(status.changeSetId(), RETRY_ALONE, status.failureCode(), status.errors());
         }
@@ -121,7 +122,7 @@ class PmpWriter {
             return true;
         }
         ChangeSetStatus status = catalog.describeChangeSet(writer.changeSetId());
-        if (ENDED.contains(status.status())) {
+        if (status.ended()) {
             queue.ended(writer.changeSetId());
             return false;
         }
@@ -133,7 +134,7 @@ class PmpWriter {
         long fresh = settings.getPollInterval().toNanos() / 2;
         synchronized (seen) {
             Seen last = seen.get(changeSetId);
-            if (last != null && (ENDED.contains(last.status().status()) || System.nanoTime() - last.atNanos() < fresh)) {
+            if (last != null && (last.status().ended() || System.nanoTime() - last.atNanos() < fresh)) {
                 return last.status();
             }
         }

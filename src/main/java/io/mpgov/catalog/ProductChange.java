@@ -36,7 +36,7 @@ public record ProductChange(Type type, List<Products> products, String clientTok
 
     public ProductChange {
         products = List.copyOf(products);
-        int distinct = products.stream().flatMap(p -> p.ids().stream()).distinct().toList().size();
+        long distinct = products.stream().flatMap(p -> p.ids().stream()).distinct().count();
         if (distinct == 0 || distinct > MAX_PRODUCTS) {
             throw new IllegalArgumentException("A change names 1 to " + MAX_PRODUCTS + " products, not " + distinct);
         }

@@ -21,11 +21,11 @@ public final class CatalogTestDelegates {
     }
 
     /**
-     * Registers startChangeSet and describeChangeSet on one {@link PmpWriter} over the port and an
-     * in-memory queue (process tests run their jobs one at a time).
+     * Registers startChangeSet and describeChangeSet on one {@link PmpWriter} over the port and the
+     * real queue on a database of its own (each statement commits: process tests run one job at a time).
      */
     public static void register(CatalogPort port, CatalogSettings settings) {
-        PmpWriter writer = new PmpWriter(port, new InMemoryPmpChangeQueue(), settings);
+        PmpWriter writer = new PmpWriter(port, new H2PmpChangeQueue().queue, settings);
         Mocks.register("startChangeSet", new StartChangeSetDelegate(writer, settings));
         Mocks.register("describeChangeSet", new DescribeChangeSetDelegate(writer));
     }

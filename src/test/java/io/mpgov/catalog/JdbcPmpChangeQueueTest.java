@@ -2,17 +2,10 @@ package io.mpgov.catalog;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -24,21 +17,17 @@ class JdbcPmpChangeQueueTest {
     TransactionTemplate job;
 
     @BeforeEach
-    void database() throws Exception {
-        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        try (Connection c = db.getConnection()) {
-            ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/V4__pmp_change_queue.sql"));
-        }
-        DataSourceTransactionManager transactions = new DataSourceTransactionManager(db);
-        queue = new JdbcPmpChangeQueue(new JdbcTemplate(db), transactions);
-        job = new TransactionTemplate(transactions);
+    void database() {
+        H2PmpChangeQueue h2 = new H2PmpChangeQueue();
+        queue = h2.queue;
+        job = new TransactionTemplate(h2.transactions);
     }
 
     @Test
     void aStartThatRollsBackKeepsItsChangesAndTheirReservationButNotTheirChangeSet() {
         job.executeWithoutResult(t -> {
-            queue.add(change("PR-1-allow-0", "prod-one00000001"), Instant.now());
-            queue.add(change("PR-2-allow-0", "prod-two00000002"), Instant.now());
+            queue.enqueue(change("PR-1-allow-0", "prod-one00000001"), Instant.now());
+            queue.enqueue(change("PR-2-allow-0", "prod-two00000002"), Instant.now());
             queue.lockWriter();
             queue.reserve(List.of("PR-1-allow-0", "PR-2-allow-0"), "mpgov-batch-1");
             queue.sent(List.of("PR-1-allow-0", "PR-2-allow-0"), "cs-1", Instant.now());
@@ -53,7 +42,7 @@ class JdbcPmpChangeQueueTest {
 
     @Test
     void aChangeSentAloneAfterASharedFailureIsFreeAgain() {
-        queue.add(change("PR-1-allow-0", "prod-one00000001"), Instant.now());
+        queue.enqueue(change("PR-1-allow-0", "prod-one00000001"), Instant.now());
         queue.reserve(List.of("PR-1-allow-0"), "mpgov-batch-1");
         queue.sent(List.of("PR-1-allow-0"), "cs-1", Instant.now());
         queue.waitAlone("PR-1-allow-0");
@@ -63,6 +52,15 @@ class JdbcPmpChangeQueueTest {
         assertThat(entry.changeSetId()).isNull();
         assertThat(entry.alone()).isTrue();
         assertThat(entry.products()).containsExactly(new ProductChange.Products(List.of("prod-one00000001"), "why"));
+    }
+
+    @Test
+    void enqueueingARetriedChangeAgainLeavesItAsItStands() {
+        queue.enqueue(change("PR-1-allow-0", "prod-one00000001"), Instant.now());
+        queue.reserve(List.of("PR-1-allow-0"), "PR-1-allow-0");
+        queue.enqueue(change("PR-1-allow-0", "prod-one00000001"), Instant.now());
+
+        assertThat(queue.reservedFor("PR-1-allow-0")).singleElement().satisfies(e -> assertThat(e.shared()).isFalse());
     }
 
     private static ProductChange change(String token, String productId) {

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the engine's own tables in a test schema on PostgreSQL — what is committed, whichever node
@@ -46,8 +48,8 @@ public final class EngineTables {
     }
 
     /** Durations (ms) of the finished instances of each activity. */
-    public java.util.Map<String, List<Long>> durations(Collection<String> activityIds) {
-        java.util.Map<String, List<Long>> durations = new java.util.HashMap<>();
+    public Map<String, List<Long>> durations(Collection<String> activityIds) {
+        Map<String, List<Long>> durations = new HashMap<>();
         String sql = "select act_id_, duration_ from " + schema + ".act_hi_actinst where duration_ is not null and act_id_ = any (?)";
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setArray(1, c.createArrayOf("varchar", activityIds.toArray(String[]::new)));
