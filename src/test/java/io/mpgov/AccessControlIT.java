@@ -99,7 +99,7 @@ class AccessControlIT {
                         "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"" + user + "\",\"resourceType\":0,\"resourceId\":\"probe" + n + "\"}"), 200)),
                 // the webapps
                 new Door("log in to Tasklist", union(TASK_WORKERS, Set.of("admin")), (user, n) -> webappLogin("tasklist", user)),
-                new Door("log in to Cockpit", Set.of("pmp-admin", "auditor", "admin"), (user, n) -> webappLogin("cockpit", user)),
+                new Door("log in to Cockpit", Set.of("pmp-admin", "software-manager", "auditor", "admin"), (user, n) -> webappLogin("cockpit", user)),
                 new Door("log in to Admin", Set.of("admin"), (user, n) -> webappLogin("admin", user)));
 
         List<String> wrong = new ArrayList<>();

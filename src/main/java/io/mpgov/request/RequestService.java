@@ -60,7 +60,8 @@ public class RequestService implements io.mpgov.review.Renewals {
     }
 
     /**
-     * Starts a request as the authenticated user; the engine refuses users without CREATE_INSTANCE.
+     * Starts a request as the authenticated user; the engine refuses users without CREATE_INSTANCE and
+     * gives the request its id.
      *
      * @throws InvalidRequestException with one message per field; nothing is started
      */
@@ -69,9 +70,8 @@ public class RequestService implements io.mpgov.review.Renewals {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        String requestId = RequestIds.next();
-        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, requestId, form.toVariables());
-        return new Submitted(requestId, instance.getId());
+        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, form.toVariables());
+        return new Submitted(instance.getBusinessKey(), instance.getId());
     }
 
     /**
@@ -84,7 +84,6 @@ public class RequestService implements io.mpgov.review.Renewals {
         if (existing > 0) {
             return Optional.empty();
         }
-        String requestId = RequestIds.next();
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcurementRequestProcess.PMP_REQUEST_ID, pmp.pmpRequestId());
         variables.put(ProcurementRequestProcess.PRODUCT_ID, pmp.productId());
@@ -93,8 +92,8 @@ public class RequestService implements io.mpgov.review.Renewals {
         variables.put("pmpRequesterArn", pmp.requesterArn());
         variables.put("pmpExpiresAt", pmp.expiresAt() == null ? null : Date.from(pmp.expiresAt()));
         ProcessInstance instance = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
-                .processInstanceBusinessKey(requestId).setVariables(variables).correlateStartMessage();
-        return Optional.of(new Submitted(requestId, instance.getId()));
+                .setVariables(variables).correlateStartMessage();
+        return Optional.of(new Submitted(instance.getBusinessKey(), instance.getId()));
     }
 
     /** What a renewal copies from the request it renews: the product, its use and its target, not the offer. */
@@ -128,10 +127,8 @@ public class RequestService implements io.mpgov.review.Renewals {
         variables.put(ProcurementRequestProcess.REQUEST_TYPE, "RENEWAL");
         variables.put(RENEWAL_OF, originalRequestId);
         variables.put(ProcurementRequestProcess.BUSINESS_JUSTIFICATION, "Renewal of " + originalRequestId + " (" + reason + "): ");
-        String requestId = RequestIds.next();
-        runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
-                .processInstanceBusinessKey(requestId).setVariables(variables).correlateStartMessage();
-        return Optional.of(requestId);
+        return Optional.of(runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
+                .setVariables(variables).correlateStartMessage().getBusinessKey());
     }
 
     /** Records AWS's own decision on a PMP product request on the requests made for it. */

@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 import static io.mpgov.request.ProcurementRequestProcess.*;
 
 /**
- * Task_ValidateRequest: gives requests started from Tasklist their request id and checks every
- * request, however it was started. Invalid input is a business outcome: INVALID_REQUEST.
+ * Task_ValidateRequest: checks every request, however it was started. Invalid input is a business outcome: INVALID_REQUEST.
  */
 @Component("validateRequest")
 class ValidateRequestDelegate implements JavaDelegate {
@@ -25,10 +24,6 @@ class ValidateRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey(RequestIds.next());
-        }
-        execution.setVariable(REQUEST_ID, execution.getProcessBusinessKey());
         RequestForm form = RequestForm.fromVariables(execution.getVariables());
         execution.setVariables(form.toVariables());
         List<FieldError> errors = validator.validate(form, execution.getProcessInstanceId());

@@ -34,10 +34,6 @@ public class ApprovalSettings {
             "finance", List.of("estimatedAnnualCost", "contractMonths"),
             "legal", List.of("sellerName", "offerId", "newVendor", "customEula", "contractMonths"),
             "security", List.of("productId", "dataClassification", "targetAccountIds", "targetOuId", "targetTag")));
-    /** What the requester submitted: nobody else may change it while completing a task. */
-    private List<String> requestFields = List.of("productId", "productTitle", "sellerName", "offerType", "offerId",
-            "estimatedAnnualCost", "contractMonths", "dataClassification", "businessJustification", "targetAccountIds",
-            "targetOuId", "targetTag", "requestType", "newVendor", "customEula");
     private Duration reminderAfter = Duration.ofDays(2);
     private Duration escalateAfter = Duration.ofDays(5);
     private String defaultLeadGroup = "camunda-admin";
@@ -105,14 +101,6 @@ public class ApprovalSettings {
 
     public void setInputs(Map<String, List<String>> inputs) {
         this.inputs = inputs;
-    }
-
-    public List<String> getRequestFields() {
-        return requestFields;
-    }
-
-    public void setRequestFields(List<String> requestFields) {
-        this.requestFields = requestFields;
     }
 
     public Duration getReminderAfter() {

@@ -1,6 +1,8 @@
 package io.mpgov.review;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -35,7 +37,8 @@ class ListenerRejectionUnwrapping extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             } catch (ProcessEngineException e) {
                 for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                    if (cause instanceof DecisionRejectedException || cause instanceof FourEyesViolationException) {
+                    // mpgov's refusals and the task guard's (io.mpgov.security) alike
+                    if (cause instanceof FormFieldValidationException || cause instanceof AuthorizationException) {
                         throw (ProcessEngineException) cause;
                     }
                 }

@@ -1,24 +1,19 @@
 package io.mpgov.review;
 
 import io.micrometer.core.instrument.Metrics;
-import org.camunda.bpm.engine.TaskService;
+import io.mpgov.security.TaskDuties;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -49,13 +44,7 @@ class RecordDecisionListener implements TaskListener {
     /** Set on tasks only the requester answers (revising their own request). */
     static final String REQUESTER_ONLY = "requesterOnly";
     static final String INITIATOR = "initiator";
-    static final String GUARDED_SNAPSHOT = "guardedVariables";
     static final int MAX_COMMENT = 4_000;
-    /** Variables only the process itself writes. */
-    static final List<String> PROCESS_STATE = List.of(INITIATOR, "requestId", DECISION_LOG, ApprovalLedger.VARIABLE, DECIDERS,
-            "route", PlanApprovalsDelegate.REQUIRED, PlanApprovalsDelegate.PENDING, "agreementVerified", "agreementProblem",
-            "agreementEndDate", "changeSetId");
-    private static final Logger log = LoggerFactory.getLogger(RecordDecisionListener.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ApprovalSettings approvals;
@@ -69,37 +58,14 @@ class RecordDecisionListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.getExecution().removeVariable(DECISION);
             task.getExecution().removeVariable(COMMENT);
-            task.setVariableLocal(GUARDED_SNAPSHOT, VariableSnapshot.take(task.getExecution().getProcessInstance(), guarded(task)));
+            Object kind = task.getVariable(APPROVAL_KIND);
+            if (kind != null) {
+                // the engine set the kind on this approval's scope: record it where no caller can change it
+                TaskDuties.recordKind(task.getId(), kind.toString());
+            }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             record(task);
         }
-    }
-
-    /**
-     * What completing this task may not change: the state the controls rest on (who started the
-     * request, the approvals and decisions so far, the agreement check) and, except in the requester's
-     * own revision, the request itself. A reviewer's client may send read-only copies back (forms do)
-     * or crafted values (REST); either way the values are put back, and real changes are logged.
-     */
-    @SuppressWarnings("unchecked")
-    private void restoreGuarded(DelegateTask task, String user) {
-        Map<String, Object> snapshot = (Map<String, Object>) task.getVariableLocal(GUARDED_SNAPSHOT);
-        if (snapshot == null) {
-            return;
-        }
-        DelegateExecution request = task.getExecution().getProcessInstance();
-        VariableSnapshot.restore(request, snapshot, guarded(task), (name, attempted) -> log.warn(
-                "{} tried to set {} of request {} to '{}' while completing '{}'; the value was kept",
-                user, name, request.getProcessBusinessKey(), attempted, task.getName()));
-    }
-
-    private List<String> guarded(DelegateTask task) {
-        return guarded(requesterOnly(task));
-    }
-
-    private List<String> guarded(boolean requesterOnly) {
-        return requesterOnly ? PROCESS_STATE
-                : java.util.stream.Stream.concat(PROCESS_STATE.stream(), approvals.getRequestFields().stream()).toList();
     }
 
     private static boolean requesterOnly(DelegateTask task) {
@@ -131,8 +97,7 @@ class RecordDecisionListener implements TaskListener {
             throw new DecisionRejectedException(COMMENT, "A decision to " + decision + " needs a comment that says why");
         }
         String user = currentUser(task);
-        restoreGuarded(task, user);
-        String kind = (String) task.getVariable(APPROVAL_KIND);
+        String kind = TaskDuties.of(task.getId()).map(TaskDuties.Duty::kind).orElse(null);
         DelegateExecution request = task.getExecution().getProcessInstance();
         ApprovalLedger ledger = ApprovalLedger.parse(request.getVariable(ApprovalLedger.VARIABLE));
         enforceSeparationOfDuties(task, user, kind, decision.toString(), ledger);
@@ -163,24 +128,6 @@ class RecordDecisionListener implements TaskListener {
             }
             request.setVariable(ApprovalLedger.VARIABLE, ledger.toJson());
         }
-        refreshSiblingSnapshots(task, request);
-    }
-
-    /**
-     * This decision changed the guarded state legitimately; the request's other open tasks must
-     * measure their completions against the new state, not the one they were created with.
-     */
-    private void refreshSiblingSnapshots(DelegateTask task, DelegateExecution request) {
-        TaskService tasks = task.getProcessEngineServices().getTaskService();
-        Context.getCommandContext().runWithoutAuthorization(() -> {
-            for (Task other : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list()) {
-                if (!other.getId().equals(task.getId()) && tasks.getVariableLocal(other.getId(), GUARDED_SNAPSHOT) != null) {
-                    tasks.setVariableLocal(other.getId(), GUARDED_SNAPSHOT, VariableSnapshot.take(request,
-                            guarded(isTrue(tasks.getVariable(other.getId(), REQUESTER_ONLY)))));
-                }
-            }
-            return null;
-        });
     }
 
     private void enforceSeparationOfDuties(DelegateTask task, String user, String kind, String decision, ApprovalLedger ledger) {

@@ -1,6 +1,7 @@
 package io.mpgov.security;
 
 import io.mpgov.catalog.CatalogChangeProcess;
+import io.mpgov.license.LicenseDistributionProcess;
 import io.mpgov.request.ProcurementRequestProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -57,7 +59,13 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
         grant(auth, PMP_ADMIN, Resources.APPLICATION, COCKPIT, ACCESS);
         grant(auth, PMP_ADMIN, Resources.PROCESS_DEFINITION, "*", READ_INSTANCE, READ_HISTORY);
-        grant(auth, PMP_ADMIN, Resources.PROCESS_DEFINITION, CatalogChangeProcess.KEY, UPDATE_INSTANCE);
+        // Repairing a failed PMP change is retrying its job; changing the instance is camunda-admin's.
+        revoke(auth, PMP_ADMIN, Resources.PROCESS_DEFINITION, CatalogChangeProcess.KEY, UPDATE_INSTANCE);
+        grant(auth, PMP_ADMIN, Resources.PROCESS_DEFINITION, CatalogChangeProcess.KEY, ProcessDefinitionPermissions.RETRY_JOB);
+        grant(auth, SOFTWARE_MANAGER, Resources.APPLICATION, COCKPIT, ACCESS);
+        grant(auth, SOFTWARE_MANAGER, Resources.PROCESS_DEFINITION, LicenseDistributionProcess.KEY, READ_INSTANCE, READ_HISTORY,
+                ProcessDefinitionPermissions.RETRY_JOB);
+        grant(auth, SOFTWARE_MANAGER, Resources.PROCESS_INSTANCE, "*", READ);
         grant(auth, PMP_ADMIN, Resources.PROCESS_INSTANCE, "*", READ);
 
         grant(auth, AUDITOR, Resources.APPLICATION, COCKPIT, ACCESS);
@@ -95,6 +103,16 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
             }
         }
         if (missing) {
+            auth.saveAuthorization(a);
+        }
+    }
+
+    /** Takes back what an earlier version of mpgov granted and this one does not. */
+    private static void revoke(AuthorizationService auth, String group, Resource resource, String resourceId, Permission permission) {
+        Authorization a = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+        if (a != null && a.isPermissionGranted(permission)) {
+            a.removePermission(permission);
             auth.saveAuthorization(a);
         }
     }

@@ -222,13 +222,17 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
 
     @Test
     void nobodyApprovesTheirOwnRequestNorGivesTwoApprovals() {
-        ProcessInstance pi = submitPrivate(20000, 12, "INTERNAL", true, false);
+        ProcessInstance pi = submitAs("requester-and-legal", request("PRIVATE").putValue("estimatedAnnualCost", 20000)
+                .putValue("contractMonths", 12).putValue("dataClassification", "INTERNAL").putValue("newVendor", true)
+                .putValue("customEula", false));
         complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance-and-legal", decision("APPROVE", null));
 
         assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "finance-and-legal", decision("APPROVE", null)))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("already gave the finance approval");
-        assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "requester", decision("APPROVE", null)))
+        assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "requester-and-legal", decision("APPROVE", null)))
                 .hasMessageContaining("started this request");
+        assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "requester", decision("APPROVE", null)))
+                .hasMessageContaining("only members of legal decide it");
         assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("legal", "procurement-manager");
     }
 
@@ -248,7 +252,7 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void approversCannotChangeTheRequestWhileApproving() {
+    void approversMayNotChangeTheRequestNorTheControlStateWhileApproving() {
         ProcessInstance pi = submitPrivate(300000, 12, "INTERNAL", false, false);
         VariableMap tampered = decision("APPROVE", null);
         tampered.put("estimatedAnnualCost", 1L);
@@ -256,10 +260,23 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         tampered.put("initiator", "finance");
         tampered.put("approvalLedger", "{}");
 
-        complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance", tampered);
+        tampered.put("roundOutcome", "APPROVE");
+        tampered.put("approval", "procurement");
+
+        assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance", tampered))
+                .hasMessageContaining("may set only comment, decision; it may not change approval, approvalLedger, "
+                        + "estimatedAnnualCost, initiator, newVendor, roundOutcome");
 
         assertThat(pi).variables().containsEntry("estimatedAnnualCost", 300000.0).containsEntry("newVendor", false)
-                .containsEntry("initiator", "requester");
+                .containsEntry("initiator", "requester").containsEntry("roundOutcome", null);
+        assertThat(variable(pi, "approvalLedger")).isNull();
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("finance", "legal", "procurement-manager");
+        // Echoing what the form shows, unchanged, is no change: the approval counts.
+        VariableMap echoed = decision("APPROVE", null);
+        echoed.put("estimatedAnnualCost", 300000L);
+        echoed.put("initiator", "requester");
+        echoed.put("approval", "finance");
+        complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance", echoed);
         assertThat((String) variable(pi, "approvalLedger")).contains("\"finance\":{\"by\":\"finance\"");
         assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("legal", "procurement-manager");
     }
@@ -270,6 +287,6 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         complete(task(pi, "Task_ApprovePrivateOffer", "procurement-manager"), "procurement-manager", decision("REQUEST_CHANGES", "Why?"));
 
         assertThatThrownBy(() -> complete(task(pi, "Task_ReviseRequest", null), "requester2", decision("RESUBMIT", null)))
-                .hasMessageContaining("Only requester");
+                .hasMessageContaining("only requester decide it");
     }
 }

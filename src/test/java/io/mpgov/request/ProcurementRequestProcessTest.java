@@ -86,10 +86,12 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
 
     @Test
     void theRequesterMayNotReviewTheirOwnRequest() {
-        ProcessInstance pi = submit("PUBLIC");
+        ProcessInstance pi = submitAs("requester-and-pmp", request("PUBLIC"));
 
-        assertThatThrownBy(() -> decide(pi, "requester", "APPROVE", null))
+        assertThatThrownBy(() -> decide(pi, "requester-and-pmp", "APPROVE", null))
                 .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("Four-eyes");
+        assertThatThrownBy(() -> decide(pi, "requester", "APPROVE", null))
+                .hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining("only members of pmp-admin decide it");
         assertThat(pi).isWaitingAt("Task_ReviewPublicOffer");
     }
 
@@ -158,7 +160,7 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
 
         assertThat(pi).isWaitingAt("Task_ReviewPublicOffer").variables().containsEntry("initiator", "requester2");
         assertThat(mails).containsExactly("request-submitted → requester2");
-        assertThatThrownBy(() -> decide(pi, "requester2", "APPROVE", null)).hasMessageContaining("Four-eyes");
+        assertThatThrownBy(() -> decide(pi, "requester2", "APPROVE", null)).hasMessageContaining("requester2 may not complete");
     }
 
     @Test

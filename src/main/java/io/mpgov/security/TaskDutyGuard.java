@@ -1,0 +1,58 @@
+package io.mpgov.security;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+import java.util.List;
+
+/**
+ * On every user task of every mpgov process (added by {@link EngineGate}, before the model's own
+ * listeners): at creation, records who must decide it as the model says; on an assignment, refuses an
+ * assignee who may not decide it; at completion, refuses anyone who may not — whoever made them
+ * assignee or candidate. The record, not a variable or an identity link added later, is what counts.
+ */
+final class TaskDutyGuard implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> TaskDuties.open(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+                    candidateGroups(task), task.getAssignee(), ClockUtil.getCurrentTime());
+            case EVENTNAME_ASSIGNMENT -> {
+                String assignee = task.getAssignee();
+                // The model's own assignment at creation fires before the duty exists.
+                TaskDuties.of(task.getId()).ifPresent(duty -> {
+                    if (assignee != null && !assignee.equals(duty.assignee()) && !duty.mayDecide(assignee, Users.groups(task.getProcessEngineServices(), assignee))) {
+                        throw new AuthorizationException(assignee + " may not be assigned '" + task.getName()
+                                + "': only " + duty.deciders() + " decide it");
+                    }
+                });
+            }
+            case EVENTNAME_COMPLETE -> {
+                String user = Users.current(task.getProcessEngineServices());
+                if (user != null) {
+                    TaskDuties.Duty duty = TaskDuties.of(task.getId()).orElseGet(() -> legacy(task));
+                    if (!duty.mayDecide(user, Users.currentGroups(task.getProcessEngineServices()))) {
+                        throw new AuthorizationException(user + " may not complete '" + task.getName() + "': only "
+                                + duty.deciders() + " decide it");
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** A task created before mpgov kept duties: its candidate groups and assignee as they are now. */
+    private static TaskDuties.Duty legacy(DelegateTask task) {
+        return new TaskDuties.Duty(task.getId(), task.getTaskDefinitionKey(), candidateGroups(task), task.getAssignee(), null);
+    }
+
+    private static List<String> candidateGroups(DelegateTask task) {
+        return task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,33 @@
+package io.mpgov.security;
+
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+import java.util.List;
+
+/** Who is acting on the engine, and their groups (looked up when the authentication did not bring them). */
+final class Users {
+
+    static final String ADMIN_GROUP = "camunda-admin";
+
+    private Users() {
+    }
+
+    static String current(ProcessEngineServices engine) {
+        Authentication current = engine.getIdentityService().getCurrentAuthentication();
+        return current == null ? null : current.getUserId();
+    }
+
+    static List<String> currentGroups(ProcessEngineServices engine) {
+        Authentication current = engine.getIdentityService().getCurrentAuthentication();
+        if (current == null) {
+            return List.of();
+        }
+        return current.getGroupIds() != null ? current.getGroupIds() : groups(engine, current.getUserId());
+    }
+
+    static List<String> groups(ProcessEngineServices engine, String user) {
+        return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+}
