@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.text.ParseException;
+import java.text.SimpleDateFormat;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +33,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -121,7 +124,11 @@ final class CommandGate extends CommandInterceptor {
                     + ": a start brings only the start form's fields" + (allowed.isEmpty() ? " (this process has none)"
                     : " (" + String.join(", ", new TreeSet<>(allowed)) + ")"));
         }
-        plainValues(variables, "starting " + definition.getKey());
+        String object = objectValue(variables);
+        if (object != null) {
+            throw refusal(caller, "may not send " + object + " as an object when starting " + definition.getKey()
+                    + ": a start brings text, numbers, booleans and dates");
+        }
     }
 
     private void checkCompletion(Command<?> command, Authentication caller) {
@@ -142,17 +149,23 @@ final class CommandGate extends CommandInterceptor {
         if (task == null) {
             return;
         }
-        Set<String> editable = forms.form(task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey())
-                .map(FormFields.Form::editable).orElse(Set.of());
-        plainValues(variables, "completing '" + task.getName() + "'");
+        FormFields.Form form = forms.form(task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey())
+                .orElse(new FormFields.Form(null, Set.of(), Set.of()));
+        Set<String> editable = form.editable();
+        String object = objectValue(variables);
+        if (object != null) {
+            throw new FormFieldValidationException(object, object + " must be text, a number, a boolean or a date when completing '"
+                    + task.getName() + "'");
+        }
         VariableMap sent = Variables.fromMap(variables);
+        Map<String, Object> current = asSystem(() -> engine.get().getTaskService().getVariables(taskId));
         Set<String> changed = new TreeSet<>();
         for (String name : sent.keySet()) {
-            if (!editable.contains(name)) {
-                Object current = asSystem(() -> engine.get().getTaskService().getVariable(taskId, name));
-                if (!shownAlike(current, sent.get(name))) {
-                    changed.add(name);
-                }
+            boolean echo = current.containsKey(name) ? shownAlike(current.get(name), sent.get(name))
+                    // a field the form shows empty may come back empty; creating any other variable is a change
+                    : form.shown().contains(name) && text(sent.get(name)).isEmpty();
+            if (!editable.contains(name) && !echo) {
+                changed.add(name);
             }
         }
         if (!changed.isEmpty()) {
@@ -163,16 +176,16 @@ final class CommandGate extends CommandInterceptor {
         }
     }
 
-    /** Callers send text, numbers, booleans and dates; objects (serialized Java or JSON) never. */
-    private static void plainValues(Map<String, Object> variables, String what) {
+    /** Callers send text, numbers, booleans and dates; objects (serialized Java or JSON) never: the first that is one. */
+    private static String objectValue(Map<String, Object> variables) {
         VariableMap typed = Variables.fromMap(variables == null ? Map.of() : variables);
         for (String name : typed.keySet()) {
             TypedValue value = typed.getValueTyped(name);
             if (value != null && value.getType() != null && !value.getType().isPrimitiveValueType()) {
-                throw new FormFieldValidationException(name, name + " must be text, a number, a boolean or a date when "
-                        + what + " (got " + value.getType().getName() + ")");
+                return name;
             }
         }
+        return null;
     }
 
     private Set<String> startFormFields(String definitionId) {
@@ -191,7 +204,24 @@ final class CommandGate extends CommandInterceptor {
      * null and "" alike, 60000 and 60000.0 alike, a date to the second in UTC.
      */
     static boolean shownAlike(Object current, Object sent) {
-        return text(current).equals(text(sent)) || sent instanceof String s && current instanceof Date d && s.startsWith(text(d));
+        if (current instanceof Date date && sent instanceof String shown) {
+            return sameSecond(date, shown);
+        }
+        return text(current).equals(text(sent));
+    }
+
+    /** Forms show a date as the REST API writes it (yyyy-MM-dd'T'HH:mm:ss.SSSZ, any zone) or as ISO text. */
+    private static boolean sameSecond(Date date, String shown) {
+        for (String pattern : List.of("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "yyyy-MM-dd'T'HH:mm:ss")) {
+            try {
+                SimpleDateFormat format = new SimpleDateFormat(pattern);
+                format.setTimeZone(TimeZone.getTimeZone("UTC"));
+                return format.parse(shown).getTime() / 1000 == date.getTime() / 1000;
+            } catch (ParseException e) {
+                // try the next way of writing it
+            }
+        }
+        return false;
     }
 
     static String text(Object value) {

@@ -1,0 +1,72 @@
+package io.mpgov.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * The engine API as Tasklist itself calls it: signed in to Tasklist with a session cookie, each
+ * change carrying the XSRF token Camunda's webapp hands out, under /camunda/api/engine/engine/default.
+ */
+public final class TasklistSession {
+
+    public static final String ENGINE_API = "/camunda/api/engine/engine/default";
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final String base;
+
+    private TasklistSession(int port) {
+        this.base = "http://127.0.0.1:" + port + "/camunda";
+    }
+
+    private Http.Response login;
+
+    /** Opens Tasklist and signs in, as a browser does; see {@link #refusedLogin()}. */
+    public static TasklistSession signIn(int port, String user) {
+        TasklistSession session = new TasklistSession(port);
+        session.exchange(HttpRequest.newBuilder(URI.create(session.base + "/app/tasklist/default/")).GET());
+        session.login = session.exchange(HttpRequest.newBuilder(URI.create(session.base + "/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.token())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+        return session;
+    }
+
+    /** The login's answer when Tasklist refused the user (e.g. no access to Tasklist), else null. */
+    public Http.Response refusedLogin() {
+        return login.status() == 200 ? null : login;
+    }
+
+    /** {@code path} below the engine API, e.g. {@code /task/…/complete}. */
+    public Http.Response send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default" + path))
+                .header("X-XSRF-TOKEN", token()).header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return exchange(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private String token() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).reduce((first, last) -> last)
+                .orElseThrow(() -> new IllegalStateException("Tasklist handed out no XSRF token"));
+    }
+
+    private Http.Response exchange(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Http.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
