@@ -47,10 +47,13 @@ final class CommandVerdicts {
     }
 
     static Verdict of(Object command) {
-        if (command instanceof Query<?, ?>) {
+        return of(command.getClass());
+    }
+
+    static Verdict of(Class<?> type) {
+        if (Query.class.isAssignableFrom(type)) {
             return Verdict.READ;
         }
-        Class<?> type = command.getClass();
         String name = type.getSimpleName();
         if (!type.getName().startsWith("org.camunda.bpm.engine.") || name.isEmpty() || type.getName().contains("$")) {
             // mpgov's own, the webapps' plugins, and the engine's internal lambdas: not a door of the REST API
