@@ -18,23 +18,23 @@ class PlanApprovalsDelegate implements JavaDelegate {
 
     static final String REQUIRED = "requiredApprovals";
     static final String PENDING = "pendingApprovals";
-    static final String ROUND_OUTCOME = "roundOutcome";
-
     private final ApprovalSettings settings;
+    private final ApprovalRound round;
 
-    PlanApprovalsDelegate(ApprovalSettings settings) {
+    PlanApprovalsDelegate(ApprovalSettings settings, ApprovalRound round) {
         this.settings = settings;
+        this.round = round;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         List<String> required = settings.ordered(((List<?>) execution.getVariable(REQUIRED)).stream().map(String::valueOf).toList());
-        ApprovalLedger ledger = ApprovalLedger.parse(execution.getVariable(ApprovalLedger.VARIABLE));
+        ApprovalLedger ledger = ApprovalLedger.of(execution.getProcessInstanceId());
         Map<String, Object> variables = execution.getVariables();
         List<String> pending = required.stream()
                 .filter(kind -> !ledger.stillValid(kind, settings.fingerprint(kind, variables))).toList();
         execution.setVariable(REQUIRED, new ArrayList<>(required));
         execution.setVariable(PENDING, new ArrayList<>(pending));
-        execution.setVariable(ROUND_OUTCOME, null);
+        round.start(execution.getProcessInstanceId());
     }
 }

@@ -48,9 +48,11 @@ class RecordDecisionListener implements TaskListener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ApprovalSettings approvals;
+    private final ApprovalRound round;
 
-    RecordDecisionListener(ApprovalSettings approvals) {
+    RecordDecisionListener(ApprovalSettings approvals, ApprovalRound round) {
         this.approvals = approvals;
+        this.round = round;
     }
 
     @Override
@@ -99,7 +101,7 @@ class RecordDecisionListener implements TaskListener {
         String user = currentUser(task);
         String kind = TaskDuties.of(task.getId()).map(TaskDuties.Duty::kind).orElse(null);
         DelegateExecution request = task.getExecution().getProcessInstance();
-        ApprovalLedger ledger = ApprovalLedger.parse(request.getVariable(ApprovalLedger.VARIABLE));
+        ApprovalLedger ledger = ApprovalLedger.of(task.getProcessInstanceId());
         enforceSeparationOfDuties(task, user, kind, decision.toString(), ledger);
 
         Date now = ClockUtil.getCurrentTime();
@@ -121,12 +123,11 @@ class RecordDecisionListener implements TaskListener {
         }
         if (kind != null) {
             if ("APPROVE".equals(decision)) {
-                ledger.grant(kind, user, approvals.fingerprint(kind, request.getVariables()));
+                ledger.grant(kind, user, now, approvals.fingerprint(kind, request.getVariables()));
             } else {
                 ledger.revoke(kind);
-                request.setVariable(PlanApprovalsDelegate.ROUND_OUTCOME, decision);
+                round.end(task.getProcessInstanceId(), decision.toString());
             }
-            request.setVariable(ApprovalLedger.VARIABLE, ledger.toJson());
         }
     }
 

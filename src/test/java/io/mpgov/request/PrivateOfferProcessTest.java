@@ -268,8 +268,7 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
                         + "estimatedAnnualCost, initiator, newVendor, roundOutcome");
 
         assertThat(pi).variables().containsEntry("estimatedAnnualCost", 300000.0).containsEntry("newVendor", false)
-                .containsEntry("initiator", "requester").containsEntry("roundOutcome", null);
-        assertThat(variable(pi, "approvalLedger")).isNull();
+                .containsEntry("initiator", "requester").doesNotContainKeys("roundOutcome", "approvalLedger");
         assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("finance", "legal", "procurement-manager");
         // Echoing what the form shows, unchanged, is no change: the approval counts.
         VariableMap echoed = decision("APPROVE", null);
@@ -277,7 +276,6 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         echoed.put("initiator", "requester");
         echoed.put("approval", "finance");
         complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance", echoed);
-        assertThat((String) variable(pi, "approvalLedger")).contains("\"finance\":{\"by\":\"finance\"");
         assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("legal", "procurement-manager");
     }
 

@@ -93,6 +93,7 @@ abstract class ProcessTestSupport {
         Mocks.register("recordPmpAddition", CatalogTestDelegates.recordPmpAddition(inventory));
         Mocks.register("recordDecision", ReviewTestListeners.recordDecision(approvals));
         Mocks.register("planApprovals", ReviewTestListeners.planApprovals(approvals));
+        Mocks.register("approvalRound", ReviewTestListeners.ROUND);
         Mocks.register("verifyAgreement", AgreementTestDelegates.verifyAgreement(agreements));
         Mocks.register("takeOverRequest", new TakeOverRequestListener());
         Mocks.register("assignRequestId", new AssignRequestIdListener());

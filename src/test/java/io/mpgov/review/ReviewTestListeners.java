@@ -9,11 +9,14 @@ public final class ReviewTestListeners {
     private ReviewTestListeners() {
     }
 
+    /** The bean the models read the approval round from ({@code ${approvalRound…}}). */
+    public static final ApprovalRound ROUND = new ApprovalRound();
+
     public static TaskListener recordDecision(ApprovalSettings settings) {
-        return new RecordDecisionListener(settings);
+        return new RecordDecisionListener(settings, ROUND);
     }
 
     public static JavaDelegate planApprovals(ApprovalSettings settings) {
-        return new PlanApprovalsDelegate(settings);
+        return new PlanApprovalsDelegate(settings, ROUND);
     }
 }
