@@ -5,7 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static io.mpgov.sandbox.Json.obj;
 
@@ -76,13 +78,24 @@ final class AdminApi {
                     sandbox.knobs().faults.add(fault);
                     send(exchange, 201, fault);
                 }
+                case "POST /holds" -> {
+                    JsonNode hold = Json.MAPPER.readTree(exchange.getRequestBody());
+                    Set<String> operations = new HashSet<>();
+                    hold.path("operations").forEach(op -> operations.add(op.asText()));
+                    sandbox.knobs().hold.engage(operations, hold.path("after").asInt(0), hold.path("timeoutMillis").asLong(60_000));
+                    send(exchange, 201, sandbox.knobs().hold);
+                }
+                case "DELETE /holds" -> {
+                    sandbox.knobs().hold.release();
+                    send(exchange, 200, sandbox.knobs().hold);
+                }
                 case "DELETE /faults" -> {
                     sandbox.knobs().faults.clear();
                     sandbox.knobs().changeSetFailures.clear();
                     send(exchange, 200, obj("status", "cleared"));
                 }
                 default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
-                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, PUT /usage, GET /calls, GET|PUT /knobs, POST|DELETE /faults"));
+                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, PUT /usage, GET /calls, GET|PUT /knobs, POST|DELETE /faults, POST|DELETE /holds"));
             }
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));

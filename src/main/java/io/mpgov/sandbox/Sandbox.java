@@ -73,11 +73,12 @@ public final class Sandbox {
         return reader.apply(state);
     }
 
-    /** Empties the account: no organization, no catalog, no mail. Knobs keep their settings. */
+    /** Empties the account: no organization, no catalog, no mail. Knobs keep their settings; faults and holds end. */
     public synchronized void reset() {
         state = new SandboxState();
         knobs.faults.clear();
         knobs.changeSetFailures.clear();
+        knobs.hold.release();
     }
 
     /**

@@ -168,6 +168,7 @@ public final class SandboxServer implements AutoCloseable {
                 throw new AwsError(fault.errorCode, status, fault.message);
             }
         }
+        knobs.hold.passOrWait(route.operation());
     }
 
     private static void sleep(long millis) {
@@ -217,6 +218,7 @@ public final class SandboxServer implements AutoCloseable {
 
     @Override
     public void close() {
+        sandbox.knobs().hold.release();
         http.stop(0);
         executor.shutdownNow();
         log.info("AWS sandbox stopped");

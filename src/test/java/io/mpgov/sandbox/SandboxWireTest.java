@@ -44,10 +44,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Every sandbox operation, answered to the real AWS SDK v2 clients as AWS would. */
 class SandboxWireTest {
@@ -445,6 +451,48 @@ class SandboxWireTest {
             assertThatThrownBy(() -> impatient.getGrant(r -> r.grantArn(created.grantArn())))
                     .isInstanceOf(software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.class);
         }
+
+        @Test
+        void aHoldLetsTheFirstGrantWritesThroughAndAnswersTheOthersOnlyOnceItIsReleased() throws Exception {
+            Knobs.Hold hold = sandbox.knobs().hold;
+            hold.engage(Set.of("CreateGrant", "CreateGrantVersion"), 1, 30_000);
+            grant("tok-hold-0", "410987654320");
+            // three writers at once: the common pool may have a single thread on a small machine
+            ExecutorService writers = Executors.newFixedThreadPool(3);
+            List<CompletableFuture<software.amazon.awssdk.services.licensemanager.model.CreateGrantResponse>> held =
+                    IntStream.rangeClosed(1, 3).mapToObj(i -> CompletableFuture.supplyAsync(() -> grant("tok-hold-" + i, "41098765432" + i), writers)).toList();
+            writers.shutdown();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> hold.getWaiting() == 3);
+            assertThat(held).noneMatch(CompletableFuture::isDone);
+            assertThat(grantsWithTokenPrefix("tok-hold-")).as("held writes are not applied yet").isEqualTo(1);
+            assertThat(licenses.listDistributedGrants(r -> { }).grants()).as("reads are not held").isNotEmpty();
+
+            hold.release();
+            for (var call : held) {
+                assertThat(call.get(10, TimeUnit.SECONDS).statusAsString()).isEqualTo("PENDING_WORKFLOW");
+            }
+            assertThat(grantsWithTokenPrefix("tok-hold-")).isEqualTo(4);
+            assertThat(hold.getWaiting()).isZero();
+            assertThat(hold.getPassed()).isEqualTo(1);
+        }
+
+        @Test
+        void aHeldCallThatIsNeverReleasedIsAnsweredAfterItsTimeout() {
+            Knobs.Hold hold = sandbox.knobs().hold;
+            hold.engage(Set.of("CreateGrant"), 0, 300);
+            long start = System.nanoTime();
+
+            var created = grant("tok-hold-timeout", "410987654329");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(created.statusAsString()).isEqualTo("PENDING_WORKFLOW");
+            assertThat(hold.getWaiting()).isZero();
+        }
+
+        private long grantsWithTokenPrefix(String prefix) {
+            return sandbox.read(s -> s.grants.stream().filter(g -> g.clientTokens.stream().anyMatch(t -> t.startsWith(prefix))).count());
+        }
     }
 
     @Nested
@@ -602,6 +650,25 @@ class SandboxWireTest {
 
             assertThat(catalog.describeChangeSet(r -> r.catalog("AWSMarketplace").changeSetId(id)).status())
                     .isEqualTo(ChangeStatus.SUCCEEDED);
+        }
+
+        @Test
+        void holdsAreEngagedAndReleasedOverHttp() throws Exception {
+            HttpResponse<String> engaged = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/holds"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"operations\":[\"CreateGrant\"],\"after\":5,\"timeoutMillis\":1000}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(engaged.statusCode()).isEqualTo(201);
+            assertThat(engaged.body()).contains("\"operations\":[\"CreateGrant\"]", "\"after\":5", "\"waiting\":0");
+
+            HttpResponse<String> released = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/holds"))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(released.statusCode()).isEqualTo(200);
+            assertThat(sandbox.knobs().hold.getOperations()).isEmpty();
+
+            HttpResponse<String> unbounded = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/holds"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"operations\":[\"CreateGrant\"],\"timeoutMillis\":0}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(unbounded.statusCode()).as("a hold without a timeout is refused").isEqualTo(400);
         }
 
         @Test

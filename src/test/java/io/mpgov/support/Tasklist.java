@@ -1,9 +1,11 @@
 package io.mpgov.support;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -26,7 +28,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Camunda Tasklist as a person uses it, in headless Chromium: log in, start a process from its start
  * form, find a task in "My groups' tasks", claim it, fill its Camunda Form and complete it. Each step
- * can be saved as a screenshot under {@code target/browser/<journey>/}.
+ * can be saved as a screenshot under {@code target/browser/<journey>/}. Every step waits for what it
+ * needs (the element clickable, the value taken, the dialog gone), never for a time; every click
+ * scrolls its element to the middle of the view first, away from Tasklist's fixed footer.
  */
 public final class Tasklist implements AutoCloseable {
 
@@ -60,16 +64,16 @@ public final class Tasklist implements AutoCloseable {
     public Tasklist loginAs(String user) {
         driver.manage().deleteAllCookies();
         driver.get(base + "/camunda/app/tasklist/default/");
-        type(visible(By.cssSelector("input[ng-model='username']")), user);
-        type(visible(By.cssSelector("input[type='password']")), "demo");
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        type(By.cssSelector("input[ng-model='username']"), user);
+        type(By.cssSelector("input[type='password']"), "demo");
+        click(By.cssSelector("button[type='submit']"));
         visible(By.xpath("//a[contains(., 'Start process')]"));
         return this;
     }
 
     public Tasklist startProcess(String name) {
-        driver.findElement(By.xpath("//a[contains(., 'Start process')]")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'modal')]//a[contains(., '" + name + "')]"))).click();
+        click(By.xpath("//a[contains(., 'Start process')]"));
+        click(By.xpath("//div[contains(@class,'modal')]//a[contains(., '" + name + "')]"));
         visible(By.cssSelector("form [id$='-Field_ProductId']"));
         return this;
     }
@@ -77,18 +81,20 @@ public final class Tasklist implements AutoCloseable {
     /** Presses Start and waits until the dialog is gone (the start form was accepted). */
     public Tasklist submitStartForm() {
         By start = By.cssSelector("button[ng-click='startProcessInstance()']");
-        wait.until(ExpectedConditions.elementToBeClickable(start)).click();
+        click(start);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(start));
         return this;
     }
 
-    /** Opens the named task from "My groups' tasks" (reloading until it is there) and claims it. */
+    /** Opens the named task from "My groups' tasks" (reloading until it is there), claims it and waits until its form takes input. */
     public Tasklist claimGroupTask(String taskName) {
         By link = By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + taskName + "\")]");
+        By groupTasks = By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')"
+                + " and contains(., \"My groups' tasks\")]");
+        // The task is created by the engine's job executor: the list shows it after a reload once it is there.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             driver.navigate().refresh();
-            visible(By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')"
-                    + " and contains(., \"My groups' tasks\")]")).click();
+            click(groupTasks);
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.visibilityOfElementLocated(link));
                 return true;
@@ -96,47 +102,56 @@ public final class Tasklist implements AutoCloseable {
                 return false;
             }
         });
-        driver.findElement(link).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-        visible(By.cssSelector("form [id$='-Field_Decision-0']"));
+        click(link);
+        click(By.cssSelector("button.claim"));
+        wait.until(ExpectedConditions.elementToBeClickable(field("Field_Decision-0")));
         return this;
     }
 
-    /** The value a form field shows. */
+    /** The value a form field shows, once it shows one (the form fills its fields after it is drawn). */
     public String valueOf(String fieldId) {
-        return visible(field(fieldId)).getAttribute("value");
+        By by = field(fieldId);
+        visible(by);
+        return wait.until(d -> {
+            String value = d.findElement(by).getAttribute("value");
+            return value == null || value.isBlank() ? null : value;
+        });
     }
 
     public Tasklist text(String fieldId, String value) {
-        WebElement input = visible(field(fieldId));
-        input.clear();
+        By by = field(fieldId);
         // Tab leaves the field: Camunda Forms keep typed text only once it is committed
-        input.sendKeys(value, Keys.TAB);
+        act(by, input -> {
+            input.clear();
+            input.sendKeys(value, Keys.TAB);
+        });
+        wait.until(ExpectedConditions.attributeToBe(by, "value", value));
         return this;
     }
 
     public Tasklist radio(String fieldId, int option) {
-        visible(field(fieldId + "-" + option));
-        wait.until(ExpectedConditions.elementToBeClickable(field(fieldId + "-" + option))).click();
+        By by = field(fieldId + "-" + option);
+        click(by);
+        wait.until(ExpectedConditions.elementToBeSelected(by));
         return this;
     }
 
     public Tasklist select(String fieldId, String label) {
         By option = By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']");
+        By display = By.cssSelector("[id$='-" + fieldId + "-display']");
         // Tabbing into a select opens its list already; a click would close it again.
         if (driver.findElements(option).stream().noneMatch(WebElement::isDisplayed)) {
-            visible(By.cssSelector("[id$='-" + fieldId + "-display']")).click();
+            click(display);
         }
-        wait.until(ExpectedConditions.elementToBeClickable(option)).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[id$='-" + fieldId + "-display']"), label));
+        click(option);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(display, label));
         return this;
     }
 
     /** Presses Complete and waits until the task's form is gone. */
     public Tasklist complete() {
         By complete = By.cssSelector("button[ng-click='complete()']");
-        visible(complete);
-        wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+        click(complete);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(complete));
         return this;
     }
@@ -144,9 +159,9 @@ public final class Tasklist implements AutoCloseable {
     /** Signs in to mpgov's catalog dashboard and waits until it shows the text. */
     public Tasklist dashboardAs(String user, String expectedText) {
         driver.get(base + "/dashboard/");
-        type(visible(By.id("user")), user);
-        type(visible(By.id("password")), "demo");
-        driver.findElement(By.cssSelector("#login button[type='submit']")).click();
+        type(By.id("user"), user);
+        type(By.id("password"), "demo");
+        click(By.cssSelector("#login button[type='submit']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expectedText));
         return this;
     }
@@ -179,13 +194,47 @@ public final class Tasklist implements AutoCloseable {
     /** Visible and scrolled to the middle of its scrolling region (Tasklist's task form scrolls inside the page). */
     private WebElement visible(By by) {
         WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        centre(element);
         return element;
     }
 
-    private static void type(WebElement input, String value) {
-        input.clear();
-        input.sendKeys(value);
+    /** Clicks the element once it is clickable and the click reaches it; see {@link #act}. */
+    private void click(By by) {
+        act(by, WebElement::click);
+    }
+
+    /**
+     * Does {@code action} to the element once it is visible and enabled, scrolled to the middle of the
+     * view. When the action cannot reach it — something lies over it (the footer, a dialog on its way
+     * out) or the form drew it anew — it is found, scrolled and tried again until the wait ends.
+     */
+    private void act(By by, java.util.function.Consumer<WebElement> action) {
+        wait.until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return false;
+            }
+            try {
+                centre(element);
+                action.accept(element);
+                return true;
+            } catch (ElementNotInteractableException | StaleElementReferenceException notReached) {
+                // ElementClickInterceptedException is one of these: the next round scrolls and clicks again
+                return false;
+            }
+        });
+    }
+
+    private void centre(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+    }
+
+    private void type(By by, String value) {
+        act(by, input -> {
+            input.clear();
+            input.sendKeys(value);
+        });
+        wait.until(ExpectedConditions.attributeToBe(by, "value", value));
     }
 
     @Override
