@@ -15,3 +15,12 @@ create table mpgov_approval_round (
     round_number         int           not null,
     outcome              varchar(32)
 );
+
+-- Who submitted each request and what, as validated (the last revision wins): the four-eyes rule
+-- and the approvals' fingerprints rest on this, not on the request's variables.
+create table mpgov_submission (
+    process_instance_id  varchar(64)    not null primary key,
+    submitted_by         varchar(255),
+    fields               varchar(12000) not null,
+    recorded_at          timestamp      not null
+);

@@ -1,7 +1,10 @@
 package io.mpgov.request;
 
+import io.mpgov.security.Submissions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import static io.mpgov.request.ProcurementRequestProcess.KEY;
@@ -9,7 +12,7 @@ import static io.mpgov.request.ProcurementRequestProcess.REQUEST_ID;
 
 /**
  * Start of procurement-request, however it is started: the request gets its id, as business key and
- * as {@code requestId}. Callers never choose it (the engine gate refuses a start that brings one), so
+ * as {@code requestId}, and mpgov records who submitted it. Callers never choose it (the engine gate refuses a start that brings one), so
  * no request can take another's id.
  */
 @Component("assignRequestId")
@@ -24,5 +27,8 @@ class AssignRequestIdListener implements ExecutionListener {
         }
         execution.setProcessBusinessKey(id);
         execution.setVariable(REQUEST_ID, id);
+        // the signed-in user who started it (null for a request AWS or a review opened: its taker owns it)
+        Submissions.submittedBy(execution.getProcessInstanceId(), Context.getCommandContext().getAuthenticatedUserId(),
+                ClockUtil.getCurrentTime());
     }
 }

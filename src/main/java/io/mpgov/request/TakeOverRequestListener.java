@@ -1,8 +1,10 @@
 package io.mpgov.request;
 
+import io.mpgov.security.Submissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import static io.mpgov.request.ProcurementRequestProcess.INITIATOR;
@@ -22,5 +24,6 @@ class TakeOverRequestListener implements TaskListener {
             throw new IllegalStateException("'" + task.getName() + "' must be completed by a signed-in requester");
         }
         task.getExecution().getProcessInstance().setVariable(INITIATOR, user);
+        Submissions.submittedBy(task.getProcessInstanceId(), user, ClockUtil.getCurrentTime());
     }
 }

@@ -1,11 +1,14 @@
 package io.mpgov.request;
 
+import io.mpgov.security.Submissions;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static io.mpgov.request.ProcurementRequestProcess.*;
@@ -25,7 +28,9 @@ class ValidateRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RequestForm form = RequestForm.fromVariables(execution.getVariables());
-        execution.setVariables(form.toVariables());
+        Map<String, Object> fields = form.toVariables();
+        execution.setVariables(fields);
+        Submissions.fields(execution.getProcessInstanceId(), fields, ClockUtil.getCurrentTime());
         List<FieldError> errors = validator.validate(form, execution.getProcessInstanceId());
         if (!errors.isEmpty()) {
             String message = errors.stream().map(FieldError::toString).collect(Collectors.joining("\n"));

@@ -1,5 +1,6 @@
 package io.mpgov.review;
 
+import io.mpgov.security.Submissions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,9 @@ class PlanApprovalsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> required = settings.ordered(((List<?>) execution.getVariable(REQUIRED)).stream().map(String::valueOf).toList());
         ApprovalLedger ledger = ApprovalLedger.of(execution.getProcessInstanceId());
-        Map<String, Object> variables = execution.getVariables();
+        // what the approvals rest on: the request as mpgov recorded it when it was validated
+        Map<String, Object> variables = Submissions.of(execution.getProcessInstanceId()).map(Submissions.Submission::fields)
+                .orElseThrow(() -> new IllegalStateException("No recorded submission for request " + execution.getProcessBusinessKey()));
         List<String> pending = required.stream()
                 .filter(kind -> !ledger.stillValid(kind, settings.fingerprint(kind, variables))).toList();
         execution.setVariable(REQUIRED, new ArrayList<>(required));

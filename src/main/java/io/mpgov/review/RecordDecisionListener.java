@@ -1,6 +1,7 @@
 package io.mpgov.review;
 
 import io.micrometer.core.instrument.Metrics;
+import io.mpgov.security.Submissions;
 import io.mpgov.security.TaskDuties;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.mpgov.review.ReviewVariables.*;
@@ -123,7 +125,7 @@ class RecordDecisionListener implements TaskListener {
         }
         if (kind != null) {
             if ("APPROVE".equals(decision)) {
-                ledger.grant(kind, user, now, approvals.fingerprint(kind, request.getVariables()));
+                ledger.grant(kind, user, now, approvals.fingerprint(kind, submitted(task)));
             } else {
                 ledger.revoke(kind);
                 round.end(task.getProcessInstanceId(), decision.toString());
@@ -131,14 +133,23 @@ class RecordDecisionListener implements TaskListener {
         }
     }
 
+    /** The request as mpgov recorded it when it was last validated: what an approval rests on. */
+    private static Map<String, Object> submitted(DelegateTask task) {
+        return Submissions.of(task.getProcessInstanceId()).map(Submissions.Submission::fields)
+                .orElseThrow(() -> new IllegalStateException("No recorded submission for request " + task.getExecution().getProcessBusinessKey()));
+    }
+
     private void enforceSeparationOfDuties(DelegateTask task, String user, String kind, String decision, ApprovalLedger ledger) {
         if (user == null) {
             return;
         }
         boolean requesterOnly = requesterOnly(task);
-        if (requesterOnly != user.equals(task.getVariable(INITIATOR))) {
+        // who started it as mpgov recorded it; processes without a submission (access reviews) fall back on initiator
+        Object initiator = Submissions.of(task.getProcessInstanceId()).map(Submissions.Submission::submittedBy)
+                .map(Object.class::cast).orElse(task.getVariable(INITIATOR));
+        if (requesterOnly != user.equals(initiator)) {
             throw new FourEyesViolationException(requesterOnly
-                    ? "Only " + task.getVariable(INITIATOR) + ", who started this request, may complete '" + task.getName() + "'"
+                    ? "Only " + initiator + ", who started this request, may complete '" + task.getName() + "'"
                     : "Four-eyes rule: " + user + " started this request and may not decide on it");
         }
         Object forbidden = task.getVariable(FORBIDDEN_GROUPS);

@@ -62,6 +62,11 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder builder) {
+        return exchange(client, builder);
+    }
+
+    /** One request on the given client (with its cookies, if it keeps any), the answer read as text. */
+    static Response exchange(HttpClient client, HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -1,13 +1,10 @@
 package io.mpgov.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /**
  * The engine API as Tasklist itself calls it: signed in to Tasklist with a session cookie, each
@@ -58,15 +55,6 @@ public final class TasklistSession {
     }
 
     private Http.Response exchange(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Http.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.exchange(browser, request);
     }
 }
