@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The jar as operations start it: without a profile it refuses, naming the profiles to choose, instead of
- * coming up as the demo. Nothing listens afterwards.
+ * coming up as the demo; on the aws profile it refuses without an administrator. Nothing listens afterwards.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SafeStartupIT {
@@ -38,6 +38,18 @@ class SafeStartupIT {
     void anotherProfileAloneIsNoChoiceEither() {
         assertThatThrownBy(() -> start(freePort(), "--spring.profiles.active=it"))
                 .hasMessageContaining("(active profiles: it)");
+    }
+
+    @Test
+    void theAwsProfileRefusesWithoutAnAdministrator() {
+        int port = freePort();
+
+        assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws"))
+                .hasMessageContaining("needs an administrator").hasMessageContaining("/camunda/app/admin/default/setup")
+                .hasMessageContaining("CAMUNDA_BPM_ADMINUSER_ID");
+        assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws", "--camunda.bpm.admin-user.id=ops"))
+                .as("an administrator whose password would be its id").hasMessageContaining("needs an administrator");
+        assertNothingListensOn(port);
     }
 
     private static void start(int port, String... args) {
