@@ -6,13 +6,19 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Camunda checks authorizations only for an authenticated caller, and its REST API authenticates
- * nobody by default: so both /engine-rest and mpgov's own /api require HTTP basic auth.
+ * nobody by default: so both /engine-rest and mpgov's own /api require HTTP basic auth. In front of that,
+ * what a hostile page in the user's browser could do is refused: making state-changing /api calls with
+ * the credentials the browser remembers.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpSecurityConfiguration {
+
+    /** Cross-site refusals before basic auth (the default order). */
+    private static final int CROSS_SITE = Ordered.LOWEST_PRECEDENCE - 1;
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -21,6 +27,16 @@ class HttpSecurityConfiguration {
         registration.setName("camunda-rest-basic-auth");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    /** Before authentication: a refused cross-site call neither checks a password nor counts as a failed login. */
+    @Bean
+    FilterRegistrationBean<CrossSiteRequestFilter> apiCrossSiteRequests() {
+        FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(new CrossSiteRequestFilter());
+        registration.setName("mpgov-api-cross-site-requests");
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(CROSS_SITE);
         return registration;
     }
 
