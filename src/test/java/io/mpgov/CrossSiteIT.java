@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What another site's page can make the user's browser do to mpgov, with the credentials the browser
- * remembers: post a form or a simple fetch to /api — refused, nothing starts.
+ * remembers: post a form or a simple fetch to /api — refused, nothing starts; show mpgov's pages in a frame
+ * to trick the user into clicking (clickjacking) — every page says it may not be framed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "it"})
@@ -85,6 +86,30 @@ class CrossSiteIT {
 
         assertThat(event.status()).isEqualTo(401);
         assertThat(event.body()).contains("X-Mpgov-Event-Secret");
+    }
+
+    @Test
+    void mpgovsPagesAndApiMayNotBeFramedNorHaveTheirTypeGuessed() {
+        for (Http.Response response : java.util.List.of(http.get("/dashboard", null), http.get("/dashboard/index.html", null),
+                http.get("/dashboard/dashboard.js", null), http.get("/api/dashboard/catalog", "auditor"),
+                http.get("/api/dashboard/catalog", null), http.get("/api/requests/PR-NONE", "requester"),
+                http.get("/api/no-such-thing", null), http.post("/api/reviews/catalog", "pmp-admin", FORM, "", Map.of()))) {
+            assertThat(response.headers().allValues("Content-Security-Policy")).as(response.status() + " " + response.body())
+                    .containsExactly("frame-ancestors 'none'");
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+    }
+
+    @Test
+    void camundasWebappsMayNotBeFramedEither() {
+        for (String page : new String[] {"/camunda/app/tasklist/default/", "/camunda/app/admin/default/", "/camunda/app/welcome/default/"}) {
+            Http.Response response = http.get(page, null);
+            assertThat(response.status()).as(page).isEqualTo(200);
+            assertThat(response.headers().allValues("Content-Security-Policy")).singleElement().asString().contains("frame-ancestors 'none'");
+            assertThat(response.headers().firstValue("X-Frame-Options")).as(page).hasValue("DENY");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
     }
 
     private long catalogReviews() {
