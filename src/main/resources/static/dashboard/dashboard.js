@@ -18,8 +18,9 @@
     return e;
   }
 
+  // X-Requested-By: mpgov refuses state-changing calls without it (or a JSON body), which no other site can send.
   async function api(method, path) {
-    const response = await fetch(path, { method, headers: { Authorization: 'Basic ' + auth } });
+    const response = await fetch(path, { method, headers: { Authorization: 'Basic ' + auth, 'X-Requested-By': 'mpgov' } });
     if (response.status === 401) throw new Error('Wrong user or password.');
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(body.detail || body.message || ('HTTP ' + response.status));

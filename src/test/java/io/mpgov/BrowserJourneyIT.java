@@ -49,7 +49,8 @@ class BrowserJourneyIT {
                     .screenshot("pmp-admin-approves").complete();
 
             awaitAllowed(product);
-            tasklist.dashboardAs("pmp-admin", product).screenshot("product-in-the-pmp");
+            tasklist.dashboardAs("pmp-admin", product).screenshot("product-in-the-pmp")
+                    .dryRunOnDashboard().screenshot("dashboard-dry-run");
             });
         }
     }

@@ -11,10 +11,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Outside the demo profile: the persona groups and their authorizations exist, but no user does. */
+/**
+ * The aws profile (on the tests' H2): the persona groups and their authorizations exist, and the only user is
+ * the administrator operations configured.
+ */
 @SpringBootTest(properties = {"mpgov.catalog.experience-id=exp-test", "mpgov.notification.from=mpgov@example.com",
+        "camunda.bpm.admin-user.id=ops", "camunda.bpm.admin-user.password=ops-secret",
         "camunda.bpm.job-execution.enabled=false"})
-@ActiveProfiles("it")
+@ActiveProfiles({"aws", "it"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProductionProfileIT {
 
@@ -24,8 +28,8 @@ class ProductionProfileIT {
     AuthorizationService authorizations;
 
     @Test
-    void personaGroupsAndAuthorizationsButNoUsers() {
-        assertThat(identity.createUserQuery().count()).isZero();
+    void personaGroupsAndAuthorizationsButNoUserButTheAdministrator() {
+        assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("ops");
         assertThat(identity.createGroupQuery().groupIdIn(Personas.ALL.toArray(String[]::new)).count())
                 .isEqualTo(Personas.ALL.size());
         assertThat(authorizations.createAuthorizationQuery().groupIdIn(Personas.REQUESTER).count()).isPositive();

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camunda.bpm.admin-user.id=ops", "camunda.bpm.admin-user.password=" + SecretsNotLoggedIT.ADMIN_PASSWORD,
         "logging.level.org.camunda.bpm.spring.boot=DEBUG", "logging.level.io.mpgov=DEBUG",
         "logging.level.org.springframework.boot.context.config=DEBUG"})
-@ActiveProfiles("it")
+@ActiveProfiles({"aws", "it"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SecretsNotLoggedIT {
 

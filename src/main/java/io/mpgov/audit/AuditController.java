@@ -57,27 +57,9 @@ class AuditController {
             case "json" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".json\"")
                     .body(Map.of("from", start, "to", end, "generatedAt", Instant.now(), "count", evidence.size(), "evidence", evidence));
             case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"").body(csv(evidence));
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"").body(EvidenceCsv.of(evidence));
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or csv, not " + format);
         };
-    }
-
-    static String csv(List<Evidence> evidence) {
-        StringBuilder csv = new StringBuilder("time,kind,process,processInstanceId,reference,actor,outcome,detail\r\n");
-        for (Evidence e : evidence) {
-            csv.append(String.join(",", List.of(cell(e.time()), cell(e.kind()), cell(e.process()), cell(e.processInstanceId()),
-                    cell(e.reference()), cell(e.actor()), cell(e.outcome()), cell(e.detail())))).append("\r\n");
-        }
-        return csv.toString();
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs a cell as a formula. */
-    private static String cell(Object value) {
-        String text = value == null ? "" : value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static LocalDate day(String name, String value) {

@@ -96,7 +96,8 @@ public class DistributionPlanner {
     /**
      * The plans' writes in batches of at most {@code size}, one multi-instance element each: few enough
      * elements that the loop's bookkeeping stays cheap, each batch run in parallel by {@link GrantWorkRunner}.
-     * Plain maps, so they travel as JSON process variables.
+     * Plain lists and maps (ArrayList, LinkedHashMap), so they travel as JSON process variables of types
+     * the engine's deserialization allow-list names.
      */
     static List<List<Map<String, Object>>> batches(List<DistributionPlan> plans, int size) {
         List<Map<String, Object>> work = new ArrayList<>();
@@ -116,7 +117,7 @@ public class DistributionPlanner {
         }
         List<List<Map<String, Object>>> batches = new ArrayList<>();
         for (int from = 0; from < work.size(); from += size) {
-            batches.add(List.copyOf(work.subList(from, Math.min(work.size(), from + size))));
+            batches.add(new ArrayList<>(work.subList(from, Math.min(work.size(), from + size))));
         }
         return batches;
     }

@@ -102,9 +102,19 @@ public final class SandboxServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         try (exchange) {
+            AwsError foreign = LocalCallersOnly.foreignCaller(exchange.getRequestHeaders());
+            if (foreign != null) {
+                sendError(exchange, foreign);
+                return;
+            }
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith(AdminApi.PREFIX)) {
-                admin.handle(exchange);
+                AwsError notJson = LocalCallersOnly.notJson(exchange.getRequestMethod(), exchange.getRequestHeaders());
+                if (notJson != null) {
+                    sendError(exchange, notJson);
+                } else {
+                    admin.handle(exchange);
+                }
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -130,6 +140,10 @@ public final class SandboxServer implements AutoCloseable {
         try {
             if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
                 throw new AwsError("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
+            }
+            AwsError notJson = LocalCallersOnly.notJson(exchange.getRequestMethod(), exchange.getRequestHeaders());
+            if (notJson != null) {
+                throw notJson;
             }
             applyKnobs(route);
             SandboxRequest request = new SandboxRequest(route.service(), route.operation(),
@@ -204,6 +218,12 @@ public final class SandboxServer implements AutoCloseable {
         } catch (IOException e) {
             throw AwsError.client("SerializationException", "Request body is not valid JSON: " + e.getMessage());
         }
+    }
+
+    /** An error outside any service's protocol: awsJson's shape, which names the error in the body as well. */
+    private static void sendError(HttpExchange exchange, AwsError error) throws IOException {
+        sendRaw(exchange, error.status, "application/json", Map.of("x-amzn-ErrorType", error.type),
+                Json.obj("__type", error.type, "message", error.getMessage()));
     }
 
     static void sendRaw(HttpExchange exchange, int status, String contentType, Map<String, String> headers,

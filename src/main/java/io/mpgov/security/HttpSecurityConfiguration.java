@@ -6,13 +6,22 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import java.util.Map;
 
 /**
  * Camunda checks authorizations only for an authenticated caller, and its REST API authenticates
- * nobody by default: so both /engine-rest and mpgov's own /api require HTTP basic auth.
+ * nobody by default: so both /engine-rest and mpgov's own /api require HTTP basic auth. In front of that,
+ * what a hostile page in the user's browser could do is refused: framing mpgov's pages, and making
+ * state-changing /api calls with the credentials the browser remembers.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpSecurityConfiguration {
+
+    /** Security headers first, so that every answer carries them; then cross-site refusals; basic auth last (the default order). */
+    private static final int HEADERS = Ordered.LOWEST_PRECEDENCE - 2;
+    private static final int CROSS_SITE = Ordered.LOWEST_PRECEDENCE - 1;
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -21,6 +30,41 @@ class HttpSecurityConfiguration {
         registration.setName("camunda-rest-basic-auth");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    /** Before authentication: a refused cross-site call neither checks a password nor counts as a failed login. */
+    @Bean
+    FilterRegistrationBean<CrossSiteRequestFilter> apiCrossSiteRequests() {
+        FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(new CrossSiteRequestFilter());
+        registration.setName("mpgov-api-cross-site-requests");
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(CROSS_SITE);
+        return registration;
+    }
+
+    /** mpgov's pages and API may not be framed (clickjacking) nor have their content type guessed. */
+    @Bean
+    FilterRegistrationBean<ResponseHeadersFilter> ownSecurityHeaders() {
+        FilterRegistrationBean<ResponseHeadersFilter> registration = new FilterRegistrationBean<>(new ResponseHeadersFilter(Map.of(
+                "Content-Security-Policy", "frame-ancestors 'none'", "X-Frame-Options", "DENY", "X-Content-Type-Options", "nosniff")));
+        registration.setName("mpgov-security-headers");
+        registration.addUrlPatterns("/dashboard/*", "/api/*");
+        registration.setOrder(HEADERS);
+        return registration;
+    }
+
+    /**
+     * Camunda's webapps send their own Content-Security-Policy (with frame-ancestors 'none') and nosniff
+     * (camunda.bpm.webapp.header-security), but no X-Frame-Options, which browsers without CSP level 2 need.
+     */
+    @Bean
+    FilterRegistrationBean<ResponseHeadersFilter> camundaWebappFraming() {
+        FilterRegistrationBean<ResponseHeadersFilter> registration =
+                new FilterRegistrationBean<>(new ResponseHeadersFilter(Map.of("X-Frame-Options", "DENY")));
+        registration.setName("camunda-webapp-x-frame-options");
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(HEADERS);
         return registration;
     }
 

@@ -643,7 +643,7 @@ class SandboxWireTest {
 
         @Test
         void knobsChangeTheChangeSetLifecycle() throws Exception {
-            http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/knobs"))
+            http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/knobs")).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"changeSetPreparingMillis\":0,\"changeSetApplyingMillis\":0}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             String id = allow("t-knobs", DemoOrganization.PRODUCT_NOT_YET_ALLOWED).changeSetId();
@@ -655,7 +655,7 @@ class SandboxWireTest {
         @Test
         void holdsAreEngagedAndReleasedOverHttp() throws Exception {
             HttpResponse<String> engaged = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/holds"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"operations\":[\"CreateGrant\"],\"after\":5,\"timeoutMillis\":1000}"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"operations\":[\"CreateGrant\"],\"after\":5,\"timeoutMillis\":1000}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(engaged.statusCode()).isEqualTo(201);
             assertThat(engaged.body()).contains("\"operations\":[\"CreateGrant\"]", "\"after\":5", "\"waiting\":0");
@@ -666,7 +666,7 @@ class SandboxWireTest {
             assertThat(sandbox.knobs().hold.getOperations()).isEmpty();
 
             HttpResponse<String> unbounded = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/holds"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"operations\":[\"CreateGrant\"],\"timeoutMillis\":0}"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"operations\":[\"CreateGrant\"],\"timeoutMillis\":0}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(unbounded.statusCode()).as("a hold without a timeout is refused").isEqualTo(400);
         }
@@ -684,6 +684,55 @@ class SandboxWireTest {
             clock.advance(Duration.ofSeconds(5));
             assertThat(restarted.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts)))
                     .contains(DemoOrganization.PRODUCT_NOT_YET_ALLOWED);
+        }
+
+        @Test
+        void aRequestForAnotherHostIsRefusedAsDnsRebindingWouldSendIt() throws Exception {
+            String refused = raw("GET /_sandbox/state HTTP/1.1\r\nHost: rebind.evil.example:" + server.baseUri().getPort() + "\r\n\r\n");
+
+            assertThat(refused).startsWith("HTTP/1.1 403").containsIgnoringCase("x-amzn-ErrorType: AccessDeniedException")
+                    .contains("\"__type\":\"AccessDeniedException\"", "not for Host rebind.evil.example").doesNotContain("\"experiences\"");
+            assertThat(raw("GET /_sandbox/calls HTTP/1.1\r\n\r\n")).as("no Host at all").startsWith("HTTP/1.1 403");
+            for (String loopback : new String[] {"localhost", "LOCALHOST:4566", "127.0.0.1:1", "[::1]", "[::1]:4566"}) {
+                assertThat(raw("GET /_sandbox/calls HTTP/1.1\r\nHost: " + loopback + "\r\n\r\n")).as(loopback).startsWith("HTTP/1.1 200");
+            }
+        }
+
+        @Test
+        void aCrossSiteFormOrTextPostIsRefusedAndChangesNothing() throws Exception {
+            long knobsBefore = sandbox.knobs().changeSetPreparingMillis;
+            String[][] simpleRequests = {{"/_sandbox/reset", "text/plain", "{}"}, {"/_sandbox/reset", "application/x-www-form-urlencoded", "a=b"},
+                    {"/_sandbox/reset", "multipart/form-data; boundary=x", "--x--"}, {"/_sandbox/reset", null, "{}"},
+                    {"/_sandbox/knobs", "text/plain;charset=UTF-8", "{\"changeSetPreparingMillis\":1}"}};
+
+            for (String[] request : simpleRequests) {
+                HttpRequest.Builder builder = HttpRequest.newBuilder(server.baseUri().resolve(request[0]))
+                        .method(request[0].endsWith("knobs") ? "PUT" : "POST", HttpRequest.BodyPublishers.ofString(request[2]));
+                if (request[1] != null) {
+                    builder.header("Content-Type", request[1]);
+                }
+                HttpResponse<String> refused = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(request[1]).isEqualTo(415);
+                assertThat(refused.body()).contains("UnsupportedMediaTypeException", "JSON bodies only");
+            }
+            HttpResponse<String> fromAPage = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/reset"))
+                    .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(fromAPage.statusCode()).as("a no-cors fetch without a body").isEqualTo(403);
+
+            assertThat(sandbox.<List<SandboxState.Account>>read(s -> List.copyOf(s.accounts))).hasSizeGreaterThanOrEqualTo(13);
+            assertThat(sandbox.knobs().changeSetPreparingMillis).isEqualTo(knobsBefore);
+            assertThat(http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/reset")).header("Content-Type", "application/json")
+                    .header("Origin", "http://localhost:8080").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("JSON from a page on this machine").isEqualTo(200);
+        }
+
+        /** One HTTP exchange as written, for headers the JDK client will not send (Host). */
+        private String raw(String request) throws Exception {
+            try (java.net.Socket socket = new java.net.Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+                socket.getOutputStream().write(request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
         }
 
         private void post(String path) throws Exception {

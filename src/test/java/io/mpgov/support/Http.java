@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** A small HTTP client for tests that call mpgov as a person or script would: basic auth, JSON. */
 public final class Http {
@@ -49,6 +50,17 @@ public final class Http {
             builder.header("Content-Type", "application/json");
         }
         return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A POST as a browser's form or a hand-made client sends it: any content type (null: none) and further headers. */
+    public Response post(String path, String user, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, user).POST(body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        headers.forEach(builder::header);
+        return send(builder);
     }
 
     private HttpRequest.Builder request(String path, String user) {

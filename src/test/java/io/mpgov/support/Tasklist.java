@@ -166,6 +166,13 @@ public final class Tasklist implements AutoCloseable {
         return this;
     }
 
+    /** On the dashboard: the dry-run button, until the page reports what the review would remove. */
+    public Tasklist dryRunOnDashboard() {
+        driver.findElement(By.id("dry-run")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-status"), "would be removed"));
+        return this;
+    }
+
     public Tasklist screenshot(String name) {
         step++;
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();

@@ -1,0 +1,75 @@
+package io.mpgov;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The jar as operations start it: without a profile it refuses, naming the profiles to choose, instead of
+ * coming up as the demo; on the aws profile it refuses without an administrator. Nothing listens afterwards.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SafeStartupIT {
+
+    @Test
+    void withoutAProfileItRefusesAndNamesTheProfilesToChoose(CapturedOutput output) {
+        int port = freePort();
+
+        assertThatThrownBy(() -> start(port))
+                .hasMessageContaining("without the profile that says where it runs (active profiles: none)")
+                .hasMessageContaining("--spring.profiles.active=demo").hasMessageContaining("SPRING_PROFILES_ACTIVE=aws");
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Choose one: 'demo'");
+        assertNothingListensOn(port);
+    }
+
+    @Test
+    void anotherProfileAloneIsNoChoiceEither() {
+        assertThatThrownBy(() -> start(freePort(), "--spring.profiles.active=it"))
+                .hasMessageContaining("(active profiles: it)");
+    }
+
+    @Test
+    void theAwsProfileRefusesWithoutAnAdministrator() {
+        int port = freePort();
+
+        assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws"))
+                .hasMessageContaining("needs an administrator").hasMessageContaining("/camunda/app/admin/default/setup")
+                .hasMessageContaining("CAMUNDA_BPM_ADMINUSER_ID");
+        assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws", "--camunda.bpm.admin-user.id=ops"))
+                .as("an administrator whose password would be its id").hasMessageContaining("needs an administrator");
+        assertNothingListensOn(port);
+    }
+
+    private static void start(int port, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--server.port=" + port;
+        all[1] = "--spring.main.banner-mode=off";
+        System.arraycopy(args, 0, all, 2, args.length);
+        new SpringApplicationBuilder(MpgovApplication.class).run(all).close();
+    }
+
+    private static void assertNothingListensOn(int port) {
+        assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 1000))
+                .isInstanceOf(ConnectException.class);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
