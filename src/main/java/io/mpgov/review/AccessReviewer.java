@@ -120,8 +120,9 @@ public class AccessReviewer {
     public record Result(List<String> report, List<String> awsActions) {
     }
 
+    /** As a JSON variable: an ArrayList of LinkedHashMaps, types the engine deserializes. */
     static List<Map<String, Object>> asMaps(List<Membership> members) {
-        return members.stream().map(Membership::asMap).toList();
+        return members.stream().map(Membership::asMap).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
     static List<String> lines(List<Membership> members) {

@@ -36,7 +36,7 @@ class ReviewCatalogDelegate implements JavaDelegate {
             if (review.remove()) {
                 removals.put(review.productId(), review.reason());
                 if ("PRIVATE".equals(review.offerType()) && review.requestId() != null) {
-                    renewals.add(Map.of("productId", review.productId(), "requestId", review.requestId(), "reason", review.reason()));
+                    renewals.add(renewal(review));
                 }
                 if (review.requester() != null) {
                     recipients.add(review.requester());
@@ -46,7 +46,7 @@ class ReviewCatalogDelegate implements JavaDelegate {
         List<String> ids = new ArrayList<>(removals.keySet());
         List<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += PRODUCTS_PER_CHANGE_SET) {
-            batches.add(List.copyOf(ids.subList(from, Math.min(ids.size(), from + PRODUCTS_PER_CHANGE_SET))));
+            batches.add(new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + PRODUCTS_PER_CHANGE_SET))));
         }
         List<String> lines = new ArrayList<>(reviews.stream().filter(ProductReview::remove).map(ProductReview::line).toList());
         reviews.stream().filter(r -> !r.remove()).map(ProductReview::line).forEach(lines::add);
@@ -58,5 +58,14 @@ class ReviewCatalogDelegate implements JavaDelegate {
         execution.setVariable(REMOVAL_RECIPIENTS, String.join(",", recipients));
         execution.setVariable(REVIEW_LINES, lines);
         execution.setVariable(REVIEW_REPORT, ShortReport.of(lines, REVIEW_LINES));
+    }
+
+    /** Stored as a JSON variable: a LinkedHashMap, one of the types the engine deserializes. */
+    private static Map<String, String> renewal(ProductReview review) {
+        Map<String, String> renewal = new LinkedHashMap<>();
+        renewal.put("productId", review.productId());
+        renewal.put("requestId", review.requestId());
+        renewal.put("reason", review.reason());
+        return renewal;
     }
 }
