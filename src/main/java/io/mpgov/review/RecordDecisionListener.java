@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.mpgov.review.ReviewVariables.*;
@@ -104,7 +104,8 @@ class RecordDecisionListener implements TaskListener {
         String kind = TaskDuties.of(task.getId()).map(TaskDuties.Duty::kind).orElse(null);
         DelegateExecution request = task.getExecution().getProcessInstance();
         ApprovalLedger ledger = ApprovalLedger.of(task.getProcessInstanceId());
-        enforceSeparationOfDuties(task, user, kind, decision.toString(), ledger);
+        Optional<Submissions.Submission> submission = Submissions.of(task.getProcessInstanceId());
+        enforceSeparationOfDuties(task, user, kind, decision.toString(), ledger, submission);
 
         Date now = ClockUtil.getCurrentTime();
         if (task.getCreateTime() != null) {
@@ -125,7 +126,8 @@ class RecordDecisionListener implements TaskListener {
         }
         if (kind != null) {
             if ("APPROVE".equals(decision)) {
-                ledger.grant(kind, user, now, approvals.fingerprint(kind, submitted(task)));
+                ledger.grant(kind, user, now, approvals.fingerprint(kind, submission.map(Submissions.Submission::fields)
+                        .orElseThrow(() -> new IllegalStateException("No recorded submission for request " + request.getProcessBusinessKey()))));
             } else {
                 ledger.revoke(kind);
                 round.end(task.getProcessInstanceId(), decision.toString());
@@ -133,19 +135,14 @@ class RecordDecisionListener implements TaskListener {
         }
     }
 
-    /** The request as mpgov recorded it when it was last validated: what an approval rests on. */
-    private static Map<String, Object> submitted(DelegateTask task) {
-        return Submissions.of(task.getProcessInstanceId()).map(Submissions.Submission::fields)
-                .orElseThrow(() -> new IllegalStateException("No recorded submission for request " + task.getExecution().getProcessBusinessKey()));
-    }
-
-    private void enforceSeparationOfDuties(DelegateTask task, String user, String kind, String decision, ApprovalLedger ledger) {
+    private void enforceSeparationOfDuties(DelegateTask task, String user, String kind, String decision, ApprovalLedger ledger,
+                                           Optional<Submissions.Submission> submission) {
         if (user == null) {
             return;
         }
         boolean requesterOnly = requesterOnly(task);
         // who started it as mpgov recorded it; processes without a submission (access reviews) fall back on initiator
-        Object initiator = Submissions.of(task.getProcessInstanceId()).map(Submissions.Submission::submittedBy)
+        Object initiator = submission.map(Submissions.Submission::submittedBy)
                 .map(Object.class::cast).orElse(task.getVariable(INITIATOR));
         if (requesterOnly != user.equals(initiator)) {
             throw new FourEyesViolationException(requesterOnly

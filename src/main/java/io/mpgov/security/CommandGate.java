@@ -1,6 +1,7 @@
 package io.mpgov.security;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -158,7 +159,8 @@ final class CommandGate extends CommandInterceptor {
                     + task.getName() + "'");
         }
         VariableMap sent = Variables.fromMap(variables);
-        Map<String, Object> current = asSystem(() -> engine.get().getTaskService().getVariables(taskId));
+        // only the variables it sends: a name missing from the answer does not exist on the task's scopes
+        Map<String, Object> current = asSystem(() -> engine.get().getTaskService().getVariables(taskId, sent.keySet()));
         Set<String> changed = new TreeSet<>();
         for (String name : sent.keySet()) {
             boolean echo = current.containsKey(name) ? shownAlike(current.get(name), sent.get(name))
@@ -241,7 +243,7 @@ final class CommandGate extends CommandInterceptor {
     private boolean isAdmin(Authentication caller) {
         List<String> groups = caller.getGroupIds() != null ? caller.getGroupIds()
                 : asSystem(() -> Users.groups(engine.get(), caller.getUserId()));
-        return groups.contains(Users.ADMIN_GROUP);
+        return groups.contains(Groups.CAMUNDA_ADMIN);
     }
 
     private static Set<String> names(Map<String, Object> variables) {

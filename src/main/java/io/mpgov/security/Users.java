@@ -9,8 +9,6 @@ import java.util.List;
 /** Who is acting on the engine, and their groups (looked up when the authentication did not bring them). */
 final class Users {
 
-    static final String ADMIN_GROUP = "camunda-admin";
-
     private Users() {
     }
 
