@@ -18,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,7 +73,7 @@ class FaultsIT extends PublicOfferScenario {
 
         List<String> requests = new ArrayList<>();
         for (String product : List.of("prod-mngdbatlas001", "prod-trndmicro0001", "prod-jfrogartif001", "prod-tblaucloud001")) {
-            JsonNode created = submit("requester", publicRequest(product));
+            JsonNode created = submitAsAClientThatHonoursRetryAfter(publicRequest(product));
             String task = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
             assertThat(complete(task, "pmp-admin", "APPROVE", "fine").status()).isEqualTo(204);
             requests.add(created.get("requestId").asText());
@@ -88,6 +89,17 @@ class FaultsIT extends PublicOfferScenario {
         assertThat(sum(metrics, "mpgov_aws_throttles_total")).as("throttles show").isPositive();
         assertThat(sum(metrics, "mpgov_aws_attempts_total")).as("retries show: more attempts than calls")
                 .isGreaterThan(sum(metrics, "mpgov_aws_calls_seconds_count"));
+    }
+
+    /**
+     * The submission checks the target accounts in AWS while it is called, so under this much throttling
+     * it may answer 503 (nothing started) after the SDK's own retries; a client then tries again.
+     */
+    JsonNode submitAsAClientThatHonoursRetryAfter(Map<String, Object> request) {
+        Http.Response created = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.post("/api/requests", "requester", Http.json(request)), response -> response.status() != 503);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
     }
 
     @Test
