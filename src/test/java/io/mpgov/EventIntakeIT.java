@@ -3,6 +3,8 @@ package io.mpgov;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.Http;
+import io.mpgov.sandbox.SandboxState;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +20,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** POST /api/events: Private Marketplace product requests from the sandbox's EventBridge, once each. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,6 +42,8 @@ class EventIntakeIT {
     TaskService tasks;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    HistoryService history;
     Http http;
 
     @BeforeEach
@@ -77,6 +84,56 @@ class EventIntakeIT {
         Sandbox.Delivery approved = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-grafnaentp001", "Approved", created.requestId(), null));
         assertThat(approved.response()).contains("ACCEPTED", "Recorded APPROVED on 1 request");
         assertThat(runtime.getVariable(instance.getId(), "pmpRequestStatus")).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aPmpRequestCancelledOrExpiredClosesItsRequestWithAMailUnlessItCommittedInAws() throws Exception {
+        Sandbox.Delivery open = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-trndmicro0001", null, null, null));
+        var instance = runtime.createProcessInstanceQuery().variableValueEquals("pmpRequestId", open.requestId()).singleResult();
+        String waiting = instance.getId();
+
+        Sandbox.Delivery cancelled = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-trndmicro0001", "Cancelled", open.requestId(), null));
+
+        assertThat(cancelled.status()).as(cancelled.response()).isEqualTo(202);
+        assertThat(cancelled.response()).contains("ACCEPTED", "Closed", "CANCELLED");
+        assertThat(outcome(cancelled.eventId())).isEqualTo("ACCEPTED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(waiting).activityId("EndEvent_PmpRequestClosed")
+                    .finished().count()).isOne();
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(waiting).finished().count()).isOne();
+            assertThat(sandbox.<List<String>>read(s -> s.emails.stream().map(SandboxState.Email::subject).toList()))
+                    .anyMatch(subject -> subject.contains("was closed") && subject.contains("CANCELLED"));
+        });
+        assertThat(tasks.createTaskQuery().processInstanceId(waiting).count()).as("its open task is gone").isZero();
+        assertThat(http.get("/api/requests/" + instance.getBusinessKey(), "auditor").json().path("outcome").asText())
+                .isEqualTo("EndEvent_PmpRequestClosed");
+
+        Sandbox.Delivery again = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-trndmicro0001", "Expired", open.requestId(), null));
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.response()).contains("IGNORED", "No open request");
+
+        // A request whose offer the procurement manager is accepting has committed in AWS: an expiry does not end it.
+        Sandbox.Delivery committed = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-jfrogartif001", null, null, null));
+        String accepting = runtime.createProcessInstanceQuery().variableValueEquals("pmpRequestId", committed.requestId()).singleResult().getId();
+        runtime.createProcessInstanceModification(accepting).cancelAllForActivity("Task_CompletePmpRequest")
+                .startBeforeActivity("Task_AcceptPrivateOffer").execute();
+        Sandbox.Delivery expired = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-jfrogartif001", "Expired", committed.requestId(), null));
+        assertThat(expired.status()).isEqualTo(202);
+        assertThat(expired.response()).contains("IGNORED", "committed in AWS already");
+        assertThat(tasks.createTaskQuery().processInstanceId(accepting).taskDefinitionKey("Task_AcceptPrivateOffer").count()).isOne();
+        runtime.deleteProcessInstance(accepting, "test done");
+    }
+
+    @Test
+    void knownAwsEventsThatNeedNoActionAreRecordedAndAnswered2xx() throws Exception {
+        String event = """
+                {"version":"0","id":"evt-consumption-1","detail-type":"License Consumption Change","source":"aws.license-manager",
+                 "account":"111111111111","time":"2026-11-23T10:00:00Z","region":"us-east-1","resources":[],"detail":{}}""";
+
+        HttpResponse<String> response = post(event, "demo-events-secret");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(outcome("evt-consumption-1")).isEqualTo("IGNORED");
     }
 
     @Test

@@ -94,6 +94,15 @@ class EventIntake {
                 yield correlated > 0 ? new EventOutcome(id, ACCEPTED, "Recorded " + status + " on " + correlated + " request(s)")
                         : new EventOutcome(id, IGNORED, "No open request for PMP request " + pmpRequestId);
             }
+            case "Product Request Cancelled", "Product Request Expired" -> {
+                String status = detailType.endsWith("Cancelled") ? "CANCELLED" : "EXPIRED";
+                RequestService.PmpRequestClosing closing = requests.closeForPrivateMarketplace(pmpRequestId, status);
+                String goingOn = closing.goingOn().isEmpty() ? "" : "; " + String.join(", ", closing.goingOn())
+                        + " committed in AWS already and go" + (closing.goingOn().size() == 1 ? "es" : "") + " on";
+                yield closing.closed().isEmpty()
+                        ? new EventOutcome(id, IGNORED, "No open request to close for PMP request " + pmpRequestId + goingOn)
+                        : new EventOutcome(id, ACCEPTED, "Closed " + String.join(", ", closing.closed()) + " (" + status + ")" + goingOn);
+            }
             default -> new EventOutcome(id, REJECTED, "Detail type '" + detailType + "' is not handled");
         };
     }
@@ -138,6 +147,10 @@ class EventIntake {
                 yield new EventOutcome(id, ACCEPTED, "Reconciling the grants of " + license + " (" + instance + ")");
             }
             case "Grant Change" -> new EventOutcome(id, IGNORED, "Grant changes need no action; reconciliation checks grants");
+            // Known License Manager events (EventBridge reference) that change no entitlement: recorded, not refused,
+            // since an API destination does not retry a 4xx and the record would be lost.
+            case "License Consumption Change", "License Token Change", "AWS API Call via CloudTrail" ->
+                    new EventOutcome(id, IGNORED, "'" + detailType + "' needs no action");
             default -> new EventOutcome(id, REJECTED, "Detail type '" + detailType + "' is not handled");
         };
     }

@@ -34,12 +34,20 @@ public final class ProcurementRequestProcess {
 
     /** The Private Marketplace product request this request answers, when it came from one. */
     public static final String PMP_REQUEST_ID = "pmpRequestId";
-    /** AWS's own decision on that PMP request: APPROVED or DECLINED. */
+    /** AWS's own word on that PMP request: APPROVED or DECLINED, or CANCELLED or EXPIRED (which close the request). */
     public static final String PMP_REQUEST_STATUS = "pmpRequestStatus";
 
     public static final String ERROR_INVALID_REQUEST = "INVALID_REQUEST";
     public static final String MESSAGE_PMP_REQUEST_CREATED = "PmpProductRequestCreated";
     public static final String MESSAGE_PMP_REQUEST_DECIDED = "PmpProductRequestDecided";
+    public static final String MESSAGE_PMP_REQUEST_CLOSED = "PmpProductRequestClosed";
+    /**
+     * Where a request has committed to something in AWS (an offer being accepted or accepted, a PMP
+     * change, grants): a PMP request cancelled or expired then no longer closes it.
+     */
+    public static final java.util.Set<String> COMMITTED_ACTIVITIES = java.util.Set.of("Task_AcceptPrivateOffer", "Task_VerifyAgreement",
+            "Task_ConfirmPmpAddition", "CallActivity_AllowProductInPmp", "Task_ResolveCatalogChangeFailure",
+            "Task_NotifyCatalogChangeAbandoned", "CallActivity_DistributeLicenses", "Task_NotifyRequesterApproved");
 
     private ProcurementRequestProcess() {
     }

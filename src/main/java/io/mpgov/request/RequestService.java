@@ -140,6 +140,30 @@ public class RequestService implements io.mpgov.review.Renewals {
     }
 
     /**
+     * AWS reports the PMP request cancelled or expired: its open requests end (with a mail) unless they
+     * have committed to something in AWS already — those go on, and the answer names them.
+     */
+    public PmpRequestClosing closeForPrivateMarketplace(String pmpRequestId, String status) {
+        List<String> closed = new java.util.ArrayList<>();
+        List<String> goingOn = new java.util.ArrayList<>();
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(ProcurementRequestProcess.PMP_REQUEST_ID, pmpRequestId).active().list()) {
+            if (runtime.getActiveActivityIds(instance.getId()).stream().anyMatch(ProcurementRequestProcess.COMMITTED_ACTIVITIES::contains)) {
+                goingOn.add(instance.getBusinessKey());
+                continue;
+            }
+            runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CLOSED).processInstanceId(instance.getId())
+                    .setVariable(ProcurementRequestProcess.PMP_REQUEST_STATUS, status).correlate();
+            closed.add(instance.getBusinessKey());
+        }
+        return new PmpRequestClosing(closed, goingOn);
+    }
+
+    /** @param goingOn requests that had committed to something in AWS and were not closed */
+    public record PmpRequestClosing(List<String> closed, List<String> goingOn) {
+    }
+
+    /**
      * @throws RequestNotFoundException unknown id, or not visible: requesters see their own requests,
      *                                  people with READ_HISTORY on the process (auditor, admins) see all
      */
@@ -179,6 +203,12 @@ public class RequestService implements io.mpgov.review.Renewals {
         List<String> waiting = history.createHistoricActivityInstanceQuery().processInstanceId(id).unfinished().list()
                 .stream().map(HistoricActivityInstance::getActivityName).filter(n -> n != null).toList();
         String outcome = pi.getEndActivityId();
+        if (outcome != null && outcome.startsWith("SubProcess_")) {
+            // Ended inside an event subprocess: the outcome is the end event it reached, the last one to finish.
+            outcome = history.createHistoricActivityInstanceQuery().processInstanceId(id).finished()
+                    .orderByHistoricActivityInstanceEndTime().desc().orderPartiallyByOccurrence().desc().list().stream()
+                    .map(HistoricActivityInstance::getActivityId).filter(a -> a.startsWith("EndEvent_")).findFirst().orElse(outcome);
+        }
         return new RequestView(pi.getBusinessKey(), id, pi.getState(), pi.getStartUserId(), pi.getStartTime(),
                 pi.getEndTime(), waiting, outcome, details, decisions, policies(id));
     }
