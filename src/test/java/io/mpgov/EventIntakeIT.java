@@ -137,6 +137,19 @@ class EventIntakeIT {
     }
 
     @Test
+    void aCompletedAccountClosureReconcilesThatAccount() throws Exception {
+        String event = """
+                {"version":"0","id":"evt-closed-1","detail-type":"AWS Service Event via CloudTrail","source":"aws.organizations",
+                 "account":"111111111111","time":"2026-11-23T10:00:00Z","region":"us-east-1","resources":[],
+                 "detail":{"eventName":"CloseAccountResult","serviceEventDetails":{"closeAccountStatus":{"accountId":"410987654322"}}}}""";
+
+        HttpResponse<String> response = post(event, "demo-events-secret");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(response.body()).contains("Reconciling the grants of account 410987654322");
+    }
+
+    @Test
     void theSameEventTwiceIsAcknowledgedButProcessedOnce() throws Exception {
         String event = """
                 {"version":"0","id":"evt-dup-1","detail-type":"Product Request Created","source":"aws.private-marketplace",

@@ -124,6 +124,10 @@ class EventIntake {
                 // Tags on OUs, roots and policies do not entitle: only account tags do.
                 yield ACCOUNT_ID.matcher(resource).matches() ? resource : null;
             }
+            // Published when a closure completes (the account is SUSPENDED then); its detail is not documented,
+            // so it is read like CreateAccountResult's.
+            case "CloseAccountResult" -> accountId(detail.path("serviceEventDetails").path("closeAccountStatus"), "accountId",
+                    "serviceEventDetails.closeAccountStatus");
             case "CloseAccount", "MoveAccount", "RemoveAccountFromOrganization" ->
                     accountId(detail.path("requestParameters"), "accountId", "requestParameters");
             default -> throw new MalformedEventException("Organizations event '" + eventName + "' is not handled");
