@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.costexplorer.model.CostExplorerException;
 import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
 import software.amazon.awssdk.services.costexplorer.model.Dimension;
 import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageResponse;
@@ -105,6 +106,12 @@ class CostExplorerSpend {
         } catch (DataUnavailableException e) {
             throw new UsageUnavailableException("Cost Explorer has no data for " + window.start() + " to " + window.end()
                     + " (is Cost Explorer enabled for the management account?): " + e.awsErrorDetails().errorMessage(), e);
+        } catch (CostExplorerException e) {
+            if ("AccessDeniedException".equals(e.awsErrorDetails().errorCode())) {
+                throw new UsageUnavailableException("Cost Explorer refused GetCostAndUsage (does mpgov's role allow ce:GetCostAndUsage,"
+                        + " is Cost Explorer enabled?): " + e.awsErrorDetails().errorMessage(), e);
+            }
+            throw e;
         }
         log.info("Cost Explorer: Marketplace spend {} to {} read in {} request(s), {} product(s) with spend",
                 window.start(), window.end(), pages, spend.size());

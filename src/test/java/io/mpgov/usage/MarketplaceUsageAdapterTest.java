@@ -180,6 +180,20 @@ class MarketplaceUsageAdapterTest {
     }
 
     @Test
+    void aRoleWithoutCostExplorerAccessMakesTheAnswerUnavailable() {
+        io.mpgov.sandbox.Knobs.Fault denied = new io.mpgov.sandbox.Knobs.Fault();
+        denied.operation = "GetCostAndUsage";
+        denied.errorCode = "AccessDeniedException";
+        sandbox.knobs().faults.add(denied);
+        try {
+            assertThatThrownBy(() -> usage.usage("prod-dtdgobserv001", now)).isInstanceOf(UsageUnavailableException.class)
+                    .hasMessageContaining("ce:GetCostAndUsage");
+        } finally {
+            sandbox.knobs().faults.clear();
+        }
+    }
+
+    @Test
     void theSandboxRefusesWhatCostExplorerRefuses() {
         CostExplorerClient ce = clients.costExplorer(r -> r);
         String start = today.minusMonths(1).toString();
