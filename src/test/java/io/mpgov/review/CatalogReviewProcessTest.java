@@ -302,6 +302,22 @@ class CatalogReviewProcessTest {
         assertThat(inventory.find("prod-washerebefore").orElseThrow().lastUsedAt()).isNull();
     }
 
+    @Test
+    void withoutUsageDataTheReviewFailsAndRemovesNothing() {
+        Set<String> before = Set.copyOf(pmp);
+        use.put("prod-used1monthago", now -> {
+            throw new io.mpgov.usage.UsageUnavailableException("Cost Explorer has no data", null);
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> review(false))
+                .isInstanceOf(io.mpgov.usage.UsageUnavailableException.class);
+
+        assertThat(changes).isEmpty();
+        assertThat(pmp).isEqualTo(before);
+        assertThat(management.createJobQuery().activityId("Task_ReviewCatalog").singleResult().getRetries())
+                .as("retried (R5/PT1M), then an incident").isEqualTo(4);
+    }
+
     static java.util.function.Function<Instant, UsagePort.Usage> checkedOut(String product) {
         return now -> new UsagePort.Usage(product, "AmiProduct@1.0", now.atZone(ZoneOffset.UTC).toLocalDate(), true,
                 "License Manager: checked out now");
