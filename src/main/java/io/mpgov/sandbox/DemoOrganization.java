@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * A believable organization to demo and test against: a management account, 13 members in four OUs
  * (one account suspended) with cost-centre and licence-group tags, a public catalog, one Private
- * Marketplace with a few products allowed, licenses from public and private offers, and agreements
- * ending 1, 2.5, 5 and 14 months from now.
+ * Marketplace with a few products allowed, licenses from public and private offers, agreements
+ * ending 1, 2.5, 5 and 14 months from now, and eight months of Cost Explorer charges.
  */
 public final class DemoOrganization {
 
