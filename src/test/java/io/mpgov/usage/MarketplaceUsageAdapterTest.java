@@ -180,6 +180,16 @@ class MarketplaceUsageAdapterTest {
     }
 
     @Test
+    void spendSurvivesASavedAndLoadedSandbox() throws Exception {
+        java.nio.file.Path saved = java.nio.file.Files.createTempDirectory("sandbox").resolve("state.json");
+        sandbox.save(saved);
+        sandbox.reset();
+        sandbox.load(saved);
+
+        assertThat(usage.usage("prod-dtdgobserv001", now).signal()).startsWith("Cost Explorer: 1850.00 USD in ");
+    }
+
+    @Test
     void aRoleWithoutCostExplorerAccessMakesTheAnswerUnavailable() {
         io.mpgov.sandbox.Knobs.Fault denied = new io.mpgov.sandbox.Knobs.Fault();
         denied.operation = "GetCostAndUsage";
