@@ -39,7 +39,7 @@
       el('td', p.daysLeft === null || p.daysLeft === undefined ? '—' : p.daysLeft, p.daysLeft !== null && p.daysLeft <= 92 ? 'soon' : ''),
       el('td', p.plannedRemoval ? p.plannedRemoval + ' — ' + p.removalReason + (p.offerType === 'PUBLIC' ? ', unless used again' : '')
         : 'not planned', !p.plannedRemoval ? 'muted' : daysUntil(p.plannedRemoval) <= 30 ? 'soon' : ''),
-      el('td', p.lastUsed || '—'),
+      el('td', (p.lastUsed || '—') + (p.usageSignal ? ' (' + p.usageSignal + ')' : '')),
       el('td', Object.keys(p.grantsByAccount || {}).length),
       el('td', (p.openRequests || []).join(', ') || '—'),
       el('td', p.requester || '—'));

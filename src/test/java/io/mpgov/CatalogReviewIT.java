@@ -71,6 +71,10 @@ class CatalogReviewIT {
         assertThat(run.path("removedCount").asInt()).isEqualTo(2);
         assertThat(run.path("lines").toString()).contains("prod-crwdfalcon001 PRIVATE", "→ REMOVE: agreement ends within 3 months",
                 "prod-gitlabprem001 PRIVATE", "prod-ngnxplusami01 PUBLIC", "(in use) → KEEP");
+        assertThat(run.path("lines").toString()).as("the signal per product type: SaaS spend, AMI check-outs, neither")
+                .containsPattern("prod-dtdgobserv001 [^\"]*\\(in use\\) → KEEP[^\"]*\\(usage: Cost Explorer: 1850.00 USD in ")
+                .containsPattern("prod-ngnxplusami01 [^\"]*\\(usage: License Manager: checked out now\\)")
+                .containsPattern("prod-rdhtrhel90001 [^\"]*\\(usage: none seen: no Cost Explorer spend, no License Manager check-outs \\(AmiProduct@1.0\\)\\)");
         assertThat(pmp()).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from mpgov_pmp_product", Integer.class)).isZero();
     }

@@ -57,6 +57,9 @@ class DashboardIT {
         JsonNode redHat = products.get("prod-rdhtrhel90001");
         assertThat(redHat.path("offerType").asText()).isEqualTo("PUBLIC");
         assertThat(redHat.path("removalReason").asText()).isEqualTo("unused for 6 months");
+        assertThat(redHat.path("usageSignal").asText()).startsWith("none seen");
+        assertThat(products.get("prod-dtdgobserv001").path("usageSignal").asText()).startsWith("Cost Explorer: 1850.00 USD in ");
+        assertThat(LocalDate.parse(products.get("prod-dtdgobserv001").path("lastUsed").asText())).isAfter(today.minusDays(32));
         assertThat(LocalDate.parse(redHat.path("plannedRemoval").asText())).isAfter(today.plusMonths(6)).isBefore(today.plusMonths(6).plusDays(3));
         assertThat(overview.path("products").get(0).path("productId").asText()).as("soonest removal first").isIn("prod-crwdfalcon001", "prod-splkenterp001");
     }

@@ -23,7 +23,9 @@ final class AwsCallMetrics implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("mpgov.started");
     private static final List<String> THROTTLING = List.of("Throttling", "ThrottlingException", "RateLimitExceededException",
-            "TooManyRequestsException", "ThrottledException", "RequestLimitExceeded");
+            "TooManyRequestsException", "ThrottledException", "RequestLimitExceeded",
+            // Cost Explorer's throttling error
+            "LimitExceededException");
 
     private final MeterRegistry registry;
 

@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 
 import java.net.URI;
 import java.util.Optional;
@@ -76,5 +77,14 @@ public class AwsClients {
                         .retryStrategy(strategy));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * Cost Explorer has one endpoint per partition: its endpoint rules send every commercial region to
+     * {@code ce.us-east-1.amazonaws.com}, signed for us-east-1. Pinned to it, whatever {@code AWS_REGION} or
+     * {@code mpgov.aws.region} say.
+     */
+    public CostExplorerClient costExplorer(UnaryOperator<StandardRetryStrategy.Builder> retry) {
+        return build(CostExplorerClient.builder(), Region.US_EAST_1, retry);
     }
 }

@@ -2,6 +2,7 @@ package io.mpgov.catalog;
 
 import io.mpgov.aws.AwsClients;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.marketplacecatalog.MarketplaceCatalogClient;
 import software.amazon.awssdk.services.marketplacecatalog.model.Change;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.marketplacecatalog.model.DescribeChangeSe
 import software.amazon.awssdk.services.marketplacecatalog.model.ResourceInUseException;
 
 import java.util.List;
+import java.util.Optional;
 
 /** {@link CatalogPort} on the AWS Marketplace Catalog API. */
 @Component
@@ -71,5 +73,23 @@ class MarketplaceCatalogAdapter implements CatalogPort {
                 .toList();
         return new ChangeSetStatus(response.changeSetId(), response.statusAsString(),
                 response.failureCodeAsString(), errors);
+    }
+
+    /** DescribeEntity of the product: its EntityType and Details.Description.ProductTitle. */
+    @Override
+    public Optional<Listing> listing(String productId) {
+        try {
+            var entity = client.describeEntity(r -> r.catalog(CATALOG).entityId(productId));
+            Document details = entity.detailsDocument();
+            Document description = details != null && details.isMap() ? details.asMap().get("Description") : null;
+            Document title = description != null && description.isMap() ? description.asMap().get("ProductTitle") : null;
+            return Optional.of(new Listing(productId, title != null && title.isString() ? title.asString() : null, entity.entityType()));
+        } catch (AwsServiceException e) {
+            // Not described to this account (404, or 403 for a buyer without catalog access): the type stays unknown.
+            if (e.statusCode() == 404 || e.statusCode() == 403) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 }

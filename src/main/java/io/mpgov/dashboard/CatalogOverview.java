@@ -5,6 +5,8 @@ import io.mpgov.catalog.PmpProduct;
 import io.mpgov.license.LicensePort;
 import io.mpgov.review.CatalogReviewer;
 import io.mpgov.security.AsSystem;
+import io.mpgov.usage.UsagePort;
+import io.mpgov.usage.UsageUnavailableException;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -32,7 +34,8 @@ import java.util.TreeMap;
 
 /**
  * What the catalog dashboard shows: every product in the Private Marketplace with its offer type,
- * agreement end, the day the review policy will remove it, its grants per account and open requests.
+ * agreement end, when AWS last saw it in use and by which signal, the day the review policy will remove it,
+ * its grants per account and open requests.
  * The removal day is asked of the deployed DMN review-policy (not re-coded here), evaluated on a DMN
  * engine of its own so that looking at the dashboard leaves no decisions in the audit history.
  */
@@ -45,16 +48,18 @@ public class CatalogOverview {
     private final CatalogPort catalog;
     private final CatalogReviewer reviewer;
     private final LicensePort licenses;
+    private final UsagePort usage;
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-    CatalogOverview(CatalogPort catalog, CatalogReviewer reviewer, LicensePort licenses,
+    CatalogOverview(CatalogPort catalog, CatalogReviewer reviewer, LicensePort licenses, UsagePort usage,
                     RepositoryService repository, RuntimeService runtime, IdentityService identity) {
         this.catalog = catalog;
         this.reviewer = reviewer;
         this.licenses = licenses;
+        this.usage = usage;
         this.repository = repository;
         this.runtime = runtime;
         this.identity = identity;
@@ -63,11 +68,12 @@ public class CatalogOverview {
     /**
      * @param plannedRemoval the first day the review policy says REMOVE (null: not within the horizon)
      * @param grantsByAccount live grants of the product's licenses per account
+     * @param usageSignal     what AWS shows of its use now (UsagePort), or why nothing
      */
     public record Product(String productId, String offerType, String origin, String requestId, String requester,
                           LocalDate agreementEnd, boolean autoRenew, Long daysLeft, LocalDate lastUsed,
                           LocalDate plannedRemoval, String removalReason, Map<String, Integer> grantsByAccount,
-                          List<String> openRequests) {
+                          List<String> openRequests, String usageSignal) {
     }
 
     public record Overview(LocalDate today, String policyVersion, List<Product> products) {
@@ -83,13 +89,15 @@ public class CatalogOverview {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         for (String productId : catalog.allowedProducts()) {
             CatalogReviewer.Standing standing = reviewer.standing(productId, now);
-            PmpProduct record = standing.record();
+            UsagePort.Usage use = use(productId, now);
+            PmpProduct record = CatalogReviewer.seenInUse(standing.record(), use, now);
+            LocalDate lastUsed = new CatalogReviewer.Standing(record, standing.baseline(), standing.agreement()).lastUsed();
             LocalDate end = standing.agreementEnd();
-            String[] removal = plannedRemoval(decision, today, record.offerType(), end, standing.lastUsed());
+            String[] removal = plannedRemoval(decision, today, record.offerType(), end, lastUsed);
             products.add(new Product(productId, record.offerType(), standing.baseline() ? "NOT YET REVIEWED" : record.origin(),
                     record.requestId(), record.requester(), end, standing.autoRenew(),
-                    end == null ? null : ChronoUnit.DAYS.between(today, end), standing.lastUsed(),
-                    removal[0] == null ? null : LocalDate.parse(removal[0]), removal[1], grants(productId), openRequests(productId)));
+                    end == null ? null : ChronoUnit.DAYS.between(today, end), lastUsed,
+                    removal[0] == null ? null : LocalDate.parse(removal[0]), removal[1], grants(productId), openRequests(productId), use.signal()));
         }
         products.sort(Comparator.comparing((Product p) -> p.plannedRemoval() == null ? LocalDate.MAX : p.plannedRemoval()));
         return new Overview(today, "review-policy v" + policy.getVersion(), products);
@@ -122,6 +130,15 @@ public class CatalogOverview {
                 .putValue("today", date(day)).putValue("agreementEnd", end == null ? null : date(end))
                 .putValue("lastUsed", date(lastUsed))).getSingleResult();
         return "REMOVE".equals(result.getEntry("action")) ? result.getEntry("reason") : null;
+    }
+
+    /** The day AWS last saw the product in use (null: none) and the signal; the remembered day alone when AWS cannot say now. */
+    private UsagePort.Usage use(String productId, Instant now) {
+        try {
+            return usage.usage(productId, now);
+        } catch (UsageUnavailableException e) {
+            return new UsagePort.Usage(productId, null, null, false, "unavailable now: " + e.getMessage());
+        }
     }
 
     private Map<String, Integer> grants(String productId) {

@@ -12,7 +12,7 @@ public interface LicensePort {
     /** The received license with this ARN, if this account has it. */
     Optional<ReceivedLicense> license(String licenseArn);
 
-    /** Whether any of the license's entitlements is consumed now (GetLicenseUsage): the usage signal of a product. */
+    /** Whether any of the license's entitlements is checked out now (GetLicenseUsage): one usage signal, where check-outs exist (UsagePort). */
     boolean consumed(String licenseArn);
 
     /** Every grant of the license, whatever its status. */

@@ -5,7 +5,7 @@ import io.mpgov.agreement.AgreementPort;
 import io.mpgov.catalog.CatalogPort;
 import io.mpgov.catalog.PmpInventory;
 import io.mpgov.catalog.PmpProduct;
-import io.mpgov.license.LicensePort;
+import io.mpgov.usage.UsagePort;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Looks at every product the Private Marketplace allows: its offer type (from the request that added
  * it, or for products that were there before mpgov, from whether an agreement covers it), its
- * agreements' end, whether its licenses are in use — and asks the DMN {@code review-policy} what to do.
+ * agreements' end, when AWS last saw it in use ({@link UsagePort}) — and asks the DMN {@code review-policy} what to do.
  * Products found without a record are imported as a baseline, never removed for lack of history.
  */
 @Service
@@ -32,15 +32,15 @@ public class CatalogReviewer {
 
     private final CatalogPort catalog;
     private final AgreementPort agreements;
-    private final LicensePort licenses;
+    private final UsagePort usage;
     private final PmpInventory inventory;
     private final DecisionService decisions;
 
-    public CatalogReviewer(CatalogPort catalog, AgreementPort agreements, LicensePort licenses, PmpInventory inventory,
+    public CatalogReviewer(CatalogPort catalog, AgreementPort agreements, UsagePort usage, PmpInventory inventory,
                            DecisionService decisions) {
         this.catalog = catalog;
         this.agreements = agreements;
-        this.licenses = licenses;
+        this.usage = usage;
         this.inventory = inventory;
         this.decisions = decisions;
     }
@@ -50,20 +50,34 @@ public class CatalogReviewer {
         List<ProductReview> reviews = new ArrayList<>();
         for (String productId : catalog.allowedProducts()) {
             Standing standing = standing(productId, now);
-            boolean inUse = licenses.licensesOf(productId).stream().anyMatch(l -> licenses.consumed(l.arn()));
-            PmpProduct seen = inUse ? standing.record().usedAt(now) : standing.record();
+            UsagePort.Usage use = usage.usage(productId, now);
+            boolean inUse = use.inUse();
+            PmpProduct seen = seenInUse(standing.record(), use, now);
             Instant lastUsed = seen.lastUsedAt() != null ? seen.lastUsedAt() : seen.addedAt();
             var decision = decisions.evaluateDecisionTableByKey(POLICY, Variables.createVariables()
                     .putValue("offerType", seen.offerType()).putValue("today", Date.from(now))
                     .putValue("agreementEnd", standing.agreement().map(a -> Date.from(a.endTime())).orElse(null))
                     .putValue("lastUsed", Date.from(lastUsed))).getSingleResult();
             reviews.add(new ProductReview(productId, seen.offerType(), seen.origin(), standing.agreementEnd(), standing.autoRenew(),
-                    day(lastUsed), inUse, decision.getEntry("action"), decision.getEntry("reason"), seen.requester(), seen.requestId()));
-            if (!dryRun && (standing.baseline() || inUse)) {
+                    day(lastUsed), inUse, use.signal(), decision.getEntry("action"), decision.getEntry("reason"), seen.requester(), seen.requestId()));
+            if (!dryRun && (standing.baseline() || seen != standing.record())) {
                 inventory.save(seen);
             }
         }
         return reviews;
+    }
+
+    /** The record, with the day AWS last saw the product in use if that is later than the one remembered. */
+    public static PmpProduct seenInUse(PmpProduct record, UsagePort.Usage use, Instant now) {
+        if (use.lastUsed() == null) {
+            return record;
+        }
+        Instant seen = use.lastUsed().equals(day(now)) ? now : use.lastUsed().atStartOfDay(ZoneOffset.UTC).toInstant();
+        // Before it entered the catalog its clock had not started: addedAt stands for it.
+        if (seen.isBefore(record.addedAt()) || (record.lastUsedAt() != null && !seen.isAfter(record.lastUsedAt()))) {
+            return record;
+        }
+        return record.usedAt(seen);
     }
 
     /**

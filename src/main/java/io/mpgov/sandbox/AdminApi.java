@@ -67,6 +67,12 @@ final class AdminApi {
                     sandbox.setLicenseUsage(usage.path("productId").asText(), usage.path("consumed").asLong());
                     send(exchange, 200, obj("productId", usage.path("productId").asText(), "consumed", usage.path("consumed").asLong()));
                 }
+                case "PUT /spend" -> {
+                    JsonNode spend = Json.MAPPER.readTree(exchange.getRequestBody());
+                    send(exchange, 200, sandbox.setSpend(spend.path("productId").asText(),
+                            spend.hasNonNull("day") ? java.time.LocalDate.parse(spend.path("day").asText()) : null,
+                            new java.math.BigDecimal(spend.path("amount").asText("0"))));
+                }
                 case "GET /calls" -> send(exchange, 200, sandbox.callCounts());
                 case "GET /knobs" -> send(exchange, 200, sandbox.knobs());
                 case "PUT /knobs" -> {
@@ -95,7 +101,7 @@ final class AdminApi {
                     send(exchange, 200, obj("status", "cleared"));
                 }
                 default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
-                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, PUT /usage, GET /calls, GET|PUT /knobs, POST|DELETE /faults, POST|DELETE /holds"));
+                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, PUT /usage, PUT /spend, GET /calls, GET|PUT /knobs, POST|DELETE /faults, POST|DELETE /holds"));
             }
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));
@@ -121,6 +127,9 @@ final class AdminApi {
         }
         if (body.has("changeSetApplyingMillis")) {
             knobs.changeSetApplyingMillis = body.get("changeSetApplyingMillis").asLong();
+        }
+        if (body.has("costExplorerPageSize")) {
+            knobs.costExplorerPageSize = body.get("costExplorerPageSize").asInt();
         }
         if (body.has("grantTransitionMillis")) {
             knobs.grantTransitionMillis = body.get("grantTransitionMillis").asLong();

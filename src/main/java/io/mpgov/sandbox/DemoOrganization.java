@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * A believable organization to demo and test against: a management account, 13 members in four OUs
  * (one account suspended) with cost-centre and licence-group tags, a public catalog, one Private
- * Marketplace with a few products allowed, licenses from public and private offers, and agreements
- * ending 1, 2.5, 5 and 14 months from now.
+ * Marketplace with a few products allowed, licenses from public and private offers, agreements
+ * ending 1, 2.5, 5 and 14 months from now, and eight months of Cost Explorer charges.
  */
 public final class DemoOrganization {
 
@@ -123,7 +123,18 @@ public final class DemoOrganization {
                 license("GitLab Premium", "prod-gitlabprem001", "PRIVATE", fourteenMonths.minusYears(3).toInstant(),
                         fourteenMonths.toInstant(), "Users", 400L)));
 
-        // In use today (GetLicenseUsage): Datadog and NGINX; Red Hat is not.
+        // Spend as Cost Explorer reports it, one charge a month: SaaS and pay-as-you-go products under their titles
+        // (billing entity "AWS Marketplace"), next to AWS's own services. CrowdStrike's contract was invoiced once,
+        // when it was bought 11 months ago; NGINX (check-outs), Red Hat and Tableau have no charges.
+        charges(s, today, "Datadog Pro", CostExplorerApi.MARKETPLACE, 8, "1850.00");
+        charges(s, today, "Snowflake Data Cloud", CostExplorerApi.MARKETPLACE, 8, "7900.00");
+        charges(s, today, "GitLab Premium", CostExplorerApi.MARKETPLACE, 8, "410.00");
+        charges(s, today, "Splunk Enterprise", CostExplorerApi.MARKETPLACE, 8, "2300.00");
+        charges(s, today, "Amazon Elastic Compute Cloud - Compute", "AWS", 8, "12400.00");
+        s.charges.add(new SandboxState.Charge(oneMonth.minusYears(1).toLocalDate(), "CrowdStrike Falcon", CostExplorerApi.MARKETPLACE,
+                MANAGEMENT_ACCOUNT, "Usage", new java.math.BigDecimal("180000.00"), java.math.BigDecimal.ONE));
+
+        // Checked out today (GetLicenseUsage): Datadog and NGINX; Red Hat is not.
         s.licenses.stream().filter(l -> l.productSku().equals("prod-dtdgobserv001")).forEach(l -> s.licenseConsumption.put(l.arn(), 120L));
         s.licenses.stream().filter(l -> l.productSku().equals("prod-ngnxplusami01")).forEach(l -> s.licenseConsumption.put(l.arn(), 4L));
         s.verifiedIdentities.add(MAIL_DOMAIN);
@@ -141,6 +152,18 @@ public final class DemoOrganization {
             String productId = String.format("prod-bench%08d", i);
             s.products.add(new Product(productId, "Benchmark product " + i, "Bench", "SaaSProduct@1.0"));
             s.licenses.add(license("Benchmark product " + i, productId, "PRIVATE", now, now.plus(Duration.ofDays(365)), "Users", 1000L));
+        }
+    }
+
+    /** A monthly charge on the 1st of each of the last {@code months} months (this month's too once the 1st is past). */
+    private static void charges(SandboxState s, ZonedDateTime today, String service, String billingEntity, int months, String amount) {
+        java.time.LocalDate day = today.toLocalDate();
+        for (int i = 0; i <= months; i++) {
+            java.time.LocalDate first = day.withDayOfMonth(1).minusMonths(i);
+            if (first.isBefore(day)) {
+                s.charges.add(new SandboxState.Charge(first, service, billingEntity, "210987654323", "Usage",
+                        new java.math.BigDecimal(amount), new java.math.BigDecimal("720")));
+            }
         }
     }
 

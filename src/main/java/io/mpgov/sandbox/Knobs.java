@@ -28,6 +28,8 @@ public final class Knobs {
     public volatile long changeSetApplyingMillis = 3_000;
     /** How long a grant takes to become ACTIVE after activation, or DELETED after deletion. */
     public volatile long grantTransitionMillis = 2_000;
+    /** Groups (or ungrouped periods) per GetCostAndUsage page: small values make mpgov follow NextPageToken. */
+    public volatile int costExplorerPageSize = 100;
     public final List<Fault> faults = new CopyOnWriteArrayList<>();
     /** Products whose next change set fails with the given error code, as AWS reports it per change. */
     public final Map<String, String> changeSetFailures = new ConcurrentHashMap<>();

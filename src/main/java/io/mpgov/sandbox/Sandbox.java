@@ -253,6 +253,24 @@ public final class Sandbox {
     }
 
     /**
+     * Spend on a Marketplace product as Cost Explorer will report it: a charge of {@code amount} USD on
+     * {@code day} (default yesterday) under the product's title; an amount of 0 takes every charge of the product away.
+     */
+    public synchronized SandboxState.Charge setSpend(String productId, java.time.LocalDate day, java.math.BigDecimal amount) {
+        String title = state.products.stream().filter(p -> p.id().equals(productId)).map(SandboxState.Product::title).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No product " + productId + " in the catalog"));
+        if (amount.signum() == 0) {
+            state.charges.removeIf(c -> c.service().equals(title));
+            return null;
+        }
+        SandboxState.Charge charge = new SandboxState.Charge(day != null ? day : now().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1),
+                title, CostExplorerApi.MARKETPLACE, state.organization == null ? "000000000000" : state.organization.managementAccountId(),
+                "Usage", amount, java.math.BigDecimal.ONE);
+        state.charges.add(charge);
+        return charge;
+    }
+
+    /**
      * A further license for a product the organization has (e.g. a new agreement's), announced as
      * License Manager does (License Change).
      */

@@ -62,6 +62,7 @@ public final class SandboxServer implements AutoCloseable {
         new OrganizationsApi(sandbox).register(this);
         new AgreementApi(sandbox).register(this);
         new SesApi(sandbox).register(this);
+        new CostExplorerApi(sandbox).register(this);
         http.createContext("/", this::handle);
         http.setExecutor(executor);
     }

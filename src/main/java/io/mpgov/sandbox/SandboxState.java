@@ -1,6 +1,8 @@
 package io.mpgov.sandbox;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +28,10 @@ public final class SandboxState {
     /** What GetLicenseUsage reports as consumed, per license ARN (absent: nothing consumed). */
     public Map<String, Long> licenseConsumption = new java.util.TreeMap<>();
     public List<Grant> grants = new ArrayList<>();
+    /** What Cost Explorer has recorded (GetCostAndUsage): charges per day, a Marketplace product under its title as SERVICE. */
+    public List<Charge> charges = new ArrayList<>();
+    /** false: GetCostAndUsage answers DataUnavailableException, as for an account whose Cost Explorer has no data yet. */
+    public boolean costExplorerDataAvailable = true;
     public List<Agreement> agreements = new ArrayList<>();
     public List<Email> emails = new ArrayList<>();
     /** SES identities (addresses or whole domains) that may send. */
@@ -138,6 +144,16 @@ public final class SandboxState {
         /** AWS applies grant changes asynchronously: the status it moves to, and when. */
         public String pendingStatus;
         public Instant transitionAt;
+    }
+
+    /**
+     * One day's charge as Cost Explorer keeps it.
+     *
+     * @param service       the SERVICE dimension: an AWS service's name, or a Marketplace product's title
+     * @param billingEntity BILLING_ENTITY: "AWS" or "AWS Marketplace"
+     */
+    public record Charge(LocalDate day, String service, String billingEntity, String linkedAccount, String recordType,
+                         BigDecimal unblendedCost, BigDecimal usageQuantity) {
     }
 
     public record Agreement(String id, String offerId, String productId, String proposerAccountId,

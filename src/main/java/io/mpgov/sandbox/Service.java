@@ -6,7 +6,9 @@ enum Service {
     LICENSE_MANAGER(Protocol.AWS_JSON_1_1, "Message", "RateLimitExceededException", 400),
     ORGANIZATIONS(Protocol.AWS_JSON_1_1, "Message", "TooManyRequestsException", 400),
     MARKETPLACE_AGREEMENT(Protocol.AWS_JSON_1_0, "message", "ThrottlingException", 400),
-    SES(Protocol.REST_JSON, "message", "TooManyRequestsException", 429);
+    SES(Protocol.REST_JSON, "message", "TooManyRequestsException", 429),
+    /** Cost Explorer names its throttling error LimitExceededException. */
+    COST_EXPLORER(Protocol.AWS_JSON_1_1, "Message", "LimitExceededException", 400);
 
     enum Protocol { REST_JSON, AWS_JSON_1_0, AWS_JSON_1_1 }
 

@@ -8,7 +8,7 @@ import io.mpgov.catalog.ChangeSetStatus;
 import io.mpgov.catalog.InMemoryPmpInventory;
 import io.mpgov.catalog.PmpProduct;
 import io.mpgov.catalog.ProductChange;
-import io.mpgov.license.LicensePort;
+import io.mpgov.usage.UsagePort;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -55,7 +55,9 @@ class CatalogReviewProcessTest {
 
     final CatalogPort catalog = mock(CatalogPort.class);
     final AgreementPort agreements = mock(AgreementPort.class);
-    final LicensePort licenses = mock(LicensePort.class);
+    final UsagePort usage = mock(UsagePort.class);
+    /** What AWS shows of each product's use (the UsagePort's answer); absent: nothing seen. */
+    final Map<String, java.util.function.Function<Instant, UsagePort.Usage>> use = new HashMap<>();
     final InMemoryPmpInventory inventory = new InMemoryPmpInventory();
     /** The Private Marketplace as the catalog double keeps it. */
     final Set<String> pmp = new TreeSet<>();
@@ -72,7 +74,7 @@ class CatalogReviewProcessTest {
         ClockUtil.setCurrentTime(Date.from(T0.toInstant()));
         Mocks.register("reviewSettings", new ReviewSettings());
         Mocks.register("catalogSettings", CatalogTestDelegates.settings(5));
-        CatalogReviewer reviewer = new CatalogReviewer(catalog, agreements, licenses, inventory,
+        CatalogReviewer reviewer = new CatalogReviewer(catalog, agreements, usage, inventory,
                 engine.getProcessEngine().getDecisionService());
         Mocks.register("reviewCatalog", new ReviewCatalogDelegate(reviewer));
         Mocks.register("recordRemovals", new RecordRemovalsDelegate(reviewer));
@@ -99,9 +101,8 @@ class CatalogReviewProcessTest {
         });
         when(catalog.describeChangeSet(anyString())).thenAnswer(call -> new ChangeSetStatus(call.getArgument(0), "SUCCEEDED", null, List.of()));
         when(agreements.forProduct(anyString())).thenAnswer(call -> agreementsOf.getOrDefault((String) call.getArgument(0), List.of()));
-        when(licenses.licensesOf(anyString())).thenAnswer(call -> List.of(new LicensePort.ReceivedLicense(
-                "lic-" + call.getArgument(0), call.getArgument(0), "a product", "us-east-1")));
-        when(licenses.consumed(anyString())).thenReturn(false);
+        when(usage.usage(anyString(), any())).thenAnswer(call -> use.getOrDefault((String) call.getArgument(0),
+                now -> new UsagePort.Usage(call.getArgument(0), null, null, false, "none seen")).apply(call.getArgument(1)));
 
         privateOffer("prod-ends1month", T0.plusMonths(1), false, "alice");
         privateOffer("prod-ends2p9month", T0.plusDays(87), true, "bob");
@@ -239,8 +240,8 @@ class CatalogReviewProcessTest {
     }
 
     @Test
-    void aPublicProductSeenInUseStaysAndItsUseIsRemembered() {
-        when(licenses.consumed("lic-prod-used7monthago")).thenReturn(true);
+    void anAmiContractProductWithCheckOutsStaysAndItsUseIsRemembered() {
+        use.put("prod-used7monthago", checkedOut("prod-used7monthago"));
 
         review(false);
 
@@ -248,12 +249,83 @@ class CatalogReviewProcessTest {
         assertThat(inventory.find("prod-used7monthago").orElseThrow().lastUsedAt()).isEqualTo(T0.toInstant());
 
         // Unused from now on: removed once six months have passed, not before.
-        when(licenses.consumed("lic-prod-used7monthago")).thenReturn(false);
+        use.remove("prod-used7monthago");
         ClockUtil.setCurrentTime(Date.from(T0.plusMonths(6).minusDays(1).toInstant()));
         review(false);
         assertThat(pmp).contains("prod-used7monthago");
         ClockUtil.setCurrentTime(Date.from(T0.plusMonths(6).plus(Duration.ofDays(2)).toInstant()));
         review(false);
         assertThat(pmp).doesNotContain("prod-used7monthago");
+    }
+
+    @Test
+    void aSaasProductWithSpendAndNoCheckOutsStaysAsLongAsItIsCharged() {
+        // Charged every month (Cost Explorer), never checked out: SaaS has no License Manager check-outs.
+        use.put("prod-used7monthago", now -> spentLastMonth("prod-used7monthago", now));
+
+        review(false);
+        ClockUtil.setCurrentTime(Date.from(T0.plusMonths(7).toInstant()));
+        ProcessInstance later = review(false);
+
+        assertThat(pmp).contains("prod-used7monthago");
+        assertThat(inventory.find("prod-used7monthago").orElseThrow().lastUsedAt())
+                .isEqualTo(T0.plusMonths(7).toLocalDate().withDayOfMonth(1).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat((String) variable(later, "reviewReport")).contains("prod-used7monthago PUBLIC, last used 2027-05-31 (in use) → KEEP",
+                "(usage: Cost Explorer: 410.00 USD in 2027-05)");
+    }
+
+    @Test
+    void aProductWithNeitherSpendNorCheckOutsLeavesSixMonthsAfterItsLastUse() {
+        use.put("prod-used1monthago", now -> new UsagePort.Usage("prod-used1monthago", "SaaSProduct@1.0", null, false,
+                "none seen: no Cost Explorer spend (SaaSProduct@1.0)"));
+
+        review(false);
+        assertThat(pmp).contains("prod-used1monthago");
+        ClockUtil.setCurrentTime(Date.from(T0.plusMonths(5).plusDays(2).toInstant()));
+        review(false);
+
+        assertThat(pmp).doesNotContain("prod-used1monthago");
+        assertThat(inventory.find("prod-used1monthago").orElseThrow().removalReason()).isEqualTo("unused for 6 months");
+    }
+
+    @Test
+    void spendBeforeAProductEnteredTheCatalogDoesNotStartItsClockEarlier() {
+        // Found in the PMP today (baseline); its last charge was 5 months ago: its clock starts today.
+        use.put("prod-washerebefore", now -> new UsagePort.Usage("prod-washerebefore", "SaaSProduct@1.0",
+                T0.minusMonths(5).toLocalDate(), false, "Cost Explorer: 10.00 USD in 2026-06"));
+
+        review(false);
+        ClockUtil.setCurrentTime(Date.from(T0.plusMonths(5).toInstant()));
+        review(false);
+
+        assertThat(pmp).contains("prod-washerebefore");
+        assertThat(inventory.find("prod-washerebefore").orElseThrow().lastUsedAt()).isNull();
+    }
+
+    @Test
+    void withoutUsageDataTheReviewFailsAndRemovesNothing() {
+        Set<String> before = Set.copyOf(pmp);
+        use.put("prod-used1monthago", now -> {
+            throw new io.mpgov.usage.UsageUnavailableException("Cost Explorer has no data", null);
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> review(false))
+                .isInstanceOf(io.mpgov.usage.UsageUnavailableException.class);
+
+        assertThat(changes).isEmpty();
+        assertThat(pmp).isEqualTo(before);
+        assertThat(management.createJobQuery().activityId("Task_ReviewCatalog").singleResult().getRetries())
+                .as("retried (R5/PT1M), then an incident").isEqualTo(4);
+    }
+
+    static java.util.function.Function<Instant, UsagePort.Usage> checkedOut(String product) {
+        return now -> new UsagePort.Usage(product, "AmiProduct@1.0", now.atZone(ZoneOffset.UTC).toLocalDate(), true,
+                "License Manager: checked out now");
+    }
+
+    static UsagePort.Usage spentLastMonth(String product, Instant now) {
+        java.time.LocalDate lastMonth = now.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).minusMonths(1);
+        return new UsagePort.Usage(product, "SaaSProduct@1.0", lastMonth.plusMonths(1).minusDays(1), true,
+                "Cost Explorer: 410.00 USD in " + lastMonth.toString().substring(0, 7));
     }
 }

@@ -91,4 +91,19 @@ class AwsCliCompatibilityTest {
                 "--destination", "ToAddresses=someone@demo.mpgov.example",
                 "--content", "Simple={Subject={Data=Hi},Body={Text={Data=Hello}}}").get("MessageId").asText()).isNotBlank();
     }
+
+    @Test
+    void costExplorerReportsMarketplaceSpendByProduct() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        JsonNode spend = aws("ce", "get-cost-and-usage", "--time-period",
+                "Start=" + today.withDayOfMonth(1).minusMonths(2) + ",End=" + today, "--granularity", "MONTHLY",
+                "--metrics", "UnblendedCost", "--filter", "{\"Dimensions\":{\"Key\":\"BILLING_ENTITY\",\"Values\":[\"AWS Marketplace\"]}}",
+                "--group-by", "Type=DIMENSION,Key=SERVICE");
+
+        List<String> services = new ArrayList<>();
+        spend.get("ResultsByTime").forEach(period -> period.get("Groups").forEach(g -> services.add(g.get("Keys").get(0).asText())));
+        assertThat(services).contains("Datadog Pro", "Splunk Enterprise").doesNotContain("Amazon Elastic Compute Cloud - Compute");
+        assertThat(spend.get("ResultsByTime").get(0).get("Groups").get(0).get("Metrics").get("UnblendedCost").get("Unit").asText())
+                .isEqualTo("USD");
+    }
 }

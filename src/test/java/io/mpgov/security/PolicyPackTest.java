@@ -140,4 +140,10 @@ class PolicyPackTest {
         assertThat(Files.readString(out.resolve("scp-only-procurement-subscribes.json")))
                 .contains("arn:aws:iam::*:role/procurement-manager");
     }
+
+    @Test
+    void mpgovMayReadMarketplaceSpendForTheUsageSignal() throws Exception {
+        assertThat(strings(statement("iam-mpgov-service.json", "ReadMarketplaceSpend").path("Action")))
+                .containsExactly("ce:GetCostAndUsage");
+    }
 }
