@@ -1,0 +1,83 @@
+package io.mpgov.aws;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The checker of the wire contract finds what it should: exchanges with known faults, against botocore's models. */
+class WireContractOracleTest {
+
+    static WireContract contract;
+
+    @BeforeAll
+    static void models() throws Exception {
+        if (Botocore.data().isEmpty()) {
+            if (WireContractTest.CI) {
+                fail("CI=true: no botocore service models (" + Botocore.whereLooked() + ")");
+            }
+            assumeTrue(false, "Skipped: no botocore service models (" + Botocore.whereLooked() + "); CI=true makes this a failure.");
+        }
+        contract = WireContract.ofBotocore();
+    }
+
+    static WireContract.Exchange awsJson(String target, String version, String request, int status, Map<String, String> headers, String response) {
+        return new WireContract.Exchange("POST", "/", null,
+                Map.of("X-Amz-Target", List.of(target), "Content-Type", List.of("application/x-amz-json-" + version)),
+                request.getBytes(StandardCharsets.UTF_8), status,
+                headers.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, h -> List.of(h.getValue()))),
+                response.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aGoodExchangeHasNoProblem() {
+        WireContract.Checked checked = contract.check(awsJson("AWSOrganizationsV20161128.DescribeAccount", "1.1",
+                "{\"AccountId\":\"310987654321\"}", 200, Map.of(),
+                "{\"Account\":{\"Id\":\"310987654321\",\"State\":\"ACTIVE\",\"JoinedTimestamp\":1.7E9}}"));
+
+        assertThat(checked.name()).isEqualTo("organizations DescribeAccount");
+        assertThat(checked.problems()).isEmpty();
+    }
+
+    @Test
+    void unknownMembersWrongEnumsTypesPatternsAndMissingRequiredMembersAreProblems() {
+        WireContract.Checked checked = contract.check(awsJson("AWSOrganizationsV20161128.DescribeAccount", "1.1",
+                "{\"AccountId\":\"31098765\",\"Extra\":1}", 200, Map.of(),
+                "{\"Account\":{\"Id\":\"310987654321\",\"State\":\"GONE\",\"JoinedTimestamp\":\"yesterday\",\"Colour\":\"red\"}}"));
+
+        assertThat(String.join("\n", checked.problems()))
+                .contains("request.AccountId: '31098765' does not match AccountId's pattern")
+                .contains("request.Extra: not a member of DescribeAccountRequest")
+                .contains("response.Account.State: 'GONE' is none of AccountState's values")
+                .contains("response.Account.JoinedTimestamp: string \"yesterday\" where the model has a timestamp in epoch seconds")
+                .contains("response.Account.Colour: not a member of Account");
+    }
+
+    @Test
+    void anErrorTheOperationDoesNotDeclareIsAProblem() {
+        WireContract.Checked checked = contract.check(awsJson("AWSLicenseManager.GetGrant", "1.1",
+                "{\"GrantArn\":\"arn:aws:license-manager::111111111111:grant:g-1234567890abcdef1234567890abcdef\"}", 400,
+                Map.of("x-amzn-ErrorType", "NoSuchGrantException"), "{\"__type\":\"NoSuchGrantException\",\"Message\":\"no\"}"));
+
+        assertThat(checked.errorCode()).isEqualTo("NoSuchGrantException");
+        assertThat(checked.problems()).anyMatch(p -> p.startsWith("error NoSuchGrantException: not an error the operation declares"));
+    }
+
+    @Test
+    void restJsonLocationsAreReadFromThePathAndQuery() {
+        WireContract.Checked checked = contract.check(new WireContract.Exchange("GET", "/DescribeEntity", "catalog=AWSMarketplace&colour=red",
+                Map.of(), new byte[0], 200, Map.of(), "{\"EntityType\":\"Experience@1.0\",\"Surprise\":true}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(checked.name()).isEqualTo("marketplace-catalog DescribeEntity");
+        assertThat(String.join("\n", checked.problems()))
+                .contains("request: query parameters the model does not know: [colour]")
+                .contains("request: required member EntityId is missing")
+                .contains("response.Surprise: not a member");
+    }
+}
