@@ -2,6 +2,8 @@ package io.mpgov.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +123,40 @@ final class Botocore {
     /** Whether botocore's own code can be imported by {@code python3} (for its response parsers). */
     static boolean pythonImportsBotocore() {
         return run(PYTHON, "-c", "import botocore.parsers, botocore.validate").isPresent();
+    }
+
+    /**
+     * Runs {@code botocore_check.py}: botocore's response parser and parameter validator on each checked exchange.
+     * The answer is {@code {"botocore": version, "data": folder, "problems": ["<service> <Operation> …", …]}}.
+     */
+    static JsonNode parse(List<WireContract.Checked> exchanges) throws IOException, InterruptedException {
+        ArrayNode input = JSON.createArrayNode();
+        for (WireContract.Checked c : exchanges) {
+            ObjectNode e = input.addObject();
+            e.put("service", c.service()).put("operation", c.operation()).put("status", c.exchange().status());
+            ObjectNode headers = e.putObject("headers");
+            c.exchange().responseHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(", ", v)));
+            e.put("body", Base64.getEncoder().encodeToString(c.exchange().responseBody()));
+            e.set("params", c.params());
+            ArrayNode common = e.putArray("commonErrors");
+            WireContract.COMMON_ERRORS.forEach(common::add);
+        }
+        Path script = Files.createTempFile("botocore_check", ".py");
+        try (InputStream in = Botocore.class.getResourceAsStream("botocore_check.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        try {
+            Process python = new ProcessBuilder(PYTHON, script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            python.getOutputStream().write(JSON.writeValueAsBytes(input));
+            python.getOutputStream().close();
+            String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!python.waitFor(60, TimeUnit.SECONDS) || python.exitValue() != 0) {
+                throw new IOException("botocore_check.py failed: " + out);
+            }
+            return JSON.readTree(out);
+        } finally {
+            Files.deleteIfExists(script);
+        }
     }
 
     static String python() {

@@ -1,5 +1,6 @@
 package io.mpgov.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,21 @@ class WireContractOracleTest {
 
         assertThat(checked.errorCode()).isEqualTo("NoSuchGrantException");
         assertThat(checked.problems()).anyMatch(p -> p.startsWith("error NoSuchGrantException: not an error the operation declares"));
+    }
+
+    @Test
+    void botocoreItselfRefusesAnAnswerItCannotParseAndAnUndeclaredError() throws Exception {
+        assumeTrue(Botocore.pythonImportsBotocore() || WireContractTest.CI, "Skipped: python3 cannot import botocore");
+        WireContract.Checked badTime = contract.check(awsJson("AWSOrganizationsV20161128.DescribeAccount", "1.1",
+                "{\"AccountId\":\"310987654321\"}", 200, Map.of(), "{\"Account\":{\"Id\":\"310987654321\",\"JoinedTimestamp\":\"soon\"}}"));
+        WireContract.Checked undeclared = contract.check(awsJson("AWSOrganizationsV20161128.DescribeAccount", "1.1",
+                "{\"AccountId\":\"310987654321\"}", 400, Map.of(), "{\"__type\":\"NoSuchThing\",\"Message\":\"x\"}"));
+
+        JsonNode result = Botocore.parse(List.of(badTime, undeclared));
+
+        assertThat(result.path("problems").toString())
+                .contains("organizations DescribeAccount response: botocore's json parser fails")
+                .contains("botocore reads the code 'NoSuchThing', not one the operation declares");
     }
 
     @Test

@@ -1,9 +1,6 @@
 package io.mpgov.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mpgov.agreement.AgreementPort;
 import io.mpgov.catalog.CatalogPort;
 import io.mpgov.catalog.CatalogSettings;
@@ -29,14 +26,9 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +36,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -262,32 +253,7 @@ class WireContractTest {
             botocoreUnavailable = Botocore.python() + " cannot import botocore (" + Botocore.whereLooked() + ")";
             return;
         }
-        ArrayNode input = JsonNodeFactory.instance.arrayNode();
-        for (WireContract.Checked c : checked) {
-            ObjectNode e = input.addObject();
-            e.put("service", c.service()).put("operation", c.operation()).put("status", c.exchange().status());
-            ObjectNode headers = e.putObject("headers");
-            c.exchange().responseHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(", ", v)));
-            e.put("body", Base64.getEncoder().encodeToString(c.exchange().responseBody()));
-            e.set("params", c.params());
-            ArrayNode common = e.putArray("commonErrors");
-            WireContract.COMMON_ERRORS.forEach(common::add);
-        }
-        Path script = Files.createTempFile("botocore_check", ".py");
-        try (InputStream in = WireContractTest.class.getResourceAsStream("botocore_check.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        Process python = new ProcessBuilder(Botocore.python(), script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        python.getOutputStream().write(Botocore.JSON.writeValueAsBytes(input));
-        python.getOutputStream().close();
-        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Files.deleteIfExists(script);
-        if (python.exitValue() != 0) {
-            botocoreProblems.add("botocore_check.py failed (exit " + python.exitValue() + "): " + out);
-            return;
-        }
-        JsonNode result = Botocore.JSON.readTree(out);
+        JsonNode result = Botocore.parse(checked);
         botocoreVersion = result.path("botocore").asText() + " at " + result.path("data").asText();
         result.path("problems").forEach(p -> botocoreProblems.add(p.asText()));
     }
