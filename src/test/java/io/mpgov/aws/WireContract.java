@@ -131,6 +131,14 @@ final class WireContract {
         } else {
             checkRestJsonRequest(e, op, uri, shapes, params, problems);
         }
+        String contentType = protocol.equals("json") ? "application/x-amz-json-" + model.path("metadata").path("jsonVersion").asText()
+                : "application/json";
+        if (e.responseBody().length > 0 && !e.responseHeader("Content-Type").orElse("").startsWith(contentType)) {
+            problems.add("response: Content-Type " + e.responseHeader("Content-Type").orElse("none") + ", not " + contentType);
+        }
+        if (protocol.equals("rest-json") && e.requestBody().length > 0 && !e.requestHeader("Content-Type").orElse("").startsWith("application/json")) {
+            problems.add("request: Content-Type " + e.requestHeader("Content-Type").orElse("none") + ", not application/json");
+        }
         String errorCode = null;
         if (e.status() >= 300) {
             errorCode = checkError(e, protocol, op, shapes, problems);

@@ -31,9 +31,14 @@ class WireContractOracleTest {
     static WireContract.Exchange awsJson(String target, String version, String request, int status, Map<String, String> headers, String response) {
         return new WireContract.Exchange("POST", "/", null,
                 Map.of("X-Amz-Target", List.of(target), "Content-Type", List.of("application/x-amz-json-" + version)),
-                request.getBytes(StandardCharsets.UTF_8), status,
-                headers.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, h -> List.of(h.getValue()))),
+                request.getBytes(StandardCharsets.UTF_8), status, responseHeaders(version, headers),
                 response.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, List<String>> responseHeaders(String version, Map<String, String> headers) {
+        Map<String, List<String>> all = new java.util.LinkedHashMap<>(Map.of("Content-Type", List.of("application/x-amz-json-" + version)));
+        headers.forEach((k, v) -> all.put(k, List.of(v)));
+        return all;
     }
 
     @Test
@@ -94,6 +99,7 @@ class WireContractOracleTest {
         assertThat(String.join("\n", checked.problems()))
                 .contains("request: query parameters the model does not know: [colour]")
                 .contains("request: required member EntityId is missing")
-                .contains("response.Surprise: not a member");
+                .contains("response.Surprise: not a member")
+                .contains("response: Content-Type none, not application/json");
     }
 }

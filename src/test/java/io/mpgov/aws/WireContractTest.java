@@ -127,6 +127,18 @@ class WireContractTest {
                     sandbox.read(s -> s.verifiedIdentities.add(DemoOrganization.MAIL_DOMAIN));
                 }
             }),
+            new Scenario("paged: a large organization, and a license granted to many accounts", a -> {
+                sandbox.addBenchmarkLoad(1, 30);
+                OrganizationPort organization = a.getBean(OrganizationPort.class);
+                List<String> accounts = organization.accountsUnder(DemoOrganization.OU_BENCHMARK);
+                organization.accounts(accounts);
+                LicensePort licenses = a.getBean(LicensePort.class);
+                LicensePort.ReceivedLicense license = licenses.licensesOf("prod-bench00000001").get(0);
+                for (String account : accounts.subList(0, 12)) {
+                    licenses.grant(license.arn(), license.homeRegion(), account, "wire-contract-" + account);
+                }
+                assertThat(licenses.grantsOf(license.arn())).hasSize(12);
+            }),
             new Scenario("throttled: every service answers its own throttling error", a -> {
                 Map<String, Call> calls = new LinkedHashMap<>();
                 calls.put("DescribeChangeSet", () -> a.getBean(CatalogPort.class).describeChangeSet("cs-doesnotexist0000000000"));
