@@ -50,6 +50,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@link SdkCalls}) must be driven by a scenario below: a new operation is covered by adding a scenario.
  * Without the models (or botocore's python) it fails under {@code CI=true} and is skipped elsewhere.
  */
+@RequiresBotocore
 class WireContractTest {
 
     private static final Logger log = LoggerFactory.getLogger(WireContractTest.class);
@@ -194,12 +195,8 @@ class WireContractTest {
     @BeforeAll
     static void driveEveryScenarioThroughARecordingProxy() throws Exception {
         if (Botocore.data().isEmpty()) {
-            String message = "No botocore service models found (" + Botocore.whereLooked() + "). Install the AWS CLI"
-                    + " (pip install awscli) or set MPGOV_BOTOCORE_DATA to a botocore data folder";
-            if (CI) {
-                fail("CI=true: the wire-contract test must run. " + message);
-            }
-            assumeTrue(false, "Skipped: " + message + "; CI=true makes this a failure.");
+            fail("CI=true: the wire-contract test must run, but no botocore service models were found (" + Botocore.whereLooked()
+                    + "). Install the AWS CLI (pip install awscli) or set MPGOV_BOTOCORE_DATA to a botocore data folder");
         }
         WireContract contract = WireContract.ofBotocore();
         calledByMainCode = SdkCalls.inMainCode();
