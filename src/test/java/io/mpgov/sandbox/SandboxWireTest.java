@@ -602,6 +602,15 @@ class SandboxWireTest {
             assertThatThrownBy(() -> agreements.describeAgreement(r -> r.agreementId("agmt-none")))
                     .isInstanceOf(software.amazon.awssdk.services.marketplaceagreement.model.ResourceNotFoundException.class);
         }
+
+        @Test
+        void refusesWhatTheModelRefusesAFilterWithTwoValuesAndAMalformedId() {
+            assertThatThrownBy(() -> agreements.searchAgreements(r -> r.catalog("AWSMarketplace")
+                    .filters(f -> f.name("Status").values("ACTIVE", "EXPIRED"))))
+                    .isInstanceOf(software.amazon.awssdk.services.marketplaceagreement.model.ValidationException.class);
+            assertThatThrownBy(() -> agreements.describeAgreement(r -> r.agreementId("agmt 1")))
+                    .isInstanceOf(software.amazon.awssdk.services.marketplaceagreement.model.ValidationException.class);
+        }
     }
 
     @Nested
