@@ -44,7 +44,9 @@ final class WireContract {
     static final Map<String, String[]> PATTERN_ERRATA = Map.of(
             "marketplace-catalog EntityType", new String[]{"^[a-zA-Z]+(@\\d+\\.\\d+)?$",
                     "the model's own documentation of DescribeEntity's EntityType says 'in the format of EntityType@Version', and the"
-                            + " Catalog API reference (private-marketplace.html) sends Entity Type 'Experience@1.0' in every change set"});
+                            + " Catalog API reference (private-marketplace.html) sends Entity Type 'Experience@1.0' in every change set"},
+            "marketplace-catalog EntityNameString", new String[]{"^\\S+[\\S\\s]*",
+                    "the model escapes this pattern twice ('^\\\\S+…' asks for a backslash); AWS names entities with spaces"});
 
     /** What went over the wire, as the recording proxy saw it. */
     record Exchange(String method, String path, String rawQuery, Map<String, List<String>> requestHeaders, byte[] requestBody,

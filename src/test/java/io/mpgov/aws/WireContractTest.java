@@ -18,6 +18,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.slf4j.Logger;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
+import software.amazon.awssdk.services.marketplacecatalog.MarketplaceCatalogClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -57,6 +61,8 @@ class WireContractTest {
     static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
     static final String FROM = "mpgov@" + DemoOrganization.MAIL_DOMAIN;
     static final Sandbox sandbox = new Sandbox(Clock.systemUTC());
+    /** What the adapters are built with: every client through the recording proxy. */
+    static AwsClients clients;
 
     /** What each scenario does through the ports; those that provoke an AWS error say so with {@link #refused}. */
     record Scenario(String name, Step step) {
@@ -139,6 +145,21 @@ class WireContractTest {
                     licenses.grant(license.arn(), license.homeRegion(), account, "wire-contract-" + account);
                 }
                 assertThat(licenses.grantsOf(license.arn())).hasSize(12);
+            }),
+            new Scenario("the sandbox's other operations, through bare SDK clients (the AWS CLI's and tomorrow's adapters')", a -> {
+                MarketplaceCatalogClient catalog = clients.build(MarketplaceCatalogClient.builder());
+                catalog.listEntities(r -> r.catalog("AWSMarketplace").entityType("Experience"));
+                catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId("prod-dtdgobserv001"));
+                // The change set the lock scenario left preparing: cancel it, as a PMP administrator would.
+                catalog.listChangeSets(r -> r.catalog("AWSMarketplace")).changeSetSummaryList().stream()
+                        .filter(c -> c.statusAsString().equals("PREPARING"))
+                        .forEach(c -> catalog.cancelChangeSet(r -> r.catalog("AWSMarketplace").changeSetId(c.changeSetId())));
+                LicenseManagerClient licenses = clients.build(LicenseManagerClient.builder());
+                licenses.listReceivedGrants(r -> r.maxResults(10));
+                licenses.listReceivedGrantsForOrganization(r -> r.licenseArn(
+                        a.getBean(LicensePort.class).licensesOf("prod-dtdgobserv001").get(0).arn()));
+                clients.build(OrganizationsClient.builder(), Region.AWS_GLOBAL, java.util.function.UnaryOperator.identity())
+                        .describeOrganization();
             }),
             new Scenario("throttled: every service answers its own throttling error", a -> {
                 Map<String, Call> calls = new LinkedHashMap<>();
@@ -232,7 +253,7 @@ class WireContractTest {
     static GenericApplicationContext adapters(WireRecorder recorder) throws ClassNotFoundException {
         DefaultListableBeanFactory endpoint = new DefaultListableBeanFactory();
         endpoint.registerSingleton("sandbox", new AwsEndpoint(recorder.uri()));
-        AwsClients clients = new AwsClients(new AwsProperties("us-east-1", null, Duration.ofSeconds(20), Duration.ofSeconds(10), 2),
+        clients = new AwsClients(new AwsProperties("us-east-1", null, Duration.ofSeconds(20), Duration.ofSeconds(10), 2),
                 endpoint.getBeanProvider(AwsEndpoint.class));
         CatalogSettings catalog = new CatalogSettings();
         catalog.setExperienceId(DemoOrganization.EXPERIENCE_ID);
