@@ -49,6 +49,24 @@ class WireContractOracleTest {
         assertThat(checked.problems()).isEmpty();
     }
 
+    /** Cost Explorer, which a usage signal reads: its recursive filter and its maps of metrics are read right. */
+    @Test
+    void aCostExplorerQueryAndAnswerAsAwsSendsThemHaveNoProblem() {
+        WireContract.Checked checked = contract.check(awsJson("AWSInsightsIndexService.GetCostAndUsage", "1.1", """
+                {"TimePeriod": {"Start": "2026-06-01", "End": "2026-12-01"}, "Granularity": "MONTHLY", "Metrics": ["UnblendedCost"],
+                 "Filter": {"And": [{"Dimensions": {"Key": "BILLING_ENTITY", "Values": ["AWS Marketplace"]}},
+                                    {"Dimensions": {"Key": "LINKED_ACCOUNT", "Values": ["310987654321"]}}]},
+                 "GroupBy": [{"Type": "DIMENSION", "Key": "SERVICE"}]}""", 200, Map.of(), """
+                {"GroupDefinitions": [{"Type": "DIMENSION", "Key": "SERVICE"}],
+                 "ResultsByTime": [{"TimePeriod": {"Start": "2026-06-01", "End": "2026-07-01"}, "Total": {},
+                   "Groups": [{"Keys": ["Datadog Pro"], "Metrics": {"UnblendedCost": {"Amount": "1234.5", "Unit": "USD"}}}],
+                   "Estimated": false}],
+                 "DimensionValueAttributes": []}"""));
+
+        assertThat(checked.name()).isEqualTo("ce GetCostAndUsage");
+        assertThat(checked.problems()).isEmpty();
+    }
+
     @Test
     void unknownMembersWrongEnumsTypesPatternsAndMissingRequiredMembersAreProblems() {
         WireContract.Checked checked = contract.check(awsJson("AWSOrganizationsV20161128.DescribeAccount", "1.1",
