@@ -254,7 +254,7 @@ final class WireContract {
             problems.add("request: query parameters the model does not know: " + query.keySet());
         }
         if (payload == null && body != null) {
-            checkBody(body, input, members, bodyMembers, "request", shapes);
+            checkBody(body, op.path("input").path("shape").asText(), members, bodyMembers, "request", shapes);
             params.setAll(bodyMembers);
         }
         for (JsonNode required : input.path("required")) {
@@ -265,7 +265,7 @@ final class WireContract {
     }
 
     /** The body of a restJson message: the members without a location, each checked; unknown ones are problems. */
-    private static void checkBody(JsonNode body, JsonNode shape, Map<String, JsonNode> members, ObjectNode named, String where, Shapes shapes) {
+    private static void checkBody(JsonNode body, String shapeName, Map<String, JsonNode> members, ObjectNode named, String where, Shapes shapes) {
         if (!body.isObject()) {
             shapes.problems.add(where + ": body is not a JSON object");
             return;
@@ -279,16 +279,12 @@ final class WireContract {
         body.fields().forEachRemaining(f -> {
             String name = byWire.get(f.getKey());
             if (name == null) {
-                shapes.problems.add(where + "." + f.getKey() + ": not a member of " + shapeName(shape, members));
+                shapes.problems.add(where + "." + f.getKey() + ": not a member of " + shapeName + " " + members.keySet());
             } else if (!f.getValue().isNull()) {
                 shapes.value(f.getValue(), members.get(name), where + "." + f.getKey(), "unixTimestamp");
                 named.set(name, f.getValue());
             }
         });
-    }
-
-    private static String shapeName(JsonNode shape, Map<String, JsonNode> members) {
-        return "the structure (members " + members.keySet() + ")";
     }
 
     // ---- responses
@@ -332,7 +328,7 @@ final class WireContract {
             }
         }
         if (payload == null) {
-            checkBody(body, output, members, present, "response", shapes);
+            checkBody(body, op.path("output").path("shape").asText(), members, present, "response", shapes);
         }
         for (JsonNode required : output.path("required")) {
             if (!present.hasNonNull(required.asText())) {
@@ -387,7 +383,7 @@ final class WireContract {
                     }
                 }
             }
-            checkBody(fields, errorShape, members, JsonNodeFactory.instance.objectNode(), "error " + code, shapes);
+            checkBody(fields, code, members, JsonNodeFactory.instance.objectNode(), "error " + code, shapes);
         }
         return code;
     }
