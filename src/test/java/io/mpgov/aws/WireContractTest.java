@@ -12,6 +12,7 @@ import io.mpgov.organization.OrganizationPort;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
+import io.mpgov.security.PolicyPack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.marketplacecatalog.MarketplaceCatalogClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -332,6 +334,28 @@ class WireContractTest {
             assertThat(exchanges).as("%s answered at least once with success", op.getKey())
                     .anyMatch(c -> c.exchange().status() < 300);
         }));
+    }
+
+    /** StartChangeSet is allowed to mpgov's role only for some change types (catalog:ChangeType): those it sends. */
+    @Test
+    void mpgovsRoleAllowsEveryChangeTypeTheAdaptersSend() throws Exception {
+        JsonNode role = Botocore.JSON.readTree(PolicyPack.render(Path.of("policies"), Map.of("MAIL_DOMAIN", "corp.example.com"))
+                .get("iam-mpgov-service.json"));
+        Set<String> allowed = new TreeSet<>();
+        for (JsonNode statement : role.path("Statement")) {
+            if (statement.path("Effect").asText().equals("Allow")
+                    && IamCoverageTest.strings(statement.path("Action")).stream().anyMatch(a -> IamCoverageTest.matches(a, "aws-marketplace:StartChangeSet"))) {
+                JsonNode types = statement.path("Condition").path("StringEquals").path("catalog:ChangeType");
+                allowed.addAll(types.isMissingNode() ? List.of("*") : IamCoverageTest.strings(types));
+            }
+        }
+        Set<String> sent = new TreeSet<>();
+        checked.stream().filter(c -> c.name().equals("marketplace-catalog StartChangeSet") && c.exchange().status() < 300)
+                .forEach(c -> c.params().path("ChangeSet").forEach(change -> sent.add(change.path("ChangeType").asText())));
+
+        assertThat(sent).isNotEmpty();
+        assertThat(sent).allSatisfy(type -> assertThat(allowed).as("catalog:ChangeType values mpgov's role may start")
+                .anyMatch(pattern -> IamCoverageTest.matches(pattern, type)));
     }
 
     @Test
