@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import static io.mpgov.sandbox.Json.epoch;
 import static io.mpgov.sandbox.Json.obj;
@@ -19,6 +20,7 @@ import static io.mpgov.sandbox.Service.MARKETPLACE_AGREEMENT;
 final class AgreementApi {
 
     private static final String TARGET = "AWSMPCommerceService_v20200301";
+    private static final Pattern AGREEMENT_ID = Pattern.compile("[A-Za-z0-9_/-]{1,64}");
 
     private final Sandbox sandbox;
 
@@ -40,7 +42,16 @@ final class AgreementApi {
         Predicate<Agreement> filter = a -> true;
         JsonNode filters = r.body().get("filters");
         if (filters != null) {
+            if (filters.size() < 1 || filters.size() > 10) {
+                throw AwsError.validation(MARKETPLACE_AGREEMENT, "1 validation error detected: Value at 'filters' failed to satisfy"
+                        + " constraint: Member must have length between 1 and 10");
+            }
             for (JsonNode f : filters) {
+                // The model's FilterValueList holds exactly one value: two values are two filters.
+                if (f.path("values").size() != 1) {
+                    throw AwsError.validation(MARKETPLACE_AGREEMENT, "1 validation error detected: Value at 'filters.member.values'"
+                            + " failed to satisfy constraint: Member must have length between 1 and 1");
+                }
                 Set<String> values = new HashSet<>();
                 f.path("values").forEach(v -> values.add(v.asText()));
                 String name = f.path("name").asText();
@@ -96,6 +107,10 @@ final class AgreementApi {
     }
 
     private Agreement agreement(String id) {
+        if (!AGREEMENT_ID.matcher(id).matches()) {
+            throw AwsError.validation(MARKETPLACE_AGREEMENT, "1 validation error detected: Value '" + id + "' at 'agreementId'"
+                    + " failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9_/-]+");
+        }
         return sandbox.state().agreements.stream().filter(a -> a.id().equals(id)).findFirst()
                 .orElseThrow(() -> AwsError.client("ResourceNotFoundException", "Agreement " + id + " not found."));
     }

@@ -189,10 +189,12 @@ public final class DemoOrganization {
     }
 
     private static License license(String product, String productId, String offerType, Instant from, Instant until,
-                                   String unit, Long max) {
+                                   String dimension, Long max) {
         String id = "l-" + Integer.toHexString(productId.hashCode()).replace("-", "") + "0000" + productId.substring(5);
         return new License("arn:aws:license-manager::" + MARKETPLACE_ISSUER_ACCOUNT + ":license:" + id,
                 product + " license", product, productId, "AWS/Marketplace", "us-east-1", "AVAILABLE", from, until,
-                MANAGEMENT_ACCOUNT, offerType, List.of(new Entitlement("AWS::Marketplace::Usage", unit, max)));
+                MANAGEMENT_ACCOUNT, offerType, List.of(new Entitlement(dimension,
+                // An entitlement is named after its dimension; its Unit is one of License Manager's EntitlementUnit values.
+                dimension.equals("Gigabytes") ? "Gigabytes" : "Count", max)));
     }
 }

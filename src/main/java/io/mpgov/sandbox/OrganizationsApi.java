@@ -6,6 +6,7 @@ import io.mpgov.sandbox.SandboxState.OrganizationalUnit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static io.mpgov.sandbox.Json.epoch;
 import static io.mpgov.sandbox.Json.obj;
@@ -15,8 +16,13 @@ import static io.mpgov.sandbox.Service.ORGANIZATIONS;
 final class OrganizationsApi {
 
     private static final String TARGET = "AWSOrganizationsV20161128";
+    private static final String TARGET_NOT_FOUND = "TargetNotFoundException";
     private static final int PAGE = 10;
     private static final int MAX_PAGE = 20;
+    /** The model's ParentId and TaggableResourceId patterns (roots, OUs, accounts; policies and the rest have no tags here). */
+    private static final Pattern PARENT_ID = Pattern.compile("r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
+    private static final Pattern RESOURCE_ID = Pattern.compile("r-[0-9a-z]{4,32}|\\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}"
+            + "|p-[0-9a-zA-Z_]{8,128}|rp-[0-9a-zA-Z_]{4,128}|rt-[0-9a-zA-Z_]{8,32}");
 
     private final Sandbox sandbox;
 
@@ -101,22 +107,45 @@ final class OrganizationsApi {
 
     private Object listTagsForResource(SandboxRequest r) {
         String id = r.required("ResourceId");
-        Account account = sandbox.state().accounts.stream().filter(a -> a.id.equals(id)).findFirst()
-                .orElseThrow(() -> AwsError.client("TargetNotFoundException", "We can't find a target with the specified ID."));
-        List<Map<String, Object>> tags = account.tags.entrySet().stream()
-                .map(t -> obj("Key", t.getKey(), "Value", t.getValue())).toList();
+        if (!RESOURCE_ID.matcher(id).matches()) {
+            throw invalidInput("ResourceId", id);
+        }
+        List<Map<String, Object>> tags;
+        Account account = sandbox.state().accounts.stream().filter(a -> a.id.equals(id)).findFirst().orElse(null);
+        if (account != null) {
+            tags = account.tags.entrySet().stream().map(t -> obj("Key", t.getKey(), "Value", t.getValue())).toList();
+        } else if (id.startsWith("r-") || id.startsWith("ou-")) {
+            existingParent(id, TARGET_NOT_FOUND);
+            tags = List.of(); // roots and OUs are taggable; the sandbox's carry no tags
+        } else {
+            throw AwsError.client(TARGET_NOT_FOUND, "We can't find a target with the specified ID.");
+        }
         Pages.Page<Map<String, Object>> page = Pages.of(tags, r, "NextToken", "MaxResults", 20, 20);
         return obj("Tags", page.items(), "NextToken", page.nextToken());
     }
 
     private String existingParent(String id) {
+        if (!PARENT_ID.matcher(id).matches()) {
+            throw invalidInput("ParentId", id);
+        }
+        return existingParent(id, "ParentNotFoundException");
+    }
+
+    private String existingParent(String id, String notFound) {
         Organization org = organization();
         boolean known = id.equals(org.rootId())
                 || sandbox.state().organizationalUnits.stream().map(OrganizationalUnit::id).anyMatch(id::equals);
         if (!known) {
-            throw AwsError.client("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
+            throw AwsError.client(notFound, notFound.equals(TARGET_NOT_FOUND) ? "We can't find a target with the specified ID."
+                    : "We can't find a root or OU with the ParentId that you specified.");
         }
         return id;
+    }
+
+    /** What Organizations answers for a malformed id (the SDK does not check patterns; AWS does). */
+    private static AwsError invalidInput(String member, String value) {
+        return AwsError.client("InvalidInputException", "You provided a value that does not match the required pattern: "
+                + member + " '" + value + "'.");
     }
 
     private static String accountArn(Organization org, String accountId) {

@@ -540,6 +540,17 @@ class SandboxWireTest {
         }
 
         @Test
+        void malformedIdsAreInvalidInputAndOusHaveTags() {
+            assertThatThrownBy(() -> organizations.listAccountsForParent(r -> r.parentId("retail")))
+                    .isInstanceOf(software.amazon.awssdk.services.organizations.model.InvalidInputException.class);
+            assertThatThrownBy(() -> organizations.listTagsForResource(r -> r.resourceId("acct-310987654321")))
+                    .isInstanceOf(software.amazon.awssdk.services.organizations.model.InvalidInputException.class);
+            assertThat(organizations.listTagsForResource(r -> r.resourceId(DemoOrganization.OU_RETAIL)).tags()).isEmpty();
+            assertThatThrownBy(() -> organizations.listTagsForResource(r -> r.resourceId("ou-mp01-00000000")))
+                    .isInstanceOf(TargetNotFoundException.class);
+        }
+
+        @Test
         void unknownParentsAndTargetsAreTheirOwnErrors() {
             assertThatThrownBy(() -> organizations.listAccountsForParent(r -> r.parentId("ou-none-00000000")))
                     .isInstanceOf(ParentNotFoundException.class);
@@ -590,6 +601,15 @@ class SandboxWireTest {
                     .satisfies(t -> assertThat(t.renewalTerm().configuration().enableAutoRenew()).isFalse());
             assertThatThrownBy(() -> agreements.describeAgreement(r -> r.agreementId("agmt-none")))
                     .isInstanceOf(software.amazon.awssdk.services.marketplaceagreement.model.ResourceNotFoundException.class);
+        }
+
+        @Test
+        void refusesWhatTheModelRefusesAFilterWithTwoValuesAndAMalformedId() {
+            assertThatThrownBy(() -> agreements.searchAgreements(r -> r.catalog("AWSMarketplace")
+                    .filters(f -> f.name("Status").values("ACTIVE", "EXPIRED"))))
+                    .isInstanceOf(software.amazon.awssdk.services.marketplaceagreement.model.ValidationException.class);
+            assertThatThrownBy(() -> agreements.describeAgreement(r -> r.agreementId("agmt 1")))
+                    .isInstanceOf(software.amazon.awssdk.services.marketplaceagreement.model.ValidationException.class);
         }
     }
 
