@@ -8,6 +8,7 @@ import io.mpgov.catalog.ProductChange;
 import io.mpgov.license.LicensePort;
 import io.mpgov.notification.Mail;
 import io.mpgov.notification.NotificationPort;
+import io.mpgov.usage.UsagePort;
 import io.mpgov.organization.OrganizationPort;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
@@ -112,6 +113,11 @@ class WireContractTest {
                         "wire contract again");
                 assertThat(revoked).isNotNull();
             }),
+            new Scenario("usage: Cost Explorer's Marketplace spend and License Manager's check-outs, per product type", a -> {
+                UsagePort usage = a.getBean(UsagePort.class);
+                usage.usage("prod-dtdgobserv001", java.time.Instant.now());
+                usage.usage("prod-ngnxplusami01", java.time.Instant.now());
+            }),
             new Scenario("organization: accounts, one by one (one not a member), OUs, accounts under an OU, tags", a -> {
                 OrganizationPort organization = a.getBean(OrganizationPort.class);
                 organization.accounts();
@@ -170,6 +176,9 @@ class WireContractTest {
                         a.getBean(LicensePort.class).licensesOf("prod-dtdgobserv001").get(0).arn()));
                 calls.put("ListTagsForResource", () -> a.getBean(OrganizationPort.class).tagsOf("310987654321"));
                 calls.put("DescribeAgreement", () -> a.getBean(AgreementPort.class).find("agmt-crwdfalcon2025priv0001"));
+                calls.put("GetCostAndUsage", () -> clients.costExplorer(java.util.function.UnaryOperator.identity()).getCostAndUsage(r -> r
+                        .timePeriod(t -> t.start(java.time.LocalDate.now().minusMonths(1).toString()).end(java.time.LocalDate.now().toString()))
+                        .granularity("MONTHLY").metrics("UnblendedCost")));
                 calls.put("SendEmail", () -> a.getBean(NotificationPort.class).send(
                         new Mail(List.of("someone@" + DemoOrganization.MAIL_DOMAIN), "Wire contract", "Hello", "<p>Hello</p>")));
                 sandbox.knobs().rateLimitsEnabled = true;
@@ -262,6 +271,8 @@ class WireContractTest {
 
         GenericApplicationContext context = new GenericApplicationContext();
         AnnotationConfigUtils.registerAnnotationConfigProcessors(context);
+        // Spring Boot's conversions, so that settings such as "PT6H" reach a Duration as in the application.
+        context.getBeanFactory().setConversionService(new org.springframework.boot.convert.ApplicationConversionService());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("wire-contract", Map.of(
                 "mpgov.notification.from", FROM, "mpgov.license.calls-per-second", "0",
                 "mpgov.catalog.experience-id", DemoOrganization.EXPERIENCE_ID)));
@@ -269,6 +280,8 @@ class WireContractTest {
         context.registerBean(CatalogSettings.class, () -> catalog);
         Set<String> callers = new TreeSet<>();
         calledByMainCode.values().forEach(callers::addAll);
+        // The usage rule calls no SDK client itself but stands on two that do.
+        callers.add("io.mpgov.usage.MarketplaceUsageAdapter");
         for (String caller : callers) {
             Class<?> type = Class.forName(caller);
             if (type.isAnnotationPresent(Component.class)) {
