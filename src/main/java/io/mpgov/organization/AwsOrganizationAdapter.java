@@ -70,6 +70,16 @@ class AwsOrganizationAdapter implements OrganizationPort {
         return accounts;
     }
 
+    /** From the root's ARN ({@code arn:aws:organizations::<management>:root/<org>/<root>}): one ListRoots, no further permission. */
+    @Override
+    public String organizationalUnitArn(String ouId) {
+        String rootArn = client.listRootsPaginator(r -> { }).stream().flatMap(page -> page.roots().stream()).findFirst()
+                .map(Root::arn).orElseThrow(() -> new IllegalStateException("The organization has no root"));
+        String[] parts = rootArn.split(":", 6);
+        String organizationId = parts[5].split("/")[1];
+        return "arn:aws:organizations::" + parts[4] + ":ou/" + organizationId + "/" + ouId;
+    }
+
     @Override
     public Map<String, String> tagsOf(String accountId) {
         Map<String, String> tags = new LinkedHashMap<>();

@@ -19,6 +19,12 @@ public interface OrganizationPort {
     /** Ids of the accounts in the OU and in every OU below it. */
     List<String> accountsUnder(String ouId);
 
+    /**
+     * The OU's ARN ({@code arn:aws:organizations::<management account>:ou/<organization id>/<ou id>}), as License
+     * Manager takes it as a grant principal.
+     */
+    String organizationalUnitArn(String ouId);
+
     /** The account's tags. */
     Map<String, String> tagsOf(String accountId);
 }
