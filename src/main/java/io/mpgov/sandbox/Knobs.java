@@ -28,6 +28,13 @@ public final class Knobs {
     public volatile long changeSetApplyingMillis = 3_000;
     /** How long a grant takes to become ACTIVE after activation, or DELETED after deletion. */
     public volatile long grantTransitionMillis = 2_000;
+    /**
+     * Whether the organization is linked in License Manager settings ("Link AWS Organizations accounts"): grants to
+     * member accounts are then auto-accepted (DISABLED, to be activated), and grants to OUs and the organization are
+     * possible. Not linked: an account grant waits in PENDING_ACCEPT until its grantee accepts it (AcceptGrant), and
+     * OU or organization grants are refused.
+     */
+    public volatile boolean organizationLinked = true;
     public final List<Fault> faults = new CopyOnWriteArrayList<>();
     /** Products whose next change set fails with the given error code, as AWS reports it per change. */
     public final Map<String, String> changeSetFailures = new ConcurrentHashMap<>();
