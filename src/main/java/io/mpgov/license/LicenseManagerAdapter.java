@@ -97,12 +97,22 @@ class LicenseManagerAdapter implements LicensePort {
             return grant;
         }
         limiter.acquire("CreateGrantVersion");
-        // The token names the version activated, so re-activating a grant disabled later is a new request, not a replay.
-        var activated = client.createGrantVersion(r -> r.clientToken(order.token() + "-a" + grant.version()).grantArn(grant.arn())
-                .status(GrantStatus.ACTIVE)
-                .options(order.replaceActive() ? Options.builder()
-                        .activationOverrideBehavior(ActivationOverrideBehavior.ALL_GRANTS_PERMITTED_BY_ISSUER).build() : null));
-        return new Grant(grant.arn(), grant.licenseArn(), grant.accountId(), activated.statusAsString(), activated.version());
+        try {
+            // The token names the version activated, so re-activating a grant disabled later is a new request, not a replay.
+            var activated = client.createGrantVersion(r -> r.clientToken(order.token() + "-a" + grant.version()).grantArn(grant.arn())
+                    .status(GrantStatus.ACTIVE)
+                    .options(order.replaceActive() ? Options.builder()
+                            .activationOverrideBehavior(ActivationOverrideBehavior.ALL_GRANTS_PERMITTED_BY_ISSUER).build() : null));
+            return new Grant(grant.arn(), grant.licenseArn(), grant.accountId(), activated.statusAsString(), activated.version());
+        } catch (ValidationException e) {
+            // The new grant's workflow ended meanwhile in PENDING_ACCEPT (organization not linked): the grantee accepts
+            // first, and the grant is activated once it is DISABLED. Anything else is a real refusal.
+            var now = client.getGrant(r -> r.grantArn(grant.arn())).grant();
+            if (now.grantStatus() == GrantStatus.PENDING_ACCEPT) {
+                return new Grant(grant.arn(), grant.licenseArn(), grant.accountId(), now.grantStatusAsString(), now.version());
+            }
+            throw e;
+        }
     }
 
     private Grant create(GrantOrder order) {
