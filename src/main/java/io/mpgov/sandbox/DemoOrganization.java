@@ -21,7 +21,7 @@ import java.util.Map;
  * (one account suspended) with cost-centre and licence-group tags, a public catalog, one Private
  * Marketplace with a few products allowed, licenses from public and private offers, and agreements
  * ending 1, 2.5, 5 and 14 months from now. Products carry their Marketplace type: the licenses of the SaaS
- * products (Datadog, Snowflake) cannot be shared through grants, those of AMI and container products can.
+ * product (Datadog) cannot be shared through grants, those of AMI, container and data products can.
  */
 public final class DemoOrganization {
 
@@ -73,7 +73,7 @@ public final class DemoOrganization {
                 new Product("prod-dtdgobserv001", "Datadog Pro", "Datadog", "SaaSProduct@1.0"),
                 new Product("prod-splkenterp001", "Splunk Enterprise", "Splunk", "AmiProduct@1.0"),
                 new Product("prod-crwdfalcon001", "CrowdStrike Falcon", "CrowdStrike", "ContainerProduct@1.0"),
-                new Product("prod-snwflkdata001", "Snowflake Data Cloud", "Snowflake", "SaaSProduct@1.0"),
+                new Product("prod-snwflkdata001", "Snowflake Data Cloud", "Snowflake", "DataProduct@1.0"),
                 new Product("prod-mngdbatlas001", "MongoDB Atlas", "MongoDB", "SaaSProduct@1.0"),
                 new Product("prod-trndmicro0001", "Trend Micro Cloud One", "Trend Micro", "SaaSProduct@1.0"),
                 new Product("prod-gitlabprem001", "GitLab Premium", "GitLab", "AmiProduct@1.0"),

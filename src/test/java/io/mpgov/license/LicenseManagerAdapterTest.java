@@ -176,6 +176,21 @@ class LicenseManagerAdapterTest {
     }
 
     @Test
+    void theGranteeAcceptsAndRejectsThroughLicenseManager() {
+        sandbox.knobs().organizationLinked = false;
+        licenses.grant(license(), "us-east-1", "310987654321", "t-1");
+        licenses.grant(license(), "us-east-1", "310987654322", "t-2");
+        List<LicensePort.Grant> waiting = licenses.grantsOf(license());
+
+        try (LicenseManagerClient grantee = raw()) {
+            assertThat(grantee.acceptGrant(r -> r.grantArn(waiting.get(0).arn())).statusAsString()).isEqualTo("DISABLED");
+            assertThat(grantee.rejectGrant(r -> r.grantArn(waiting.get(1).arn())).statusAsString()).isEqualTo("REJECTED");
+            assertThatThrownBy(() -> grantee.acceptGrant(r -> r.grantArn(waiting.get(1).arn())))
+                    .as("only a grant pending acceptance can be accepted").isInstanceOf(ValidationException.class);
+        }
+    }
+
+    @Test
     void aGrantTheGranteeRejectedStaysRejected() {
         sandbox.knobs().organizationLinked = false;
         licenses.grant(license(), "us-east-1", "310987654321", "t-1");
