@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,21 +78,29 @@ public class DistributionPlanner {
         } else {
             products = entitlements.products();
         }
-        List<MemberAccount> accounts = organization.accounts();
-        Set<String> active = accounts.stream().filter(MemberAccount::active).map(MemberAccount::id).collect(Collectors.toSet());
+        // The organization is read only as far as the plan needs it: an entitlement of OUs alone reads the OUs' members.
+        Lazy<List<MemberAccount>> accounts = new Lazy<>(organization::accounts);
         Map<String, Map<String, String>> tags = new HashMap<>();
-        Map<String, List<String>> underOu = new HashMap<>();
+        Map<String, List<MemberAccount>> underOu = new HashMap<>();
         Map<String, String> ouArns = new HashMap<>();
         List<DistributionPlan> plans = new ArrayList<>();
         for (String product : products) {
             Set<String> entitled = new TreeSet<>();
             Map<String, String> ous = new TreeMap<>();
             Map<String, String> coveredBy = new TreeMap<>();
+            Set<String> active = new HashSet<>();
+            boolean oneByOne = false;
             for (Entitlement e : entitlements.forProduct(product)) {
+                oneByOne |= present(e.accountIds()) || present(e.tag()) || !ouGrants && present(e.ouId());
                 entitled.addAll(entitledOneByOne(e, accounts, tags, underOu));
-                if (ouGrants && e.ouId() != null && !e.ouId().isBlank()) {
+                if (ouGrants && present(e.ouId())) {
                     ous.put(e.ouId(), ouArns.computeIfAbsent(e.ouId(), organization::organizationalUnitArn));
-                    underOu.computeIfAbsent(e.ouId(), organization::accountsUnder).forEach(a -> coveredBy.putIfAbsent(a, e.ouId()));
+                    for (MemberAccount member : underOu.computeIfAbsent(e.ouId(), organization::membersUnder)) {
+                        coveredBy.putIfAbsent(member.id(), e.ouId());
+                        if (member.active()) {
+                            active.add(member.id());
+                        }
+                    }
                 }
             }
             if (scope.accountId() != null) {
@@ -109,6 +118,10 @@ public class DistributionPlanner {
                     grants = grants.stream().filter(g -> g.accountId().equals(scope.accountId()) || ous.containsKey(g.accountId())).toList();
                 }
                 grantsByLicense.put(license.arn(), grants);
+            }
+            // Account grants (or accounts entitled one by one) need every account's state.
+            if (oneByOne || grantsByLicense.values().stream().flatMap(List::stream).anyMatch(g -> !g.toOrganizationalUnit())) {
+                accounts.get().stream().filter(MemberAccount::active).forEach(a -> active.add(a.id()));
             }
             for (LicensePort.ReceivedLicense license : received) {
                 List<LicensePort.Grant> grants = grantsByLicense.get(license.arn());
@@ -141,20 +154,20 @@ public class DistributionPlanner {
     }
 
     /** The accounts an entitlement names one by one: its list, its tag, and its OU's accounts when OUs get no grant of their own. */
-    private Set<String> entitledOneByOne(Entitlement e, List<MemberAccount> accounts, Map<String, Map<String, String>> tags,
-                                         Map<String, List<String>> underOu) {
+    private Set<String> entitledOneByOne(Entitlement e, Lazy<List<MemberAccount>> accounts, Map<String, Map<String, String>> tags,
+                                         Map<String, List<MemberAccount>> underOu) {
         Set<String> entitled = new TreeSet<>();
         if (e.accountIds() != null && !e.accountIds().isBlank()) {
             Arrays.stream(e.accountIds().split("[,;\\s]+")).filter(s -> !s.isBlank()).forEach(entitled::add);
         }
         if (!ouGrants && e.ouId() != null && !e.ouId().isBlank()) {
-            entitled.addAll(underOu.computeIfAbsent(e.ouId(), organization::accountsUnder));
+            underOu.computeIfAbsent(e.ouId(), organization::membersUnder).forEach(a -> entitled.add(a.id()));
         }
         if (e.tag() != null && e.tag().contains("=")) {
             String key = e.tag().substring(0, e.tag().indexOf('='));
             String value = e.tag().substring(e.tag().indexOf('=') + 1);
             // Tags are read once per plan, however many entitlements match by tag.
-            accounts.stream().filter(MemberAccount::active)
+            accounts.get().stream().filter(MemberAccount::active)
                     .filter(a -> value.equals(tags.computeIfAbsent(a.id(), organization::tagsOf).get(key)))
                     .forEach(a -> entitled.add(a.id()));
         }
@@ -167,6 +180,27 @@ public class DistributionPlanner {
      * Plain lists and maps (ArrayList, LinkedHashMap), so they travel as JSON process variables of types
      * the engine's deserialization allow-list names.
      */
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Read once, when first asked. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> source;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> source) {
+            this.source = source;
+        }
+
+        T get() {
+            if (value == null) {
+                value = source.get();
+            }
+            return value;
+        }
+    }
+
     static List<List<Map<String, Object>>> batches(List<DistributionPlan> plans, int size) {
         List<Map<String, Object>> work = new ArrayList<>();
         for (DistributionPlan plan : plans) {

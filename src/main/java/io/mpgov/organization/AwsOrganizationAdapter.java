@@ -57,13 +57,13 @@ class AwsOrganizationAdapter implements OrganizationPort {
     }
 
     @Override
-    public List<String> accountsUnder(String ouId) {
-        List<String> accounts = new ArrayList<>();
+    public List<MemberAccount> membersUnder(String ouId) {
+        List<MemberAccount> accounts = new ArrayList<>();
         Deque<String> parents = new ArrayDeque<>(List.of(ouId));
         while (!parents.isEmpty()) {
             String parent = parents.pop();
             client.listAccountsForParentPaginator(r -> r.parentId(parent).maxResults(MAX_PAGE)).stream()
-                    .flatMap(page -> page.accounts().stream()).forEach(a -> accounts.add(a.id()));
+                    .flatMap(page -> page.accounts().stream()).forEach(a -> accounts.add(new MemberAccount(a.id(), a.name(), a.stateAsString())));
             client.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
                     .flatMap(page -> page.organizationalUnits().stream()).forEach(ou -> parents.push(ou.id()));
         }
