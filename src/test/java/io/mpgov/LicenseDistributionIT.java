@@ -156,7 +156,7 @@ class LicenseDistributionIT {
 
     @Test
     void aSaasLicenseIsNotTriedAndTheReportSaysWhy() {
-        String product = "prod-snwflkdata001";
+        String product = "prod-dtdgobserv001";
         long creates = sandbox.calls("CreateGrant");
 
         String id = distribute(Map.of("productId", product, "targetAccountIds", "310987654323"));
