@@ -117,7 +117,7 @@ final class LicenseManagerApi {
      * an account grant becomes ACTIVE, a grant to an OU or the organization WORKFLOW_COMPLETED (distributed to its
      * accounts). A grant waiting for its grantee (PENDING_ACCEPT) cannot be activated by the grantor. An account
      * cannot hold two active licenses of one Marketplace product: activating while another license of the product
-     * is active for the grantee is refused unless {@code Options.ActivationOverrideBehavior} is
+     * is active for the same principal (an account, or an OU's grant) is refused unless {@code Options.ActivationOverrideBehavior} is
      * ALL_GRANTS_PERMITTED_BY_ISSUER, which disables the other grant (DISTRIBUTED_GRANTS_ONLY replaces nothing).
      */
     private Object createGrantVersion(SandboxRequest r) {
@@ -149,7 +149,7 @@ final class LicenseManagerApi {
             if (grant.status.equals("PENDING_ACCEPT")) {
                 throw validation("Grant " + grant.arn + " is PENDING_ACCEPT: its grantee has not accepted it");
             }
-            List<Grant> conflicting = toAccount ? activeOfSameProduct(grant) : List.of();
+            List<Grant> conflicting = activeOfSameProduct(grant);
             if (!conflicting.isEmpty() && !"ALL_GRANTS_PERMITTED_BY_ISSUER".equals(override)) {
                 throw validation(grant.principal + " has an active license of product " + license(grant.licenseArn).productSku()
                         + " already (grant " + conflicting.get(0).arn + "); activate with Options.ActivationOverrideBehavior "
@@ -181,12 +181,16 @@ final class LicenseManagerApi {
         return grantAnswer(grant);
     }
 
-    /** Other grants to the same account of another license of the same product that are, or are becoming, ACTIVE. */
+    /**
+     * Other grants to the same principal (account, OU or organization) of another license of the same product that
+     * are, or are becoming, in use (ACTIVE; WORKFLOW_COMPLETED for an OU or the organization).
+     */
     private List<Grant> activeOfSameProduct(Grant grant) {
         String product = license(grant.licenseArn).productSku();
+        Set<String> inUse = Set.of("ACTIVE", "WORKFLOW_COMPLETED");
         return sandbox.state().grants.stream().filter(g -> g != grant && g.principal.equals(grant.principal)
                         && !g.licenseArn.equals(grant.licenseArn) && license(g.licenseArn).productSku().equals(product)
-                        && ("ACTIVE".equals(g.status) && g.pendingStatus == null || "ACTIVE".equals(g.pendingStatus)))
+                        && (inUse.contains(g.status) && g.pendingStatus == null || inUse.contains(g.pendingStatus)))
                 .toList();
     }
 
