@@ -25,7 +25,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Account lifecycle on the sandbox's organization: each event the sandbox emits (as CloudTrail or
  * License Manager would) reaches /api/events over HTTP and reconciles just what it touched; the
- * scheduled reconciliation catches what no event announces. One organization, changed step by step.
+ * scheduled reconciliation catches what no event announces. One organization, changed step by step. The
+ * request entitles an OU (one grant to the OU, which covers the accounts that join it) and a tag (one grant
+ * per account).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "it"})
@@ -33,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountLifecycleIT {
 
-    static final String PRODUCT = "prod-dtdgobserv001";
+    /** NGINX Plus: an AMI product, whose license can be shared. */
+    static final String PRODUCT = "prod-ngnxplusami01";
     /** The technology OU's five accounts and the three ACTIVE accounts tagged licence-group=observability. */
     static final List<String> ENTITLED = List.of("210987654323", "310987654321", "310987654322",
             "410987654321", "410987654322", "410987654323", "410987654324", "410987654325");
@@ -51,10 +54,20 @@ class AccountLifecycleIT {
         return sandbox.read(s -> s.licenses.stream().filter(l -> l.productSku().equals(PRODUCT)).findFirst().orElseThrow().arn());
     }
 
-    List<String> liveGrantees(String licenseArn) {
-        return sandbox.<List<String>>read(s -> s.grants.stream()
-                .filter(g -> g.licenseArn.equals(licenseArn) && List.of("ACTIVE", "PENDING_WORKFLOW").contains(g.status))
-                .map(g -> g.principal.replaceAll("\\D", "")).sorted().toList());
+    /** Who can use the license now, as License Manager sees it: own ACTIVE grants and the OU grant's accounts. */
+    List<String> holders(String licenseArn) {
+        return List.copyOf(sandbox.licenseHolders(licenseArn));
+    }
+
+    /** Waits until the grants' changes took effect in the sandbox (AWS applies them after a while) and returns the holders. */
+    List<String> settledHolders(String licenseArn) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.<Boolean>read(s -> s.grants.stream().noneMatch(g -> g.pendingStatus != null)));
+        return holders(licenseArn);
+    }
+
+    long liveGrantsOfProduct() {
+        return sandbox.<Long>read(s -> s.grants.stream().filter(g -> g.status.equals("ACTIVE") || g.status.equals("WORKFLOW_COMPLETED"))
+                .filter(g -> s.licenses.stream().anyMatch(l -> l.arn().equals(g.licenseArn) && l.productSku().equals(PRODUCT))).count());
     }
 
     long writes() {
@@ -84,19 +97,23 @@ class AccountLifecycleIT {
                 "targetOuId", DemoOrganization.OU_TECHNOLOGY, "targetTag", "licence-group=observability"));
         finished("PR-LIFECYCLE");
 
-        assertThat(liveGrantees(license())).containsExactlyElementsOf(ENTITLED);
+        assertThat(settledHolders(license())).containsExactlyElementsOf(ENTITLED);
+        assertThat(sandbox.<Long>read(s -> s.grants.stream().filter(g -> g.principal.contains(":ou/")).count()))
+                .as("one grant for the whole OU").isEqualTo(1L);
     }
 
     @Test
     @Order(2)
-    void aNewAccountInTheOuIsGrantedWhenItsCreationSucceeds() throws Exception {
+    void aNewAccountInTheOuIsCoveredByTheOuGrantWithoutAWrite() throws Exception {
+        long before = writes();
         sandbox.addAccount(new Sandbox.NewAccount("410987650001", "tech-new", DemoOrganization.OU_TECHNOLOGY, Map.of()));
 
         HistoricProcessInstance reconciliation = finished("CreateAccountResult 410987650001");
 
-        assertThat(liveGrantees(license())).contains("410987650001");
-        assertThat(variable(reconciliation, "grantsCreated")).isEqualTo(1);
-        assertThat(variable(reconciliation, "grantsUnchanged")).as("only the new account was looked at").isEqualTo(0L);
+        assertThat(holders(license())).contains("410987650001");
+        assertThat(writes()).isEqualTo(before);
+        assertThat(variable(reconciliation, "grantsCreated")).isEqualTo(0);
+        assertThat(variable(reconciliation, "grantsUnchanged")).as("only the new account's OU grant was looked at").isEqualTo(1L);
     }
 
     @Test
@@ -104,32 +121,40 @@ class AccountLifecycleIT {
     void taggingAnAccountGrantsAndUntaggingRevokes() throws Exception {
         sandbox.setTags("310987654323", Map.of("cost-centre", "CC-210", "licence-group", "observability"));
         finished("TagResource 310987654323");
-        assertThat(liveGrantees(license())).contains("310987654323");
+        assertThat(settledHolders(license())).contains("310987654323");
 
         sandbox.setTags("310987654323", Map.of("cost-centre", "CC-210"));
         HistoricProcessInstance untagged = finished("UntagResource 310987654323");
-        assertThat(liveGrantees(license())).doesNotContain("310987654323");
+        assertThat(settledHolders(license())).doesNotContain("310987654323");
         assertThat(variable(untagged, "grantsRevoked")).isEqualTo(1);
     }
 
     @Test
     @Order(4)
-    void closingAnAccountRevokesItsGrant() throws Exception {
+    void closingAnAccountRevokesItsGrantButOneInTheOuStaysCoveredAndIsReported() throws Exception {
+        sandbox.setAccountState("310987654322", "CLOSED");
+        finished("CloseAccount 310987654322");
+        assertThat(settledHolders(license())).doesNotContain("310987654322").contains("310987654321");
+
+        long before = writes();
         sandbox.setAccountState("410987654322", "CLOSED");
-
-        finished("CloseAccount 410987654322");
-
-        assertThat(liveGrantees(license())).doesNotContain("410987654322").contains("410987654321");
+        HistoricProcessInstance closed = finished("CloseAccount 410987654322");
+        assertThat(writes()).as("License Manager cannot revoke one account of an OU grant").isEqualTo(before);
+        assertThat((String) variable(closed, "distributionReport")).contains("410987654322", "covered by the grant to " + DemoOrganization.OU_TECHNOLOGY);
     }
 
     @Test
     @Order(5)
+    @SuppressWarnings("unchecked")
     void aNewlyReceivedLicenseGoesToEveryEntitledAccount() throws Exception {
+        List<String> holders = settledHolders(license());
         String received = sandbox.receiveLicense(PRODUCT).arn();
 
-        finished("License Change " + received.substring(received.lastIndexOf(':') + 1));
+        HistoricProcessInstance changed = finished("License Change " + received.substring(received.lastIndexOf(':') + 1));
+        assertThat((List<String>) variable(changed, "distributionLines")).anySatisfy(line -> assertThat(line).contains("superseded by the current license"));
 
-        assertThat(liveGrantees(received)).isNotEmpty().containsExactlyElementsOf(liveGrantees(license()));
+        assertThat(settledHolders(received)).as("the renewal's license takes the old one's place").isNotEmpty().containsExactlyElementsOf(holders);
+        assertThat(holders(license())).as("an account cannot hold two active licenses of one product").isEmpty();
     }
 
     @Test
@@ -154,16 +179,17 @@ class AccountLifecycleIT {
     @Order(7)
     void theScheduledReconciliationCatchesASilentSuspensionAndThenHasNothingToDo() throws Exception {
         // AWS announces no suspension: only the full reconciliation finds it.
-        sandbox.setAccountState("410987654321", "SUSPENDED");
-        assertThat(liveGrantees(license())).contains("410987654321");
+        String current = sandbox.<String>read(s -> s.licenses.stream().filter(l -> l.productSku().equals(PRODUCT)).reduce((a, b) -> b).orElseThrow().arn());
+        sandbox.setAccountState("210987654323", "SUSPENDED");
+        assertThat(holders(current)).contains("210987654323");
 
         reconcileOnSchedule();
-        assertThat(liveGrantees(license())).doesNotContain("410987654321");
+        assertThat(settledHolders(current)).doesNotContain("210987654323");
 
         long before = writes();
         HistoricProcessInstance second = reconcileOnSchedule();
         assertThat(writes()).as("a consistent organization needs no write call").isEqualTo(before);
-        assertThat(variable(second, "grantsUnchanged")).isEqualTo((long) 2 * liveGrantees(license()).size());
+        assertThat(variable(second, "grantsUnchanged")).isEqualTo(liveGrantsOfProduct());
     }
 
     /** Fires the reconciliation timer as the job executor would at its time, and waits for the run it started. */

@@ -74,6 +74,8 @@ class DistributionRestartIT {
                 // still far longer than a batch runs, or the node would run its own batches twice.
                 "--camunda.bpm.job-execution.lock-time-in-millis=20000",
                 "--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=300",
-                "--mpgov.license.batch-size=10", "--mpgov.license.parallelism=4");
+                "--mpgov.license.batch-size=10", "--mpgov.license.parallelism=4",
+                // 200 grants to the benchmark OU's accounts, one by one: the load whose restart this test is about.
+                "--mpgov.license.ou-grants=false");
     }
 }

@@ -1,6 +1,5 @@
 package io.mpgov;
 
-import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.Http;
 import org.camunda.bpm.engine.HistoryService;
@@ -42,8 +41,9 @@ class ObservabilityIT {
         sandbox.knobs().rateLimitsEnabled = true;
         sandbox.knobs().rateLimits.put("CreateGrant", 3.0);
         try {
-            String id = runtime.startProcessInstanceByKey("license-distribution", Map.of("productId", "prod-snwflkdata001",
-                    "targetOuId", DemoOrganization.OU_TECHNOLOGY)).getId();
+            // Splunk (an AMI product: its license can be shared) to the technology OU's five accounts, one grant each.
+            String id = runtime.startProcessInstanceByKey("license-distribution", Map.of("productId", "prod-splkenterp001",
+                    "targetAccountIds", "410987654321,410987654322,410987654323,410987654324,410987654325")).getId();
             await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(id)
                     .finished().count() == 1);
         } finally {

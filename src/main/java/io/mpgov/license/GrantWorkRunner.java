@@ -80,7 +80,11 @@ public class GrantWorkRunner implements SmartLifecycle {
         String outcome = "failure";
         try {
             if ("GRANT".equals(item.get("action"))) {
-                licenses.grant(licenseArn, (String) item.get("homeRegion"), account, (String) item.get("token"));
+                String grantArn = (String) item.get("grantArn");
+                String principal = item.get("principalArn") != null ? (String) item.get("principalArn") : LicensePort.accountPrincipal(account);
+                licenses.grant(new LicensePort.GrantOrder(licenseArn, (String) item.get("homeRegion"), principal, (String) item.get("token"),
+                        grantArn == null ? null : new LicensePort.Grant(grantArn, licenseArn, account, (String) item.get("grantStatus"),
+                                (String) item.get("version")), Boolean.TRUE.equals(item.get("replaceActive"))));
             } else {
                 licenses.revoke(new LicensePort.Grant((String) item.get("grantArn"), licenseArn, account, null,
                         (String) item.get("version")), (String) item.get("reason"));

@@ -23,6 +23,12 @@ public final class LicenseDistributionProcess {
     public static final String REVOKED = "grantsRevoked";
     public static final String UNCHANGED = "grantsUnchanged";
     public static final String FAILED = "grantsFailed";
+    /** Out: grants that wait for their grantee to accept them (PENDING_ACCEPT): not granted yet. */
+    public static final String PENDING_ACCEPTANCE = "grantsPendingAcceptance";
+    /** Out: licenses of the product that License Manager does not let mpgov grant (e.g. SaaS), named in the report. */
+    public static final String NOT_SHAREABLE = "licensesNotShareable";
+    /** What the plan reports without a write (waiting grants, unshareable licenses): JSON list of maps, like a batch. */
+    public static final String NOTICES = "distributionNotices";
     public static final String REPORT = "distributionReport";
     /** Out: every line of the report (JSON list); {@link #REPORT} holds as many as fit in a String variable. */
     public static final String REPORT_LINES = "distributionLines";

@@ -4,7 +4,11 @@ import io.mpgov.aws.AwsClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
+import software.amazon.awssdk.services.licensemanager.model.ActivationOverrideBehavior;
+import software.amazon.awssdk.services.licensemanager.model.AllowedOperation;
 import software.amazon.awssdk.services.licensemanager.model.CreateGrantResponse;
+import software.amazon.awssdk.services.licensemanager.model.GrantStatus;
+import software.amazon.awssdk.services.licensemanager.model.Options;
 import software.amazon.awssdk.services.licensemanager.model.Filter;
 import software.amazon.awssdk.services.licensemanager.model.ListDistributedGrantsResponse;
 import software.amazon.awssdk.services.licensemanager.model.ListReceivedLicensesRequest;
@@ -12,12 +16,13 @@ import software.amazon.awssdk.services.licensemanager.model.ListReceivedLicenses
 import software.amazon.awssdk.services.licensemanager.model.RateLimitExceededException;
 import software.amazon.awssdk.services.licensemanager.model.ValidationException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +34,7 @@ import java.util.regex.Pattern;
 class LicenseManagerAdapter implements LicensePort {
 
     private static final Pattern ACCOUNT_PRINCIPAL = Pattern.compile("arn:aws:iam::(\\d{12}):root");
+    private static final Pattern OU_PRINCIPAL = Pattern.compile("arn:aws:organizations::\\d{12}:ou/o-[a-z0-9]+/(ou-[a-z0-9-]+)");
     private static final List<String> OPERATIONS = List.of("CheckoutLicense", "CheckInLicense", "ExtendConsumptionLicense",
             "ListPurchasedLicenses");
 
@@ -56,7 +62,17 @@ class LicenseManagerAdapter implements LicensePort {
     private List<ReceivedLicense> receivedLicenses(Consumer<ListReceivedLicensesRequest.Builder> query) {
         return allPages(token -> client.listReceivedLicenses(r -> query.accept(r.nextToken(token))),
                 ListReceivedLicensesResponse::nextToken, page -> page.licenses().stream()
-                        .map(l -> new ReceivedLicense(l.licenseArn(), l.productSKU(), l.productName(), l.homeRegion())).toList());
+                        .map(l -> new ReceivedLicense(l.licenseArn(), l.productSKU(), l.productName(), l.homeRegion(),
+                                l.validity() == null ? null : instant(l.validity().begin()),
+                                l.validity() == null ? null : instant(l.validity().end()),
+                                // What AWS lets this account do with the license: SaaS licenses, and licenses shared with
+                                // this account, do not allow CreateGrant.
+                                l.receivedMetadata() == null || l.receivedMetadata().allowedOperations().contains(AllowedOperation.CREATE_GRANT)))
+                        .toList());
+    }
+
+    private static Instant instant(String iso) {
+        return iso == null || iso.isBlank() ? null : Instant.parse(iso);
     }
 
     @Override
@@ -71,31 +87,49 @@ class LicenseManagerAdapter implements LicensePort {
     }
 
     @Override
-    public Grant grant(String licenseArn, String homeRegion, String accountId, String token) {
-        String arn;
-        String status;
+    public Grant grant(GrantOrder order) {
+        Grant grant = order.existing() != null ? order.existing() : create(order);
+        // PENDING_WORKFLOW: new, activation not yet asked (version 1); DISABLED: accepted (auto-accepted in a linked
+        // organization, or by the grantee) but not active. PENDING_ACCEPT waits for the grantee, ACTIVE and
+        // WORKFLOW_COMPLETED are done, and any other status cannot be activated.
+        boolean activate = grant.status().equals("DISABLED") || grant.status().equals("PENDING_WORKFLOW") && "1".equals(grant.version());
+        if (!activate) {
+            return grant;
+        }
+        limiter.acquire("CreateGrantVersion");
+        try {
+            // The token names the version activated, so re-activating a grant disabled later is a new request, not a replay.
+            var activated = client.createGrantVersion(r -> r.clientToken(order.token() + "-a" + grant.version()).grantArn(grant.arn())
+                    .status(GrantStatus.ACTIVE)
+                    .options(order.replaceActive() ? Options.builder()
+                            .activationOverrideBehavior(ActivationOverrideBehavior.ALL_GRANTS_PERMITTED_BY_ISSUER).build() : null));
+            return new Grant(grant.arn(), grant.licenseArn(), grant.accountId(), activated.statusAsString(), activated.version());
+        } catch (ValidationException e) {
+            // The new grant's workflow ended meanwhile in PENDING_ACCEPT (organization not linked): the grantee accepts
+            // first, and the grant is activated once it is DISABLED. Anything else is a real refusal.
+            var now = client.getGrant(r -> r.grantArn(grant.arn())).grant();
+            if (now.grantStatus() == GrantStatus.PENDING_ACCEPT) {
+                return new Grant(grant.arn(), grant.licenseArn(), grant.accountId(), now.grantStatusAsString(), now.version());
+            }
+            throw e;
+        }
+    }
+
+    private Grant create(GrantOrder order) {
+        String grantee = grantee(order.principalArn());
         try {
             limiter.acquire("CreateGrant");
-            CreateGrantResponse created = client.createGrant(r -> r.clientToken(token).grantName("mpgov " + accountId)
-                    .licenseArn(licenseArn).principals("arn:aws:iam::" + accountId + ":root").homeRegion(homeRegion)
+            CreateGrantResponse created = client.createGrant(r -> r.clientToken(order.token()).grantName("mpgov " + grantee)
+                    .licenseArn(order.licenseArn()).principals(order.principalArn()).homeRegion(order.homeRegion())
                     .allowedOperationsWithStrings(OPERATIONS));
-            arn = created.grantArn();
-            status = created.statusAsString();
+            return new Grant(created.grantArn(), order.licenseArn(), grantee, created.statusAsString(), created.version());
         } catch (ValidationException e) {
-            // License Manager refuses a second grant to the same account: take the one that is there.
-            Grant existing = distributedGrants(Filter.builder().name("LicenseArn").values(licenseArn).build(),
-                    Filter.builder().name("GranteePrincipalARN").values("arn:aws:iam::" + accountId + ":root").build())
+            // License Manager refuses a second grant of a license to the same principal, whatever the first one's
+            // status (DISABLED and PENDING_ACCEPT included): take the one that is there.
+            return distributedGrants(Filter.builder().name("LicenseArn").values(order.licenseArn()).build(),
+                    Filter.builder().name("GranteePrincipalARN").values(order.principalArn()).build())
                     .stream().filter(Grant::live).findFirst().orElseThrow(() -> e);
-            arn = existing.arn();
-            status = existing.status();
         }
-        if (status.equals("PENDING_WORKFLOW")) {
-            String grantArn = arn;
-            limiter.acquire("CreateGrantVersion");
-            var activated = client.createGrantVersion(r -> r.clientToken(token + "-a").grantArn(grantArn).status("ACTIVE"));
-            return new Grant(arn, licenseArn, accountId, activated.statusAsString(), activated.version());
-        }
-        return new Grant(arn, licenseArn, accountId, status, null);
     }
 
     @Override
@@ -125,11 +159,20 @@ class LicenseManagerAdapter implements LicensePort {
     private List<Grant> distributedGrants(Filter... filters) {
         return allPages(token -> client.listDistributedGrants(r -> r.nextToken(token).filters(filters)),
                 ListDistributedGrantsResponse::nextToken, page -> page.grants().stream()
-                        .map(g -> Map.entry(g, ACCOUNT_PRINCIPAL.matcher(g.granteePrincipalArn())))
-                        .filter(e -> e.getValue().matches())
-                        .map(e -> new Grant(e.getKey().grantArn(), e.getKey().licenseArn(), e.getValue().group(1),
-                                e.getKey().grantStatusAsString(), e.getKey().version()))
+                        .filter(g -> grantee(g.granteePrincipalArn()) != null)
+                        .map(g -> new Grant(g.grantArn(), g.licenseArn(), grantee(g.granteePrincipalArn()),
+                                g.grantStatusAsString(), g.version()))
                         .toList());
+    }
+
+    /** The account id of an account principal, the OU id of an OU principal; null for the organization or anything else. */
+    static String grantee(String principalArn) {
+        Matcher account = ACCOUNT_PRINCIPAL.matcher(principalArn);
+        if (account.matches()) {
+            return account.group(1);
+        }
+        Matcher ou = OU_PRINCIPAL.matcher(principalArn);
+        return ou.matches() ? ou.group(1) : null;
     }
 
     /** License Manager's SDK has no paginators: follow NextToken until it ends. */

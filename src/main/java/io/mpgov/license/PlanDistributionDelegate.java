@@ -35,6 +35,8 @@ class PlanDistributionDelegate implements JavaDelegate {
                 (String) execution.getVariable(LICENSE_ARN), (String) execution.getVariable(ACCOUNT_ID),
                 entitles ? new Entitlement(entitlementId, productId, accounts, ou, tag) : null));
         execution.setVariable(GRANT_BATCHES, DistributionPlanner.batches(plans, batchSize));
-        execution.setVariable(UNCHANGED, plans.stream().mapToLong(p -> p.items().size() - p.writes().size()).sum());
+        execution.setVariable(NOTICES, DistributionPlanner.notices(plans));
+        execution.setVariable(UNCHANGED, plans.stream().flatMap(p -> p.items().stream())
+                .filter(i -> i.action() == DistributionPlan.Action.KEEP).count());
     }
 }

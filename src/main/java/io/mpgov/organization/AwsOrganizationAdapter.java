@@ -57,17 +57,27 @@ class AwsOrganizationAdapter implements OrganizationPort {
     }
 
     @Override
-    public List<String> accountsUnder(String ouId) {
-        List<String> accounts = new ArrayList<>();
+    public List<MemberAccount> membersUnder(String ouId) {
+        List<MemberAccount> accounts = new ArrayList<>();
         Deque<String> parents = new ArrayDeque<>(List.of(ouId));
         while (!parents.isEmpty()) {
             String parent = parents.pop();
             client.listAccountsForParentPaginator(r -> r.parentId(parent).maxResults(MAX_PAGE)).stream()
-                    .flatMap(page -> page.accounts().stream()).forEach(a -> accounts.add(a.id()));
+                    .flatMap(page -> page.accounts().stream()).forEach(a -> accounts.add(new MemberAccount(a.id(), a.name(), a.stateAsString())));
             client.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
                     .flatMap(page -> page.organizationalUnits().stream()).forEach(ou -> parents.push(ou.id()));
         }
         return accounts;
+    }
+
+    /** From the root's ARN ({@code arn:aws:organizations::<management>:root/<org>/<root>}): one ListRoots, no further permission. */
+    @Override
+    public String organizationalUnitArn(String ouId) {
+        String rootArn = client.listRootsPaginator(r -> { }).stream().flatMap(page -> page.roots().stream()).findFirst()
+                .map(Root::arn).orElseThrow(() -> new IllegalStateException("The organization has no root"));
+        String[] parts = rootArn.split(":", 6);
+        String organizationId = parts[5].split("/")[1];
+        return "arn:aws:organizations::" + parts[4] + ":ou/" + organizationId + "/" + ouId;
     }
 
     @Override

@@ -17,7 +17,18 @@ public interface OrganizationPort {
     List<String> organizationalUnitIds();
 
     /** Ids of the accounts in the OU and in every OU below it. */
-    List<String> accountsUnder(String ouId);
+    default List<String> accountsUnder(String ouId) {
+        return membersUnder(ouId).stream().map(MemberAccount::id).toList();
+    }
+
+    /** The accounts in the OU and in every OU below it, whatever their state. */
+    List<MemberAccount> membersUnder(String ouId);
+
+    /**
+     * The OU's ARN ({@code arn:aws:organizations::<management account>:ou/<organization id>/<ou id>}), as License
+     * Manager takes it as a grant principal.
+     */
+    String organizationalUnitArn(String ouId);
 
     /** The account's tags. */
     Map<String, String> tagsOf(String accountId);

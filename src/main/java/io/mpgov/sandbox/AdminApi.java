@@ -73,6 +73,9 @@ final class AdminApi {
                             spend.hasNonNull("day") ? java.time.LocalDate.parse(spend.path("day").asText()) : null,
                             new java.math.BigDecimal(spend.path("amount").asText("0"))));
                 }
+                case "POST /grants/accept", "POST /grants/reject" -> send(exchange, 200, route.endsWith("accept")
+                        ? sandbox.acceptGrant(Json.MAPPER.readTree(exchange.getRequestBody()).path("grantArn").asText())
+                        : sandbox.rejectGrant(Json.MAPPER.readTree(exchange.getRequestBody()).path("grantArn").asText()));
                 case "GET /calls" -> send(exchange, 200, sandbox.callCounts());
                 case "GET /knobs" -> send(exchange, 200, sandbox.knobs());
                 case "PUT /knobs" -> {
@@ -101,7 +104,7 @@ final class AdminApi {
                     send(exchange, 200, obj("status", "cleared"));
                 }
                 default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
-                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, PUT /usage, PUT /spend, GET /calls, GET|PUT /knobs, POST|DELETE /faults, POST|DELETE /holds"));
+                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, PUT /usage, PUT /spend, POST /grants/accept|reject, GET /calls, GET|PUT /knobs, POST|DELETE /faults, POST|DELETE /holds"));
             }
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));
@@ -130,6 +133,9 @@ final class AdminApi {
         }
         if (body.has("costExplorerPageSize")) {
             knobs.costExplorerPageSize = body.get("costExplorerPageSize").asInt();
+        }
+        if (body.has("organizationLinked")) {
+            knobs.organizationLinked = body.get("organizationLinked").asBoolean();
         }
         if (body.has("grantTransitionMillis")) {
             knobs.grantTransitionMillis = body.get("grantTransitionMillis").asLong();

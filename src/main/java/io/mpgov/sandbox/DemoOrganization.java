@@ -20,7 +20,9 @@ import java.util.Map;
  * A believable organization to demo and test against: a management account, 13 members in four OUs
  * (one account suspended) with cost-centre and licence-group tags, a public catalog, one Private
  * Marketplace with a few products allowed, licenses from public and private offers, agreements
- * ending 1, 2.5, 5 and 14 months from now, and eight months of Cost Explorer charges.
+ * ending 1, 2.5, 5 and 14 months from now, and eight months of Cost Explorer charges. Products carry their
+ * Marketplace type: the licenses of the SaaS product (Datadog) cannot be shared through grants, those of AMI,
+ * container and data products can.
  */
 public final class DemoOrganization {
 
@@ -71,11 +73,11 @@ public final class DemoOrganization {
         s.products.addAll(List.of(
                 new Product("prod-dtdgobserv001", "Datadog Pro", "Datadog", "SaaSProduct@1.0"),
                 new Product("prod-splkenterp001", "Splunk Enterprise", "Splunk", "AmiProduct@1.0"),
-                new Product("prod-crwdfalcon001", "CrowdStrike Falcon", "CrowdStrike", "SaaSProduct@1.0"),
-                new Product("prod-snwflkdata001", "Snowflake Data Cloud", "Snowflake", "SaaSProduct@1.0"),
+                new Product("prod-crwdfalcon001", "CrowdStrike Falcon", "CrowdStrike", "ContainerProduct@1.0"),
+                new Product("prod-snwflkdata001", "Snowflake Data Cloud", "Snowflake", "DataProduct@1.0"),
                 new Product("prod-mngdbatlas001", "MongoDB Atlas", "MongoDB", "SaaSProduct@1.0"),
                 new Product("prod-trndmicro0001", "Trend Micro Cloud One", "Trend Micro", "SaaSProduct@1.0"),
-                new Product("prod-gitlabprem001", "GitLab Premium", "GitLab", "SaaSProduct@1.0"),
+                new Product("prod-gitlabprem001", "GitLab Premium", "GitLab", "AmiProduct@1.0"),
                 new Product("prod-jfrogartif001", "JFrog Artifactory", "JFrog", "AmiProduct@1.0"),
                 new Product("prod-ngnxplusami01", "NGINX Plus", "F5", "AmiProduct@1.0"),
                 new Product("prod-rdhtrhel90001", "Red Hat Enterprise Linux 9", "Red Hat", "AmiProduct@1.0"),
@@ -150,7 +152,7 @@ public final class DemoOrganization {
         }
         for (int i = 1; i <= licenses; i++) {
             String productId = String.format("prod-bench%08d", i);
-            s.products.add(new Product(productId, "Benchmark product " + i, "Bench", "SaaSProduct@1.0"));
+            s.products.add(new Product(productId, "Benchmark product " + i, "Bench", "AmiProduct@1.0"));
             s.licenses.add(license("Benchmark product " + i, productId, "PRIVATE", now, now.plus(Duration.ofDays(365)), "Users", 1000L));
         }
     }

@@ -30,6 +30,13 @@ public final class Knobs {
     public volatile long grantTransitionMillis = 2_000;
     /** Groups (or ungrouped periods) per GetCostAndUsage page: small values make mpgov follow NextPageToken. */
     public volatile int costExplorerPageSize = 100;
+    /**
+     * Whether the organization is linked in License Manager settings ("Link AWS Organizations accounts"): grants to
+     * member accounts are then auto-accepted (DISABLED, to be activated), and grants to OUs and the organization are
+     * possible. Not linked: an account grant waits in PENDING_ACCEPT until its grantee accepts it (AcceptGrant), and
+     * OU or organization grants are refused.
+     */
+    public volatile boolean organizationLinked = true;
     public final List<Fault> faults = new CopyOnWriteArrayList<>();
     /** Products whose next change set fails with the given error code, as AWS reports it per change. */
     public final Map<String, String> changeSetFailures = new ConcurrentHashMap<>();

@@ -33,6 +33,8 @@ final class LicenseManagerApi {
         server.target(LICENSE_MANAGER, TARGET, "CreateGrant", this::createGrant);
         server.target(LICENSE_MANAGER, TARGET, "CreateGrantVersion", this::createGrantVersion);
         server.target(LICENSE_MANAGER, TARGET, "GetGrant", this::getGrant);
+        server.target(LICENSE_MANAGER, TARGET, "AcceptGrant", this::acceptGrant);
+        server.target(LICENSE_MANAGER, TARGET, "RejectGrant", this::rejectGrant);
         server.target(LICENSE_MANAGER, TARGET, "DeleteGrant", this::deleteGrant);
         server.target(LICENSE_MANAGER, TARGET, "ListDistributedGrants", this::listDistributedGrants);
         server.target(LICENSE_MANAGER, TARGET, "ListReceivedGrants", this::listReceivedGrants);
@@ -41,8 +43,18 @@ final class LicenseManagerApi {
 
     private static final Pattern PRINCIPAL = Pattern.compile(
             "arn:aws:iam::\\d{12}:root|arn:aws:organizations::\\d{12}:(ou/o-[a-z0-9]+/ou-[a-z0-9-]+|organization/o-[a-z0-9]+)");
+    /** A grant in these statuses does not stand in the way of a new grant of its license to its principal. */
     private static final Set<String> GONE = Set.of("DELETED", "REJECTED", "FAILED_WORKFLOW");
+    private static final Set<String> OVERRIDES = Set.of("DISTRIBUTED_GRANTS_ONLY", "ALL_GRANTS_PERMITTED_BY_ISSUER");
 
+    /**
+     * A new grant is PENDING_WORKFLOW; its workflow ends (after {@code grantTransitionMillis}) in PENDING_ACCEPT — the
+     * grantee has to accept it — unless the organization is linked in License Manager settings, whose grants to
+     * member accounts are auto-accepted: then DISABLED (accepted, not activated) until activated. Grants to an OU or
+     * the organization need the linked organization. Licenses of SaaS products cannot be granted at all (AWS
+     * Marketplace buyer guide, "Sharing subscriptions in an organization"): ReceivedMetadata.AllowedOperations has
+     * no CreateGrant, and CreateGrant is refused.
+     */
     private Object createGrant(SandboxRequest r) {
         String token = r.required("ClientToken");
         r.required("GrantName");
@@ -66,12 +78,23 @@ final class LicenseManagerApi {
         if (!PRINCIPAL.matcher(principal).matches()) {
             throw validation("Invalid principal " + principal + ": expected arn:aws:iam::<account>:root, an OU or the organization");
         }
-        if (state.licenses.stream().noneMatch(l -> l.arn().equals(licenseArn))) {
-            throw validation("License " + licenseArn + " is not a license this account received");
+        License license = state.licenses.stream().filter(l -> l.arn().equals(licenseArn)).findFirst()
+                .orElseThrow(() -> validation("License " + licenseArn + " is not a license this account received"));
+        if (!shareable(license)) {
+            throw AwsError.client("AccessDeniedException", "CreateGrant is not an allowed operation of license " + licenseArn
+                    + ": licenses of SaaS products cannot be shared");
+        }
+        boolean toAccount = principal.startsWith("arn:aws:iam::");
+        if (!toAccount && !sandbox.knobs().organizationLinked) {
+            throw validation("Distributing " + licenseArn + " to " + principal + " needs the organization linked in License Manager settings");
+        }
+        if (principal.contains(":ou/") && state.organizationalUnits.stream().noneMatch(ou -> ou.arn().equals(principal))) {
+            throw validation("Organizational unit " + principal + " not found in the organization");
         }
         for (Grant existing : state.grants) {
             if (existing.licenseArn.equals(licenseArn) && existing.principal.equals(principal) && !GONE.contains(existing.status)) {
-                throw validation("A grant of license " + licenseArn + " to " + principal + " exists already: " + existing.arn);
+                throw validation("A grant of license " + licenseArn + " to " + principal + " exists already: " + existing.arn
+                        + " (" + existing.status + ")");
             }
         }
         Grant grant = new Grant();
@@ -85,9 +108,18 @@ final class LicenseManagerApi {
         operations.forEach(o -> grant.allowedOperations.add(o.asText()));
         grant.clientTokens.add(token);
         state.grants.add(grant);
+        transition(grant, toAccount && !sandbox.knobs().organizationLinked ? "PENDING_ACCEPT" : "DISABLED");
         return grantAnswer(grant);
     }
 
+    /**
+     * Status ACTIVE activates a grant that is being distributed (in a linked organization) or accepted (DISABLED):
+     * an account grant becomes ACTIVE, a grant to an OU or the organization WORKFLOW_COMPLETED (distributed to its
+     * accounts). A grant waiting for its grantee (PENDING_ACCEPT) cannot be activated by the grantor. An account
+     * cannot hold two active licenses of one Marketplace product: activating while another license of the product
+     * is active for the same principal (an account, or an OU's grant) is refused unless {@code Options.ActivationOverrideBehavior} is
+     * ALL_GRANTS_PERMITTED_BY_ISSUER, which disables the other grant (DISTRIBUTED_GRANTS_ONLY replaces nothing).
+     */
     private Object createGrantVersion(SandboxRequest r) {
         String token = r.required("ClientToken");
         Grant grant = grant(r.required("GrantArn"));
@@ -105,16 +137,90 @@ final class LicenseManagerApi {
         if (status != null && !Set.of("ACTIVE", "DISABLED").contains(status)) {
             throw validation("A grant version can set Status ACTIVE or DISABLED, not " + status);
         }
+        String override = r.body().path("Options").path("ActivationOverrideBehavior").asText(null);
+        if (override != null && !OVERRIDES.contains(override)) {
+            throw validation("Invalid ActivationOverrideBehavior " + override);
+        }
+        if (override != null && !"ACTIVE".equals(status)) {
+            throw validation("Options.ActivationOverrideBehavior needs Status ACTIVE");
+        }
+        boolean toAccount = grant.principal.startsWith("arn:aws:iam::");
+        if ("ACTIVE".equals(status)) {
+            if (grant.status.equals("PENDING_ACCEPT")) {
+                throw validation("Grant " + grant.arn + " is PENDING_ACCEPT: its grantee has not accepted it");
+            }
+            List<Grant> conflicting = activeOfSameProduct(grant);
+            if (!conflicting.isEmpty() && !"ALL_GRANTS_PERMITTED_BY_ISSUER".equals(override)) {
+                throw validation(grant.principal + " has an active license of product " + license(grant.licenseArn).productSku()
+                        + " already (grant " + conflicting.get(0).arn + "); activate with Options.ActivationOverrideBehavior "
+                        + "ALL_GRANTS_PERMITTED_BY_ISSUER to replace it");
+            }
+            conflicting.forEach(other -> {
+                other.status = "DISABLED";
+                other.pendingStatus = null;
+                other.transitionAt = null;
+                other.version++;
+                other.statusReason = "Replaced by " + grant.arn;
+            });
+        }
         grant.clientTokens.add(token);
         grant.version++;
         if (r.optional("GrantName") != null) {
             grant.name = r.optional("GrantName");
         }
         grant.statusReason = r.optional("StatusReason");
-        if (status != null && !status.equals(grant.status)) {
-            transition(grant, status);
+        grant.activationOverrideBehavior = override != null ? override : grant.activationOverrideBehavior;
+        if ("ACTIVE".equals(status)) {
+            boolean awaitsGrantee = "PENDING_ACCEPT".equals(grant.pendingStatus);
+            if (!awaitsGrantee) {
+                transition(grant, toAccount ? "ACTIVE" : "WORKFLOW_COMPLETED");
+            }
+        } else if ("DISABLED".equals(status) && !grant.status.equals("DISABLED")) {
+            transition(grant, "DISABLED");
         }
         return grantAnswer(grant);
+    }
+
+    /**
+     * Other grants to the same principal (account, OU or organization) of another license of the same product that
+     * are, or are becoming, in use (ACTIVE; WORKFLOW_COMPLETED for an OU or the organization).
+     */
+    private List<Grant> activeOfSameProduct(Grant grant) {
+        String product = license(grant.licenseArn).productSku();
+        Set<String> inUse = Set.of("ACTIVE", "WORKFLOW_COMPLETED");
+        return sandbox.state().grants.stream().filter(g -> g != grant && g.principal.equals(grant.principal)
+                        && !g.licenseArn.equals(grant.licenseArn) && license(g.licenseArn).productSku().equals(product)
+                        && (inUse.contains(g.status) && g.pendingStatus == null || inUse.contains(g.pendingStatus)))
+                .toList();
+    }
+
+    /** The grantee accepts a grant that waits for it: accepted, not activated (DISABLED). */
+    private Object acceptGrant(SandboxRequest r) {
+        return sandbox.acceptGrant(r.required("GrantArn"));
+    }
+
+    private Object rejectGrant(SandboxRequest r) {
+        return sandbox.rejectGrant(r.required("GrantArn"));
+    }
+
+    /** What the grantee's AcceptGrant or RejectGrant does; the sandbox plays every account, so any caller may. */
+    static Map<String, Object> answerAsGrantee(SandboxState state, String grantArn, boolean accept) {
+        Grant grant = state.grants.stream().filter(g -> g.arn.equals(grantArn)).findFirst()
+                .orElseThrow(() -> AwsError.validation(LICENSE_MANAGER, "Grant " + grantArn + " not found"));
+        if (!grant.status.equals("PENDING_ACCEPT")) {
+            throw AwsError.validation(LICENSE_MANAGER, "Grant " + grantArn + " is " + grant.status + ", not PENDING_ACCEPT");
+        }
+        grant.status = accept ? "DISABLED" : "REJECTED";
+        grant.pendingStatus = null;
+        grant.transitionAt = null;
+        grant.version++;
+        return grantAnswer(grant);
+    }
+
+    /** SaaS licenses cannot be shared: the received license's product, as the catalog types it. */
+    boolean shareable(License license) {
+        return sandbox.state().products.stream().filter(p -> p.id().equals(license.productSku())).findFirst()
+                .map(p -> !p.entityType().startsWith("SaaSProduct")).orElse(true);
     }
 
     private Object getGrant(SandboxRequest r) {
@@ -187,7 +293,8 @@ final class LicenseManagerApi {
     private Map<String, Object> grantView(Grant g) {
         return obj("GrantArn", g.arn, "GrantName", g.name, "ParentArn", g.licenseArn, "LicenseArn", g.licenseArn,
                 "GranteePrincipalArn", g.principal, "HomeRegion", g.homeRegion, "GrantStatus", g.status,
-                "StatusReason", g.statusReason, "Version", String.valueOf(g.version), "GrantedOperations", g.allowedOperations);
+                "StatusReason", g.statusReason, "Version", String.valueOf(g.version), "GrantedOperations", g.allowedOperations,
+                "Options", g.activationOverrideBehavior == null ? null : obj("ActivationOverrideBehavior", g.activationOverrideBehavior));
     }
 
     private static Map<String, Object> grantAnswer(Grant g) {
@@ -269,8 +376,8 @@ final class LicenseManagerApi {
                         "MaxCount", e.maxCount())).toList(),
                 "LicenseMetadata", List.of(obj("Name", "offerType", "Value", l.offerType())),
                 "CreateTime", iso(l.validFrom()), "Version", "1",
-                "ReceivedMetadata", obj("ReceivedStatus", "ACTIVE",
-                        "AllowedOperations", List.of("CreateGrant", "CheckoutLicense", "ListPurchasedLicenses"))
+                "ReceivedMetadata", obj("ReceivedStatus", "ACTIVE", "AllowedOperations", shareable(l)
+                        ? List.of("CreateGrant", "CheckoutLicense", "ListPurchasedLicenses") : List.of("CheckoutLicense", "ListPurchasedLicenses"))
         )).toList(), "NextToken", page.nextToken());
     }
 

@@ -288,6 +288,52 @@ public final class Sandbox {
         return license;
     }
 
+    /** What the grantee does to accept a grant waiting for it (AcceptGrant): it becomes DISABLED, to be activated. */
+    public synchronized Map<String, Object> acceptGrant(String grantArn) {
+        advance();
+        return LicenseManagerApi.answerAsGrantee(state, grantArn, true);
+    }
+
+    /** What the grantee does to reject a grant waiting for it (RejectGrant). */
+    public synchronized Map<String, Object> rejectGrant(String grantArn) {
+        advance();
+        return LicenseManagerApi.answerAsGrantee(state, grantArn, false);
+    }
+
+    /**
+     * The accounts that can use the license now: those with an ACTIVE grant of their own, and every account in an
+     * OU (at any depth) or organization whose grant is distributed (WORKFLOW_COMPLETED), as License Manager covers them.
+     */
+    public synchronized java.util.Set<String> licenseHolders(String licenseArn) {
+        advance();
+        java.util.Set<String> holders = new java.util.TreeSet<>();
+        for (SandboxState.Grant g : state.grants) {
+            if (!g.licenseArn.equals(licenseArn)) {
+                continue;
+            }
+            if (g.status.equals("ACTIVE") && g.principal.startsWith("arn:aws:iam::")) {
+                holders.add(g.principal.substring("arn:aws:iam::".length(), "arn:aws:iam::".length() + 12));
+            } else if (g.status.equals("WORKFLOW_COMPLETED")) {
+                holders.addAll(accountsCoveredBy(g.principal));
+            }
+        }
+        return holders;
+    }
+
+    private java.util.Set<String> accountsCoveredBy(String principal) {
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        if (principal.contains(":organization/")) {
+            return state.accounts.stream().map(a -> a.id).collect(java.util.stream.Collectors.toSet());
+        }
+        state.organizationalUnits.stream().filter(ou -> ou.arn().equals(principal)).forEach(ou -> parents.add(ou.id()));
+        for (boolean grew = true; grew; ) {
+            grew = state.organizationalUnits.stream().filter(ou -> parents.contains(ou.parentId())).map(ou -> parents.add(ou.id()))
+                    .reduce(false, Boolean::logicalOr);
+        }
+        return state.accounts.stream().filter(a -> parents.contains(a.parentId)).map(a -> a.id)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     private synchronized SandboxState.Account withAccount(String accountId, java.util.function.Consumer<SandboxState.Account> change) {
         SandboxState.Account account = state.accounts.stream().filter(a -> a.id.equals(accountId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));

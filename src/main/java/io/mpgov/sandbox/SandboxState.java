@@ -139,9 +139,14 @@ public final class SandboxState {
         public String statusReason;
         public int version;
         public List<String> allowedOperations = new ArrayList<>();
+        /** Options.ActivationOverrideBehavior of the version that set it, if any. */
+        public String activationOverrideBehavior;
         /** ClientTokens of CreateGrant and every CreateGrantVersion, for idempotency. */
         public List<String> clientTokens = new ArrayList<>();
-        /** AWS applies grant changes asynchronously: the status it moves to, and when. */
+        /**
+         * AWS applies grant changes asynchronously: the status it moves to, and when (the end of a new grant's workflow:
+         * PENDING_ACCEPT, or DISABLED when auto-accepted; an activation: ACTIVE or WORKFLOW_COMPLETED; a deletion: DELETED).
+         */
         public String pendingStatus;
         public Instant transitionAt;
     }

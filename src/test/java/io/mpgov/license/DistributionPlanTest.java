@@ -78,4 +78,134 @@ class DistributionPlanTest {
 
         assertThat(plan(plan)).containsExactly("KEEP 111 (entitled and granted)", "REVOKE 111 (second grant)");
     }
+
+    static DistributionPlan one(String status, String version) {
+        return DistributionPlan.of(LICENSE, "us-east-1", Set.of("111"), Set.of("111"), List.of(new Grant("g-1", LICENSE, "111", status, version)));
+    }
+
+    @Test
+    void everyGrantStatusAwsDocumentsHasItsPlanForAnEntitledAccount() {
+        assertThat(plan(one("PENDING_WORKFLOW", "1"))).containsExactly("GRANT 111 (" + DistributionPlan.NOT_YET_ACTIVATED + ")");
+        assertThat(plan(one("PENDING_WORKFLOW", "2"))).containsExactly("KEEP 111 (activation under way)");
+        assertThat(plan(one("PENDING_ACCEPT", "2"))).containsExactly("WAIT 111 (" + DistributionPlan.PENDING_ACCEPTANCE + ")");
+        assertThat(plan(one("REJECTED", "2"))).containsExactly("WAIT 111 (rejected by the grantee (REJECTED): mpgov does not grant again unasked)");
+        assertThat(plan(one("ACTIVE", "2"))).containsExactly("KEEP 111 (entitled and granted)");
+        assertThat(plan(one("FAILED_WORKFLOW", "1"))).containsExactly("GRANT 111 (the last grant failed to distribute (FAILED_WORKFLOW): granting again)");
+        assertThat(plan(one("DELETED", "3"))).containsExactly("GRANT 111 (entitled, no live grant)");
+        assertThat(plan(one("PENDING_DELETE", "3"))).containsExactly("WAIT 111 (the last grant is being deleted (PENDING_DELETE): granted again once it is gone)");
+        assertThat(plan(one("DISABLED", "2"))).containsExactly("GRANT 111 (" + DistributionPlan.ACCEPTED_NOT_ACTIVE + ")");
+        assertThat(plan(one("WORKFLOW_COMPLETED", "2"))).containsExactly("KEEP 111 (entitled and granted)");
+    }
+
+    @Test
+    void aDisabledGrantIsActivatedAsItIsNeverGrantedAnew() {
+        DistributionPlan.Item item = one("DISABLED", "2").items().get(0);
+
+        assertThat(item.grant().arn()).as("the existing grant is activated").isEqualTo("g-1");
+        assertThat(item.token()).isEqualTo(GrantTokens.of(LICENSE, "111", 0));
+    }
+
+    @Test
+    void whatWaitsOnSomeoneElseIsNoWrite() {
+        for (String status : List.of("PENDING_ACCEPT", "REJECTED", "PENDING_DELETE")) {
+            assertThat(one(status, "2").writes()).as(status).isEmpty();
+            assertThat(one(status, "2").notices()).as(status).hasSize(1);
+        }
+    }
+
+    @Test
+    void everyLiveGrantOfAnAccountNoLongerEntitledIsRevokedAndGoneOnesAreLeft() {
+        for (String status : List.of("PENDING_WORKFLOW", "PENDING_ACCEPT", "ACTIVE", "DISABLED")) {
+            DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", Set.of(), Set.of("111"), List.of(grant("g-1", "111", status)));
+            assertThat(plan(plan)).as(status).containsExactly("REVOKE 111 (no longer entitled)");
+        }
+        for (String status : List.of("REJECTED", "FAILED_WORKFLOW", "DELETED", "PENDING_DELETE")) {
+            DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", Set.of(), Set.of("111"), List.of(grant("g-1", "111", status)));
+            assertThat(plan.items()).as(status).isEmpty();
+        }
+    }
+
+    static final String OU = "ou-mp01-technlgy";
+    static final String OU_ARN = "arn:aws:organizations::111111111111:ou/o-mpgovdemo01/" + OU;
+
+    @Test
+    void anEntitledOuGetsOneGrantToItsArnAndItsAccountsNone() {
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1",
+                new DistributionPlan.Desired(Set.of("222"), java.util.Map.of(OU, OU_ARN), java.util.Map.of("111", OU, "333", OU)),
+                Set.of("111", "222", "333"), List.of(), Set.of());
+
+        assertThat(plan(plan)).containsExactly("GRANT 222 (entitled, no live grant)", "GRANT " + OU + " (entitled, no live grant)");
+        assertThat(plan.items().get(1).principalArn()).isEqualTo(OU_ARN);
+        assertThat(plan.items().get(0).principalArn()).isEqualTo("arn:aws:iam::222:root");
+    }
+
+    @Test
+    void anAccountGrantMadeRedundantByTheOuGrantIsRevoked() {
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1",
+                new DistributionPlan.Desired(Set.of("111"), java.util.Map.of(OU, OU_ARN), java.util.Map.of("111", OU)),
+                Set.of("111"), List.of(grant("g-1", "111", "ACTIVE"), grant("g-ou", OU, "WORKFLOW_COMPLETED")), Set.of());
+
+        assertThat(plan(plan)).containsExactly("REVOKE 111 (covered by the grant to " + OU + ")", "KEEP " + OU + " (entitled and granted)");
+    }
+
+    @Test
+    void aSuspendedAccountInAnEntitledOuCannotBeRevokedAloneAndIsReported() {
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1",
+                new DistributionPlan.Desired(Set.of(), java.util.Map.of(OU, OU_ARN), java.util.Map.of("111", OU, "444", OU)),
+                Set.of("111"), List.of(grant("g-ou", OU, "WORKFLOW_COMPLETED")), Set.of());
+
+        assertThat(plan.writes()).isEmpty();
+        assertThat(plan(plan)).contains("KEEP " + OU + " (entitled and granted)").anySatisfy(line ->
+                assertThat(line).startsWith("WAIT 444 (not ACTIVE, but covered by the grant to " + OU));
+    }
+
+    @Test
+    void anOuNoLongerEntitledLosesItsGrant() {
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", DistributionPlan.Desired.accounts(Set.of()), Set.of(),
+                List.of(grant("g-ou", OU, "WORKFLOW_COMPLETED")), Set.of());
+
+        assertThat(plan(plan)).containsExactly("REVOKE " + OU + " (no longer entitled)");
+    }
+
+    @Test
+    void activatingTheCurrentLicenseForAnAccountHoldingTheOldOneAsksToReplaceIt() {
+        DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", DistributionPlan.Desired.accounts(Set.of("111", "222")),
+                Set.of("111", "222"), List.of(), Set.of("111"));
+
+        assertThat(plan.items()).extracting(DistributionPlan.Item::replaceActive).containsExactly(true, false);
+    }
+
+    @Test
+    void aSupersededLicensesGrantsAreRevoked() {
+        DistributionPlan plan = DistributionPlan.superseded("arn:old", "us-east-1",
+                List.of(new Grant("g-1", "arn:old", "111", "ACTIVE", "2"), new Grant("g-2", "arn:old", "222", "DELETED", "3")), LICENSE);
+
+        assertThat(plan(plan)).containsExactly("REVOKE 111 (superseded by the current license l-1)");
+    }
+
+    @Test
+    void anUnshareableLicenseIsReportedAndNothingIsTried() {
+        DistributionPlan plan = DistributionPlan.notShareable(LICENSE, "us-east-1");
+
+        assertThat(plan.writes()).isEmpty();
+        assertThat(plan.notices()).singleElement().satisfies(i -> assertThat(i.reason()).contains("SaaS licenses cannot be shared"));
+    }
+
+    @Test
+    void theCurrentLicenseIsTheLatestValidNow() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T00:00:00Z");
+        LicensePort.ReceivedLicense old = new LicensePort.ReceivedLicense("arn:l-old", "p", "P", "us-east-1",
+                java.time.Instant.parse("2025-12-01T00:00:00Z"), java.time.Instant.parse("2026-12-15T00:00:00Z"), true);
+        LicensePort.ReceivedLicense renewal = new LicensePort.ReceivedLicense("arn:l-new", "p", "P", "us-east-1",
+                java.time.Instant.parse("2026-11-20T00:00:00Z"), java.time.Instant.parse("2027-12-15T00:00:00Z"), true);
+        LicensePort.ReceivedLicense future = new LicensePort.ReceivedLicense("arn:l-future", "p", "P", "us-east-1",
+                java.time.Instant.parse("2027-12-15T00:00:00Z"), null, true);
+        LicensePort.ReceivedLicense saas = new LicensePort.ReceivedLicense("arn:l-saas", "p", "P", "us-east-1",
+                java.time.Instant.parse("2026-11-30T00:00:00Z"), null, false);
+
+        assertThat(DistributionPlanner.current(List.of(old, renewal, future, saas), now)).isEqualTo(renewal);
+        assertThat(DistributionPlanner.current(List.of(old), java.time.Instant.parse("2027-01-01T00:00:00Z")))
+                .as("none valid: the latest").isEqualTo(old);
+        assertThat(DistributionPlanner.current(List.of(saas), now)).isNull();
+    }
 }

@@ -36,6 +36,7 @@ class LicenseDistributionProcessTest {
     ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
 
     static final String LICENSE = "arn:aws:license-manager::294406891311:license:l-datadog";
+    static final String OU_ARN_PREFIX = "arn:aws:organizations::111111111111:ou/o-mpgovdemo01/";
     final OrganizationPort organization = mock(OrganizationPort.class);
     final LicensePort licenses = mock(LicensePort.class);
     final InMemoryEntitlements entitlements = new InMemoryEntitlements();
@@ -52,13 +53,20 @@ class LicenseDistributionProcessTest {
                 account("333", "ACTIVE"), account("444", "SUSPENDED"), account("555", "ACTIVE")));
         when(licenses.licensesOf("prod-dtdgobserv001")).thenReturn(List.of(
                 new LicensePort.ReceivedLicense(LICENSE, "prod-dtdgobserv001", "Datadog Pro", "us-east-1")));
-        when(licenses.grant(anyString(), anyString(), anyString(), anyString()))
-                .thenAnswer(call -> new Grant("g-new", call.getArgument(0), call.getArgument(2), "ACTIVE", "2"));
+        when(licenses.grant(any(LicensePort.GrantOrder.class)))
+                .thenAnswer(call -> new Grant("g-new", ((LicensePort.GrantOrder) call.getArgument(0)).licenseArn(), "?", "ACTIVE", "2"));
+        when(organization.organizationalUnitArn(anyString())).thenAnswer(call -> OU_ARN_PREFIX + call.getArgument(0));
     }
 
     @AfterEach
     void unwire() {
         Mocks.reset();
+    }
+
+    /** A grant order to the account (or, for an {@code ou-…} id, to the OU). */
+    static LicensePort.GrantOrder to(String grantee) {
+        String principal = grantee.startsWith("ou-") ? OU_ARN_PREFIX + grantee : "arn:aws:iam::" + grantee + ":root";
+        return org.mockito.ArgumentMatchers.argThat(order -> order != null && order.principalArn().equals(principal));
     }
 
     static MemberAccount account(String id, String state) {
@@ -111,10 +119,10 @@ class LicenseDistributionProcessTest {
         ProcessInstance pi = distribute("111, 222, 444", null, null);
 
         assertThat(pi).isEnded().hasPassed("Task_ReportDistribution");
-        verify(licenses).grant(LICENSE, "us-east-1", "111", GrantTokens.of(LICENSE, "111", 0));
+        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0), null, false));
         verify(licenses).revoke(eq(new Grant("g-3", LICENSE, "333", null, "2")), eq("no longer entitled"));
         verify(licenses).revoke(eq(new Grant("g-4", LICENSE, "444", null, "2")), eq("account not ACTIVE"));
-        verify(licenses, never()).grant(anyString(), anyString(), eq("222"), anyString());
+        verify(licenses, never()).grant(to("222"));
         assertThat(List.of(variable(pi, "grantsCreated"), variable(pi, "grantsRevoked"), variable(pi, "grantsUnchanged"),
                 variable(pi, "grantsFailed"))).containsExactly(1, 2, 1L, 0);
         assertThat((String) variable(pi, "distributionReport")).contains("111 l-datadog created", "333 l-datadog revoked (no longer entitled)");
@@ -135,22 +143,124 @@ class LicenseDistributionProcessTest {
 
     @Test
     void entitlementComesFromTheOuAndTheTagToo() {
-        when(organization.accountsUnder("ou-mp01-technlgy")).thenReturn(List.of("555"));
+        when(organization.membersUnder("ou-mp01-technlgy")).thenReturn(List.of(account("555", "ACTIVE")));
         when(organization.tagsOf(anyString())).thenReturn(Map.of());
         when(organization.tagsOf("333")).thenReturn(Map.of("licence-group", "observability"));
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
 
         distribute(null, "ou-mp01-technlgy", "licence-group=observability");
 
-        verify(licenses).grant(eq(LICENSE), anyString(), eq("555"), anyString());
-        verify(licenses).grant(eq(LICENSE), anyString(), eq("333"), anyString());
-        verify(licenses, never()).grant(anyString(), anyString(), eq("111"), anyString());
+        verify(licenses).grant(to("ou-mp01-technlgy"));
+        verify(licenses, never()).grant(to("555"));
+        verify(licenses).grant(to("333"));
+        verify(licenses, never()).grant(to("111"));
+    }
+
+    @Test
+    void anEntitledOuGetsOneGrantAndItsSuspendedAccountIsReportedNotRevoked() {
+        when(organization.membersUnder("ou-mp01-technlgy")).thenReturn(List.of(account("555", "ACTIVE"), account("444", "SUSPENDED")));
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-ou", "ou-mp01-technlgy", "WORKFLOW_COMPLETED")));
+
+        ProcessInstance pi = distribute(null, "ou-mp01-technlgy", null);
+
+        verify(licenses, never()).grant(any(LicensePort.GrantOrder.class));
+        verify(licenses, never()).revoke(any(), anyString());
+        verify(organization, never()).accounts();
+        assertThat(variable(pi, "grantsUnchanged")).isEqualTo(1L);
+        assertThat((String) variable(pi, "distributionReport")).contains("444 l-datadog unchanged (not ACTIVE, but covered by the grant to ou-mp01-technlgy");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} v{1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "PENDING_WORKFLOW, 1, true, activated",
+            "PENDING_WORKFLOW, 2, false, ",
+            "PENDING_ACCEPT, 2, false, pending acceptance",
+            "REJECTED, 2, false, rejected by the grantee",
+            "ACTIVE, 2, false, ",
+            "FAILED_WORKFLOW, 1, true, created",
+            "DELETED, 3, true, created",
+            "PENDING_DELETE, 3, false, being deleted",
+            "DISABLED, 2, true, activated",
+            "WORKFLOW_COMPLETED, 2, false, "})
+    @SuppressWarnings("unchecked")
+    void everyGrantStatusAwsDocumentsIsHandled(String status, String version, boolean writes, String reported) {
+        Grant held = new Grant("g-1", LICENSE, "111", status, version);
+        boolean existing = List.of("PENDING_WORKFLOW", "DISABLED").contains(status);
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(held), List.of(existing || writes
+                ? new Grant(existing ? "g-1" : "g-new", LICENSE, "111", "ACTIVE", "3") : held));
+
+        ProcessInstance pi = distribute("111", null, null);
+
+        assertThat(pi).isEnded();
+        if (writes) {
+            verify(licenses).grant(to("111"));
+            if (existing) {
+                verify(licenses).grant(org.mockito.ArgumentMatchers.argThat(o -> o != null && held.equals(o.existing())));
+            }
+        } else {
+            verify(licenses, never()).grant(any(LicensePort.GrantOrder.class));
+        }
+        verify(licenses, never()).revoke(any(), anyString());
+        if (reported != null) {
+            assertThat((List<String>) variable(pi, "distributionLines")).anySatisfy(line -> assertThat(line).startsWith("111 l-datadog").contains(reported));
+        } else {
+            assertThat((List<String>) variable(pi, "distributionLines")).isEmpty();
+        }
+        assertThat(variable(pi, "grantsPendingAcceptance")).isEqualTo(status.equals("PENDING_ACCEPT") ? 1 : 0);
+    }
+
+    @Test
+    void aGrantAcceptedByItsGranteeIsActivatedNextTime() {
+        Grant accepted = new Grant("g-1", LICENSE, "111", "DISABLED", "3");
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(accepted), List.of(grant("g-1", "111", "ACTIVE")));
+
+        ProcessInstance pi = distribute("111", null, null);
+
+        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0),
+                accepted, false));
+        verify(licenses, never()).grant(org.mockito.ArgumentMatchers.argThat(o -> o != null && o.existing() == null));
+        assertThat(variable(pi, "grantsActivated")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnshareableLicenseIsNotTriedAndTheReportSaysWhy() {
+        when(licenses.licensesOf("prod-dtdgobserv001")).thenReturn(List.of(new LicensePort.ReceivedLicense(LICENSE,
+                "prod-dtdgobserv001", "Datadog Pro", "us-east-1", null, null, false)));
+
+        ProcessInstance pi = distribute("111,222", null, null);
+
+        assertThat(pi).isEnded();
+        verify(licenses, never()).grant(any(LicensePort.GrantOrder.class));
+        verify(licenses, never()).grantsOf(anyString());
+        assertThat(variable(pi, "licensesNotShareable")).isEqualTo(1);
+        assertThat((String) variable(pi, "distributionReport")).contains("l-datadog not shared", "SaaS licenses cannot be shared");
+    }
+
+    @Test
+    void aRenewalsLicenseReplacesTheOldOneInsteadOfJoiningIt() {
+        String renewal = LICENSE + "-2";
+        java.time.Instant now = java.time.Instant.now();
+        when(licenses.licensesOf("prod-dtdgobserv001")).thenReturn(List.of(
+                new LicensePort.ReceivedLicense(LICENSE, "prod-dtdgobserv001", "Datadog Pro", "us-east-1",
+                        now.minus(java.time.Duration.ofDays(360)), now.plus(java.time.Duration.ofDays(5)), true),
+                new LicensePort.ReceivedLicense(renewal, "prod-dtdgobserv001", "Datadog Pro", "us-east-1",
+                        now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(370)), true)));
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-old", "111", "ACTIVE")));
+        when(licenses.grantsOf(renewal)).thenReturn(List.of());
+
+        ProcessInstance pi = distribute("111", null, null);
+
+        assertThat(pi).isEnded();
+        verify(licenses).grant(new LicensePort.GrantOrder(renewal, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(renewal, "111", 0),
+                null, true));
+        verify(licenses, never()).grant(org.mockito.ArgumentMatchers.argThat(o -> o != null && o.licenseArn().equals(LICENSE)));
+        verify(licenses).revoke(eq(new Grant("g-old", LICENSE, "111", null, "2")), eq("superseded by the current license l-datadog-2"));
     }
 
     @Test
     void aThrottledGrantIsRetriedAndSucceeds() {
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of(), List.of(grant("g-new", "111", "ACTIVE")));
-        when(licenses.grant(anyString(), anyString(), eq("111"), anyString()))
+        when(licenses.grant(to("111")))
                 .thenThrow(new IllegalStateException("Rate exceeded"))
                 .thenAnswer(call -> grant("g-new", "111", "ACTIVE"));
 
@@ -163,7 +273,7 @@ class LicenseDistributionProcessTest {
     @Test
     void aGrantThatKeepsFailingBecomesAnIncidentWithItsMessage() {
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
-        when(licenses.grant(anyString(), anyString(), eq("111"), anyString()))
+        when(licenses.grant(to("111")))
                 .thenThrow(new IllegalStateException("AccessDeniedException: not allowed to grant"));
 
         ProcessInstance pi = distribute("111", null, null);
@@ -180,7 +290,8 @@ class LicenseDistributionProcessTest {
 
         ProcessInstance pi = distribute("111", null, null);
 
-        verify(licenses).grant(LICENSE, "us-east-1", "111", GrantTokens.of(LICENSE, "111", 0));
+        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0),
+                new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "1"), false));
         assertThat(List.of(variable(pi, "grantsCreated"), variable(pi, "grantsActivated"))).containsExactly(0, 1);
         assertThat((String) variable(pi, "distributionReport")).contains("111 l-datadog activated");
     }
@@ -188,7 +299,7 @@ class LicenseDistributionProcessTest {
     @Test
     void onlyTheFailingWritesOfABatchAreNamedInItsIncident() {
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
-        when(licenses.grant(anyString(), anyString(), eq("222"), anyString()))
+        when(licenses.grant(to("222")))
                 .thenThrow(new IllegalStateException("ServiceUnavailableException: try later"));
 
         ProcessInstance pi = distribute("111,222", null, null);
@@ -221,7 +332,7 @@ class LicenseDistributionProcessTest {
         ProcessInstance pi = run("PR-SECOND", Map.of("productId", "prod-dtdgobserv001", "targetAccountIds", "222"));
 
         assertThat(pi).isEnded();
-        verify(licenses).grant(eq(LICENSE), anyString(), eq("222"), anyString());
+        verify(licenses).grant(to("222"));
         verify(licenses, never()).revoke(any(), anyString());
         assertThat(entitlements.forProduct("prod-dtdgobserv001")).extracting(Entitlement::id).contains("PR-SECOND");
     }
@@ -234,7 +345,7 @@ class LicenseDistributionProcessTest {
 
         run(null, Map.of("productId", "prod-dtdgobserv001"));
 
-        verify(licenses).grant(eq(LICENSE), anyString(), eq("222"), anyString());
+        verify(licenses).grant(to("222"));
         verify(licenses).revoke(eq(new Grant("g-3", LICENSE, "333", null, "2")), eq("no longer entitled"));
         verify(licenses, never()).revoke(eq(new Grant("g-1", LICENSE, "111", null, "2")), anyString());
     }
@@ -246,8 +357,8 @@ class LicenseDistributionProcessTest {
 
         ProcessInstance pi = run("CreateAccountResult 222", Map.of("accountId", "222"));
 
-        verify(licenses).grant(eq(LICENSE), anyString(), eq("222"), anyString());
-        verify(licenses, never()).grant(anyString(), anyString(), eq("111"), anyString());
+        verify(licenses).grant(to("222"));
+        verify(licenses, never()).grant(to("111"));
         assertThat(variable(pi, "grantsUnchanged")).isEqualTo(0L);
         assertThat(entitlements.forProduct("prod-dtdgobserv001")).extracting(Entitlement::id).containsExactly("PR-FIRST");
     }
@@ -261,7 +372,7 @@ class LicenseDistributionProcessTest {
 
         run("License Change l-datadog", Map.of("licenseArn", LICENSE));
 
-        verify(licenses).grant(LICENSE, "us-east-1", "111", GrantTokens.of(LICENSE, "111", 0));
+        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0), null, false));
     }
 
     @Test
@@ -271,7 +382,7 @@ class LicenseDistributionProcessTest {
         ProcessInstance pi = distribute("111,222", null, null);
 
         assertThat(pi).isEnded();
-        verify(licenses, never()).grant(anyString(), anyString(), anyString(), anyString());
+        verify(licenses, never()).grant(any(LicensePort.GrantOrder.class));
         verify(licenses, never()).revoke(any(), anyString());
         assertThat(variable(pi, "grantsUnchanged")).isEqualTo(2L);
     }

@@ -171,18 +171,17 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
         org.mockito.Mockito.when(organization.accounts()).thenReturn(List.of(
                 new io.mpgov.organization.MemberAccount("310987654321", "web", "ACTIVE"),
                 new io.mpgov.organization.MemberAccount("310987654322", "staging", "ACTIVE")));
-        org.mockito.Mockito.when(licenses.grant(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString(),
-                org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString()))
-                .thenAnswer(call -> new io.mpgov.license.LicensePort.Grant("g", license, call.getArgument(2), "ACTIVE", "2"));
+        org.mockito.Mockito.when(licenses.grant(org.mockito.ArgumentMatchers.any(io.mpgov.license.LicensePort.GrantOrder.class)))
+                .thenAnswer(call -> new io.mpgov.license.LicensePort.Grant("g", license, "?", "ACTIVE", "2"));
         ProcessInstance pi = submit("PUBLIC");
 
         decide(pi, "pmp-admin", "APPROVE", null);
 
         assertThat(pi).isEnded().hasPassedInOrder("CallActivity_AllowProductInPmp", "CallActivity_DistributeLicenses",
                 "Task_NotifyRequesterApproved");
-        verify(licenses).grant(org.mockito.ArgumentMatchers.eq(license), org.mockito.ArgumentMatchers.eq("us-east-1"),
-                org.mockito.ArgumentMatchers.eq("310987654321"), org.mockito.ArgumentMatchers.anyString());
-        verify(licenses).grant(org.mockito.ArgumentMatchers.eq(license), org.mockito.ArgumentMatchers.eq("us-east-1"),
-                org.mockito.ArgumentMatchers.eq("310987654322"), org.mockito.ArgumentMatchers.anyString());
+        verify(licenses).grant(org.mockito.ArgumentMatchers.argThat(order -> order.licenseArn().equals(license)
+                && order.principalArn().equals("arn:aws:iam::310987654321:root")));
+        verify(licenses).grant(org.mockito.ArgumentMatchers.argThat(order -> order.licenseArn().equals(license)
+                && order.principalArn().equals("arn:aws:iam::310987654322:root")));
     }
 }

@@ -328,7 +328,8 @@ class SandboxWireTest {
     class LicenseGrants {
 
         String license() {
-            return licenses.listReceivedLicenses(r -> r.filters(f -> f.name("ProductSKU").values("prod-dtdgobserv001")))
+            // NGINX Plus: an AMI product, whose license can be shared (Datadog, a SaaS product, cannot).
+            return licenses.listReceivedLicenses(r -> r.filters(f -> f.name("ProductSKU").values("prod-ngnxplusami01")))
                     .licenses().get(0).licenseArn();
         }
 

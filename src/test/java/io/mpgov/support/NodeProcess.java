@@ -46,7 +46,9 @@ public final class NodeProcess implements AutoCloseable {
                 "--server.port=" + port, "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + PostgresTestDatabase.URL + "?currentSchema=" + schema,
                 "--spring.datasource.username=" + PostgresTestDatabase.USER, "--spring.datasource.password=",
-                "--camunda.bpm.database.schema-name=" + schema, "--camunda.bpm.database.table-prefix=" + schema + "."));
+                "--camunda.bpm.database.schema-name=" + schema, "--camunda.bpm.database.table-prefix=" + schema + ".",
+                // The cluster and crash tests distribute to the benchmark OU account by account, as a load of many grant writes.
+                "--mpgov.license.ou-grants=false"));
         command.addAll(List.of(more));
         try {
             Files.createDirectories(log.getParent());
