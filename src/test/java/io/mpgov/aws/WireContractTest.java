@@ -102,7 +102,7 @@ class WireContractTest {
                     refused(() -> a.getBean(CatalogPort.class).describeChangeSet("cs-doesnotexist0000000000"))),
             new Scenario("license: read licenses and usage, grant, grant again, revoke, revoke again", a -> {
                 LicensePort licenses = a.getBean(LicensePort.class);
-                LicensePort.ReceivedLicense license = licenses.licensesOf("prod-dtdgobserv001").get(0);
+                LicensePort.ReceivedLicense license = licenses.licensesOf("prod-ngnxplusami01").get(0);
                 licenses.license(license.arn());
                 licenses.consumed(license.arn());
                 licenses.grantsOf(license.arn());
@@ -112,6 +112,9 @@ class WireContractTest {
                 licenses.revoke(new LicensePort.Grant(grant.arn(), grant.licenseArn(), grant.accountId(), grant.status(), grant.version()),
                         "wire contract again");
                 assertThat(revoked).isNotNull();
+                // A SaaS product's license cannot be shared: AWS refuses the grant.
+                LicensePort.ReceivedLicense saas = licenses.licensesOf("prod-dtdgobserv001").get(0);
+                refused(() -> licenses.grant(saas.arn(), saas.homeRegion(), "410987654325", "wire-contract-saas"));
             }),
             new Scenario("usage: Cost Explorer's Marketplace spend and License Manager's check-outs, per product type", a -> {
                 UsagePort usage = a.getBean(UsagePort.class);
