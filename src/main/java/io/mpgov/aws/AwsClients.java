@@ -28,6 +28,12 @@ import java.util.function.UnaryOperator;
 @Component
 public class AwsClients {
 
+    /**
+     * Marketplace Catalog and Marketplace Agreement exist in us-east-1 only (botocore's endpoints list no
+     * other region): their clients stay there whatever mpgov.aws.region or the platform's AWS_REGION says.
+     */
+    public static final Region MARKETPLACE_REGION = Region.US_EAST_1;
+
     private final AwsProperties properties;
     private final Optional<URI> endpoint;
     private final AwsCredentialsProvider credentials;
@@ -52,6 +58,11 @@ public class AwsClients {
 
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
         return build(builder, Region.of(properties.region()), UnaryOperator.identity());
+    }
+
+    /** For the Marketplace Catalog and Agreement clients: pinned to {@link #MARKETPLACE_REGION}. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C buildInMarketplaceRegion(B builder) {
+        return build(builder, MARKETPLACE_REGION, UnaryOperator.identity());
     }
 
     /** For clients whose service has errors the standard strategy does not retry (License Manager's RateLimitExceeded). */
