@@ -32,7 +32,10 @@ class StartChangeSetDelegate implements JavaDelegate {
         String experienceId = (String) execution.getVariable(EXPERIENCE_ID);
         // Same request, change, retry and experience → same token: job retries and restarts reuse the change set.
         Object retries = execution.getVariable(RETRIES);
-        String token = ChangeTokens.of(requestId, type, retries == null ? 0 : retries, experienceId);
+        // The primary experience keeps the tokens mpgov always used (a request started before several
+        // experiences were governed finds its change set again); every other experience adds its id.
+        String token = ChangeTokens.of(requestId, type, retries == null ? 0 : retries,
+                experienceId == null || experienceId.equals(settings.primaryExperienceId()) ? null : experienceId);
         @SuppressWarnings("unchecked")
         List<String> products = execution.hasVariable(PRODUCT_IDS) ? (List<String>) execution.getVariable(PRODUCT_IDS)
                 : List.of((String) execution.getVariable(PRODUCT_ID));
