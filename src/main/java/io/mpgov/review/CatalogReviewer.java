@@ -3,6 +3,7 @@ package io.mpgov.review;
 import io.mpgov.agreement.Agreement;
 import io.mpgov.agreement.AgreementPort;
 import io.mpgov.catalog.CatalogPort;
+import io.mpgov.catalog.CatalogSettings;
 import io.mpgov.catalog.PmpInventory;
 import io.mpgov.catalog.PmpProduct;
 import io.mpgov.license.LicensePort;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Looks at every product the Private Marketplace allows: its offer type (from the request that added
+ * Looks at every product each governed Private Marketplace experience allows (read from its procurement
+ * policy): its offer type (from the request that added
  * it, or for products that were there before mpgov, from whether an agreement covers it), its
  * agreements' end, whether its licenses are in use — and asks the DMN {@code review-policy} what to do.
  * Products found without a record are imported as a baseline, never removed for lack of history.
@@ -31,14 +33,16 @@ public class CatalogReviewer {
     static final String POLICY = "review-policy";
 
     private final CatalogPort catalog;
+    private final CatalogSettings settings;
     private final AgreementPort agreements;
     private final LicensePort licenses;
     private final PmpInventory inventory;
     private final DecisionService decisions;
 
-    public CatalogReviewer(CatalogPort catalog, AgreementPort agreements, LicensePort licenses, PmpInventory inventory,
-                           DecisionService decisions) {
+    public CatalogReviewer(CatalogPort catalog, CatalogSettings settings, AgreementPort agreements, LicensePort licenses,
+                           PmpInventory inventory, DecisionService decisions) {
         this.catalog = catalog;
+        this.settings = settings;
         this.agreements = agreements;
         this.licenses = licenses;
         this.inventory = inventory;
@@ -48,22 +52,30 @@ public class CatalogReviewer {
     /** @param dryRun decide and report only: no record is written */
     public List<ProductReview> review(Instant now, boolean dryRun) {
         List<ProductReview> reviews = new ArrayList<>();
-        for (String productId : catalog.allowedProducts()) {
-            Standing standing = standing(productId, now);
-            boolean inUse = licenses.licensesOf(productId).stream().anyMatch(l -> licenses.consumed(l.arn()));
-            PmpProduct seen = inUse ? standing.record().usedAt(now) : standing.record();
-            Instant lastUsed = seen.lastUsedAt() != null ? seen.lastUsedAt() : seen.addedAt();
-            var decision = decisions.evaluateDecisionTableByKey(POLICY, Variables.createVariables()
-                    .putValue("offerType", seen.offerType()).putValue("today", Date.from(now))
-                    .putValue("agreementEnd", standing.agreement().map(a -> Date.from(a.endTime())).orElse(null))
-                    .putValue("lastUsed", Date.from(lastUsed))).getSingleResult();
-            reviews.add(new ProductReview(productId, seen.offerType(), seen.origin(), standing.agreementEnd(), standing.autoRenew(),
-                    day(lastUsed), inUse, decision.getEntry("action"), decision.getEntry("reason"), seen.requester(), seen.requestId()));
-            if (!dryRun && (standing.baseline() || inUse)) {
-                inventory.save(seen);
+        for (String experienceId : settings.governedExperienceIds()) {
+            for (String productId : catalog.allowedProducts(experienceId)) {
+                reviews.add(review(experienceId, productId, now, dryRun));
             }
         }
         return reviews;
+    }
+
+    /** One product of one experience; the decision depends on the product alone, so it is the same in every experience. */
+    private ProductReview review(String experienceId, String productId, Instant now, boolean dryRun) {
+        Standing standing = standing(productId, now);
+        boolean inUse = licenses.licensesOf(productId).stream().anyMatch(l -> licenses.consumed(l.arn()));
+        PmpProduct seen = inUse ? standing.record().usedAt(now) : standing.record();
+        Instant lastUsed = seen.lastUsedAt() != null ? seen.lastUsedAt() : seen.addedAt();
+        var decision = decisions.evaluateDecisionTableByKey(POLICY, Variables.createVariables()
+                .putValue("offerType", seen.offerType()).putValue("today", Date.from(now))
+                .putValue("agreementEnd", standing.agreement().map(a -> Date.from(a.endTime())).orElse(null))
+                .putValue("lastUsed", Date.from(lastUsed))).getSingleResult();
+        if (!dryRun && (standing.baseline() || inUse)) {
+            inventory.save(seen);
+        }
+        return new ProductReview(productId, seen.offerType(), seen.origin(), standing.agreementEnd(), standing.autoRenew(),
+                day(lastUsed), inUse, decision.getEntry("action"), decision.getEntry("reason"), seen.requester(), seen.requestId(),
+                experienceId);
     }
 
     /**

@@ -8,9 +8,11 @@ import java.time.LocalDate;
  * @param agreementEnd end of the latest ACTIVE agreement (null: none)
  * @param lastUsed     when last seen in use, or since when it is in the catalog if never
  * @param action       REMOVE or KEEP (DMN review-policy)
+ * @param experienceId the Private Marketplace experience the product is in (a product in two is reviewed in each)
  */
 public record ProductReview(String productId, String offerType, String origin, LocalDate agreementEnd, boolean autoRenew,
-                            LocalDate lastUsed, boolean inUse, String action, String reason, String requester, String requestId) {
+                            LocalDate lastUsed, boolean inUse, String action, String reason, String requester, String requestId,
+                            String experienceId) {
 
     public boolean remove() {
         return "REMOVE".equals(action);
@@ -19,6 +21,6 @@ public record ProductReview(String productId, String offerType, String origin, L
     /** A line of the review report. */
     public String line() {
         return productId + " " + offerType + (agreementEnd == null ? "" : ", agreement ends " + agreementEnd + (autoRenew ? " (auto-renews!)" : ""))
-                + ", last used " + lastUsed + (inUse ? " (in use)" : "") + " → " + action + ": " + reason;
+                + ", last used " + lastUsed + (inUse ? " (in use)" : "") + " → " + action + ": " + reason + " (in " + experienceId + ")";
     }
 }

@@ -72,7 +72,7 @@ class CatalogReviewProcessTest {
         ClockUtil.setCurrentTime(Date.from(T0.toInstant()));
         Mocks.register("reviewSettings", new ReviewSettings());
         Mocks.register("catalogSettings", CatalogTestDelegates.settings(5));
-        CatalogReviewer reviewer = new CatalogReviewer(catalog, agreements, licenses, inventory,
+        CatalogReviewer reviewer = new CatalogReviewer(catalog, CatalogTestDelegates.settings(5), agreements, licenses, inventory,
                 engine.getProcessEngine().getDecisionService());
         Mocks.register("reviewCatalog", new ReviewCatalogDelegate(reviewer));
         Mocks.register("recordRemovals", new RecordRemovalsDelegate(reviewer));
@@ -88,7 +88,7 @@ class CatalogReviewProcessTest {
                 .addClasspathResource("processes/catalog-review.bpmn").addClasspathResource("processes/catalog-change.bpmn")
                 .addClasspathResource("processes/review-policy.dmn").deploy().getId();
 
-        when(catalog.allowedProducts()).thenAnswer(call -> List.copyOf(pmp));
+        when(catalog.allowedProducts("exp-test")).thenAnswer(call -> List.copyOf(pmp));
         when(catalog.startProductChange(any())).thenAnswer(call -> {
             ProductChange change = call.getArgument(0);
             changes.add(change);
