@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * and no audience is read. Accounts no governed experience reaches change the primary experience.
  */
 @Service
-public class ExperienceRouter {
+class ExperienceRouter {
 
     private static final Logger log = LoggerFactory.getLogger(ExperienceRouter.class);
 
@@ -32,7 +32,7 @@ public class ExperienceRouter {
     private final OrganizationPort organization;
     private final CatalogSettings settings;
 
-    public ExperienceRouter(CatalogPort catalog, OrganizationPort organization, CatalogSettings settings) {
+    ExperienceRouter(CatalogPort catalog, OrganizationPort organization, CatalogSettings settings) {
         this.catalog = catalog;
         this.organization = organization;
         this.settings = settings;
