@@ -82,9 +82,11 @@ public class AwsClients {
                         .connectionTimeout(properties.attemptTimeout())
                         .socketTimeout(properties.attemptTimeout())
                         .maxConnections(64))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(metrics).apiCallTimeout(properties.apiCallTimeout())
+                // on top of what the caller set already (a test's interceptor), not instead of it
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder().addExecutionInterceptor(metrics)
+                        .apiCallTimeout(properties.apiCallTimeout())
                         .apiCallAttemptTimeout(properties.attemptTimeout())
-                        .retryStrategy(strategy));
+                        .retryStrategy(strategy).build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -125,6 +125,24 @@ class MarketplaceCatalogAdapterTest {
                 .as("without the pin a client follows the configured region").isEqualTo(Region.EU_WEST_1);
     }
 
+    @Test
+    void requestsAreSignedForUsEast1WhateverTheConfiguredRegion() {
+        java.util.List<String> scopes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor seen = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+                                           software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                context.httpRequest().firstMatchingHeader("Authorization").ifPresent(scopes::add);
+            }
+        };
+        MarketplaceCatalogClient client = clients("eu-west-1").buildInMarketplaceRegion(MarketplaceCatalogClient.builder()
+                .overrideConfiguration(c -> c.addExecutionInterceptor(seen)));
+
+        new MarketplaceCatalogAdapter(client, settings).allowedProducts();
+
+        assertThat(scopes).isNotEmpty().allSatisfy(header -> assertThat(header).contains("/us-east-1/aws-marketplace/aws4_request"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"Name\":\"x\",\"Status\":\"Enabled\"}",
