@@ -187,6 +187,30 @@ class CatalogReviewProcessTest {
     }
 
     @Test
+    void everyGovernedExperienceIsReviewedAndEachLosesItsProductsInAChangeSetOfItsOwn() {
+        var settings = CatalogTestDelegates.settings(5);
+        settings.setExperienceIds(List.of("exp-shared"));
+        Mocks.register("catalogSettings", settings);
+        Mocks.register("reviewCatalog", new ReviewCatalogDelegate(new CatalogReviewer(catalog, settings, agreements, licenses,
+                inventory, engine.getProcessEngine().getDecisionService())));
+        CatalogTestDelegates.register(catalog, settings);
+        Set<String> shared = new TreeSet<>(List.of("prod-used7monthago", "prod-used1monthago"));
+        when(catalog.allowedProducts("exp-shared")).thenAnswer(call -> List.copyOf(shared));
+
+        ProcessInstance pi = review(false);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ProductsRemoved");
+        assertThat(changes).extracting(c -> c.experienceId() + " " + c.productIds()).containsExactly(
+                "exp-test [prod-ends1month, prod-ends2p9month, prod-used7monthago]",
+                "exp-shared [prod-used7monthago]");
+        assertThat(changes.get(1).clientToken()).endsWith("-deny-0-exp-shared");
+        assertThat((String) variable(pi, "reviewReport")).contains("prod-used7monthago PUBLIC, last used 2026-04-23 → REMOVE: "
+                + "unused for 6 months (in exp-shared)", "prod-used1monthago PUBLIC, last used 2026-10-23 → KEEP: within policy (in exp-shared)");
+        assertThat(mails).as("one mail, each requester once").containsExactly(
+                "catalog-review-removed → group:procurement-manager,group:pmp-admin,alice,bob,dave");
+    }
+
+    @Test
     void aSecondRunTheSameDayChangesNothing() {
         review(false);
         mails.clear();
