@@ -51,6 +51,11 @@ class ExperienceRouter {
         return governing(targets(accountIds, ouId, tag));
     }
 
+    /** Whether mpgov governs this experience (configured as the primary one or among the others). */
+    boolean governs(String experienceId) {
+        return settings.governedExperienceIds().contains(experienceId);
+    }
+
     /** The experiences that govern these accounts. */
     public List<String> governing(Collection<String> accounts) {
         List<PmpExperience> enabled = catalog.experiences().stream().filter(PmpExperience::enabled).toList();

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Task_FindGoverningExperiences: the experiences the product must be allowed in — the one a Private
- * Marketplace product request came from, else those that govern the request's target accounts.
+ * Marketplace product request came from when mpgov governs it, else those that govern the request's
+ * target accounts (an experience mpgov is not configured for stays its owner's).
  * Stored as an ArrayList, a type the engine deserializes.
  */
 @Component("findGoverningExperiences")
@@ -29,7 +30,7 @@ class FindGoverningExperiencesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String named = (String) execution.getVariable(PMP_EXPERIENCE_ID);
-        List<String> experiences = named != null && !named.isBlank() ? List.of(named)
+        List<String> experiences = named != null && router.governs(named) ? List.of(named)
                 : router.governing((String) execution.getVariable("targetAccountIds"), (String) execution.getVariable("targetOuId"),
                 (String) execution.getVariable("targetTag"));
         execution.setVariable(EXPERIENCE_IDS, new ArrayList<>(experiences));

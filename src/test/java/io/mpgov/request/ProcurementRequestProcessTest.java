@@ -167,7 +167,7 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
     void aPrivateMarketplaceProductRequestIsAllowedInTheExperienceItWasMadeIn() {
         ProcessInstance pi = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
                 .processInstanceBusinessKey("PR-FROMPMP2").setVariable("pmpRequestId", "pmp-req-2")
-                .setVariable(ProcurementRequestProcess.PMP_EXPERIENCE_ID, "exp-sharedservices")
+                .setVariable(ProcurementRequestProcess.PMP_EXPERIENCE_ID, "exp-test")
                 .setVariable("productId", "prod-pagerduty0001").correlateStartMessage();
         complete(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult(), "requester2", request("PUBLIC"));
 
@@ -176,8 +176,8 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("Task_FindGoverningExperiences", "EndEvent_ProductAllowed");
         ArgumentCaptor<ProductChange> change = ArgumentCaptor.forClass(ProductChange.class);
         verify(catalog).startProductChange(change.capture());
-        assertThat(change.getValue().experienceId()).isEqualTo("exp-sharedservices");
-        assertThat(change.getValue().clientToken()).isEqualTo(requestIdOf(pi) + "-allow-0-exp-sharedservices");
+        assertThat(change.getValue().experienceId()).isEqualTo("exp-test");
+        assertThat(change.getValue().clientToken()).isEqualTo(requestIdOf(pi) + "-allow-0");
     }
 
     @Test
