@@ -42,7 +42,8 @@
       el('td', (p.lastUsed || '—') + (p.usageSignal ? ' (' + p.usageSignal + ')' : '')),
       el('td', Object.keys(p.grantsByAccount || {}).length),
       el('td', (p.openRequests || []).join(', ') || '—'),
-      el('td', p.requester || '—'));
+      el('td', p.requester || '—'),
+      el('td', (p.experiences || []).join(', ')));
     return tr;
   }
 

@@ -43,8 +43,15 @@ class DashboardIT {
         overview.path("products").forEach(p -> products.put(p.path("productId").asText(), p));
 
         assertThat(overview.path("policyVersion").asText()).isEqualTo("review-policy v1");
+        // Both demo experiences, each read from its procurement policy (Tableau is on a Deny statement: not shown).
         assertThat(products).containsOnlyKeys("prod-dtdgobserv001", "prod-splkenterp001", "prod-crwdfalcon001",
-                "prod-rdhtrhel90001", "prod-ngnxplusami01", "prod-gitlabprem001");
+                "prod-rdhtrhel90001", "prod-ngnxplusami01", "prod-gitlabprem001", "prod-trndmicro0001");
+        assertThat(overview.path("experiences")).extracting(JsonNode::asText)
+                .containsExactly("exp-mpgovdemopmp01", "exp-mpgovsharedsv1");
+        assertThat(products.get("prod-dtdgobserv001").path("experiences")).extracting(JsonNode::asText)
+                .containsExactly("exp-mpgovdemopmp01", "exp-mpgovsharedsv1");
+        assertThat(products.get("prod-trndmicro0001").path("experiences")).extracting(JsonNode::asText)
+                .containsExactly("exp-mpgovsharedsv1");
         JsonNode crowdstrike = products.get("prod-crwdfalcon001");
         assertThat(crowdstrike.path("offerType").asText()).isEqualTo("PRIVATE");
         assertThat(crowdstrike.path("agreementEnd").asText()).isEqualTo(today.plusMonths(1).toString());

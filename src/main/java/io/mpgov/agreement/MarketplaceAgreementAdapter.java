@@ -17,10 +17,12 @@ import java.util.Optional;
 @Component
 class MarketplaceAgreementAdapter implements AgreementPort {
 
-    private final MarketplaceAgreementClient client;
+    /** Package-private so that a test can see the region it resolved. */
+    final MarketplaceAgreementClient client;
 
     MarketplaceAgreementAdapter(AwsClients clients) {
-        this.client = clients.build(MarketplaceAgreementClient.builder());
+        // Marketplace Agreement exists in us-east-1 only, whatever region the rest of mpgov runs in.
+        this.client = clients.buildInMarketplaceRegion(MarketplaceAgreementClient.builder());
     }
 
     @Override

@@ -29,6 +29,12 @@ import java.util.function.UnaryOperator;
 @Component
 public class AwsClients {
 
+    /**
+     * Marketplace Catalog and Marketplace Agreement exist in us-east-1 only (botocore's endpoints list no
+     * other region): their clients stay there whatever mpgov.aws.region or the platform's AWS_REGION says.
+     */
+    public static final Region MARKETPLACE_REGION = Region.US_EAST_1;
+
     private final AwsProperties properties;
     private final Optional<URI> endpoint;
     private final AwsCredentialsProvider credentials;
@@ -55,6 +61,11 @@ public class AwsClients {
         return build(builder, Region.of(properties.region()), UnaryOperator.identity());
     }
 
+    /** For the Marketplace Catalog and Agreement clients: pinned to {@link #MARKETPLACE_REGION}. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C buildInMarketplaceRegion(B builder) {
+        return build(builder, MARKETPLACE_REGION, UnaryOperator.identity());
+    }
+
     /** For clients whose service has errors the standard strategy does not retry (License Manager's RateLimitExceeded). */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, UnaryOperator<StandardRetryStrategy.Builder> retry) {
@@ -72,9 +83,11 @@ public class AwsClients {
                         .connectionTimeout(properties.attemptTimeout())
                         .socketTimeout(properties.attemptTimeout())
                         .maxConnections(64))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(metrics).apiCallTimeout(properties.apiCallTimeout())
+                // on top of what the caller set already (a test's interceptor), not instead of it
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder().addExecutionInterceptor(metrics)
+                        .apiCallTimeout(properties.apiCallTimeout())
                         .apiCallAttemptTimeout(properties.attemptTimeout())
-                        .retryStrategy(strategy));
+                        .retryStrategy(strategy).build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -11,6 +11,8 @@ public final class CatalogChangeProcess {
     public static final String PRODUCT_ID = "productId";
     /** In, instead of {@link #PRODUCT_ID}: up to 50 products changed in one change set (a review's removals). */
     public static final String PRODUCT_IDS = "productIds";
+    /** In: the experience (exp-…) to change; absent: the primary experience. Part of the idempotency token. */
+    public static final String EXPERIENCE_ID = "experienceId";
     /** In: the request the change belongs to; part of the idempotency token. */
     public static final String REQUEST_ID = "requestId";
     /** In: how often this change was deliberately retried after a failure (absent: never). */

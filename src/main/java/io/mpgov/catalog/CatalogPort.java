@@ -4,22 +4,34 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Private Marketplace as mpgov needs it: allow or deny procurement of products, then follow the
- * asynchronous change set to its end.
+ * The Private Marketplace as mpgov needs it: the experiences it governs, the products each allows,
+ * allow or deny procurement of products, then follow the asynchronous change set to its end.
  */
 public interface CatalogPort {
 
     /**
-     * Starts a change set on the configured Private Marketplace experience. Idempotent: the same
-     * {@link ProductChange#clientToken()} yields the same change set.
+     * Starts a change set on the change's experience ({@link ProductChange#experienceId()}, the primary
+     * experience when it names none). Idempotent: the same {@link ProductChange#clientToken()} yields
+     * the same change set.
      *
      * @return the change set id
      * @throws EntityLockedException while another change set holds the experience
      */
     String startProductChange(ProductChange change);
 
-    /** The products the Private Marketplace allows today (DescribeEntity of the experience). */
+    /**
+     * The products the experience allows today: DescribeEntity of the Experience for its procurement
+     * policies, DescribeEntity of each for its Allow statements' products, less those its Deny statements name.
+     *
+     * @throws IllegalStateException when AWS answers a shape mpgov does not know (never an empty list instead)
+     */
+    List<String> allowedProducts(String experienceId);
+
+    /** The products the primary experience allows today. */
     List<String> allowedProducts();
+
+    /** Every experience mpgov governs (configured), with its status and audience; the primary first. */
+    List<PmpExperience> experiences();
 
     /** The change set's current status, with the AWS error codes of its changes when it failed. */
     ChangeSetStatus describeChangeSet(String changeSetId);

@@ -33,7 +33,8 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
     private final TransactionTemplate ownTransaction;
     private final RowMapper<Entry> row = (rs, n) -> new Entry(rs.getString("client_token"),
             ProductChange.Type.valueOf(rs.getString("change_type")), products(rs.getString("products")),
-            rs.getString("batch_token"), rs.getString("change_set_id"), rs.getBoolean("alone"));
+            rs.getString("batch_token"), rs.getString("change_set_id"), rs.getBoolean("alone"),
+            rs.getString("experience_id"));
 
     JdbcPmpChangeQueue(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -56,8 +57,8 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
         }
         // A retried start finds its change already there: one statement, no read first.
         ownTransaction.executeWithoutResult(t -> jdbc.update("insert into mpgov_pmp_change (client_token, change_type, products, "
-                + "alone, enqueued_at) select ?, ?, ?, ?, ? where not exists (select 1 from mpgov_pmp_change where client_token = ?)",
-                change.clientToken(), change.type().name(), products, false, Timestamp.from(at), change.clientToken()));
+                + "alone, enqueued_at, experience_id) select ?, ?, ?, ?, ?, ? where not exists (select 1 from mpgov_pmp_change where client_token = ?)",
+                change.clientToken(), change.type().name(), products, false, Timestamp.from(at), change.experienceId(), change.clientToken()));
     }
 
     @Override
@@ -67,9 +68,10 @@ class JdbcPmpChangeQueue implements PmpChangeQueue {
     }
 
     @Override
-    public List<Entry> waiting(ProductChange.Type type, String exceptToken, int limit) {
+    public List<Entry> waiting(ProductChange.Type type, String experienceId, String exceptToken, int limit) {
         return jdbc.query("select * from mpgov_pmp_change where batch_token is null and change_type = ? and alone = ? "
-                + "and client_token <> ? order by enqueued_at, client_token limit ?", row, type.name(), false, exceptToken, limit);
+                + "and coalesce(experience_id, '') = ? and client_token <> ? order by enqueued_at, client_token limit ?",
+                row, type.name(), false, experienceId == null ? "" : experienceId, exceptToken, limit);
     }
 
     @Override

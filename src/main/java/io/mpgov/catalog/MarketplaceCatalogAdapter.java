@@ -1,6 +1,10 @@
 package io.mpgov.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mpgov.aws.AwsClients;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.document.Document;
@@ -8,28 +12,51 @@ import software.amazon.awssdk.services.marketplacecatalog.MarketplaceCatalogClie
 import software.amazon.awssdk.services.marketplacecatalog.model.Change;
 import software.amazon.awssdk.services.marketplacecatalog.model.ChangeSummary;
 import software.amazon.awssdk.services.marketplacecatalog.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.marketplacecatalog.model.DescribeEntityResponse;
+import software.amazon.awssdk.services.marketplacecatalog.model.EntitySummary;
 import software.amazon.awssdk.services.marketplacecatalog.model.ResourceInUseException;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** {@link CatalogPort} on the AWS Marketplace Catalog API. */
+/**
+ * {@link CatalogPort} on the AWS Marketplace Catalog API, in us-east-1 (the only region it exists in).
+ * What an experience allows is not in the Experience entity: its details name its ProcurementPolicies,
+ * whose Statements list the products (Effect Allow or Deny, Resources of Type Product with Ids). Who
+ * an experience applies to is in its Audience entity (Principals, ExperienceId). A shape other than
+ * these fails loudly: an empty list read from a shape mpgov misunderstood would look like an empty PMP.
+ */
 @Component
 class MarketplaceCatalogAdapter implements CatalogPort {
 
     static final String CATALOG = "AWSMarketplace";
-    private static final String EXPERIENCE_TYPE = "Experience@1.0";
+    static final String EXPERIENCE_TYPE = "Experience@1.0";
+    static final String PROCUREMENT_POLICY_TYPE = "ProcurementPolicy@1.0";
+    static final String AUDIENCE_TYPE = "Audience@1.0";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MarketplaceCatalogClient client;
+    /** Package-private so that a test can see the region it resolved. */
+    final MarketplaceCatalogClient client;
     private final CatalogSettings settings;
 
+    @Autowired
     MarketplaceCatalogAdapter(AwsClients clients, CatalogSettings settings) {
-        this.client = clients.build(MarketplaceCatalogClient.builder());
+        this(clients.buildInMarketplaceRegion(MarketplaceCatalogClient.builder()), settings);
+    }
+
+    MarketplaceCatalogAdapter(MarketplaceCatalogClient client, CatalogSettings settings) {
+        this.client = client;
         this.settings = settings;
     }
 
     @Override
     public String startProductChange(ProductChange change) {
+        String experience = change.experienceId() != null ? change.experienceId() : settings.primaryExperienceId();
         Document details = Document.mapBuilder()
                 .putList("Products", products -> change.products().forEach(group -> products.addMap(product -> {
                     product.putList("Ids", ids -> group.ids().forEach(ids::addString));
@@ -44,24 +71,79 @@ class MarketplaceCatalogAdapter implements CatalogPort {
                     .clientRequestToken(change.clientToken())
                     .changeSet(Change.builder()
                             .changeType(change.type().changeType)
-                            .entity(e -> e.type(EXPERIENCE_TYPE).identifier(settings.getExperienceId()))
+                            .entity(e -> e.type(EXPERIENCE_TYPE).identifier(experience))
                             .detailsDocument(details)
                             .build()))
                     .changeSetId();
         } catch (ResourceInUseException e) {
-            throw new EntityLockedException("Private Marketplace " + settings.getExperienceId()
+            throw new EntityLockedException("Private Marketplace " + experience
                     + " is locked by another change set: " + e.awsErrorDetails().errorMessage(), e);
         }
     }
 
     @Override
     public List<String> allowedProducts() {
-        Document details = client.describeEntity(r -> r.catalog(CATALOG).entityId(settings.getExperienceId())).detailsDocument();
-        if (details == null || !details.isMap() || !details.asMap().containsKey("AllowedProducts")) {
-            return List.of();
+        return allowedProducts(settings.primaryExperienceId());
+    }
+
+    @Override
+    public List<String> allowedProducts(String experienceId) {
+        JsonNode experience = details(experienceId, EXPERIENCE_TYPE);
+        List<String> policies = strings(experience.get("ProcurementPolicies"), "ProcurementPolicies of " + experienceId);
+        if (policies.isEmpty()) {
+            throw new IllegalStateException("Experience " + experienceId + " names no procurement policy");
         }
-        return details.asMap().get("AllowedProducts").asList().stream()
-                .map(product -> product.asMap().get("ProductId").asString()).sorted().toList();
+        Set<String> allowed = new TreeSet<>();
+        Set<String> denied = new TreeSet<>();
+        for (String policyId : policies) {
+            JsonNode statements = details(policyId, PROCUREMENT_POLICY_TYPE).get("Statements");
+            if (statements == null || !statements.isArray()) {
+                throw new IllegalStateException("Procurement policy " + policyId + " has no Statements list: " + statements);
+            }
+            for (JsonNode statement : statements) {
+                String effect = statement.path("Effect").asText(null);
+                Set<String> into = "Allow".equals(effect) ? allowed : "Deny".equals(effect) ? denied : null;
+                if (into == null || !statement.path("Resources").isArray()) {
+                    throw new IllegalStateException("Procurement policy " + policyId + " has a statement mpgov cannot read: " + statement);
+                }
+                for (JsonNode resource : statement.get("Resources")) {
+                    // Only products are governed here; another resource type is someone else's business.
+                    if ("Product".equals(resource.path("Type").asText(null))) {
+                        into.addAll(strings(resource.get("Ids"), "Ids of a Product resource of " + policyId));
+                    } else if (!resource.path("Type").isTextual()) {
+                        throw new IllegalStateException("Procurement policy " + policyId + " has a resource without Type: " + resource);
+                    }
+                }
+            }
+        }
+        allowed.removeAll(denied);
+        return List.copyOf(allowed);
+    }
+
+    @Override
+    public List<PmpExperience> experiences() {
+        List<String> governed = settings.governedExperienceIds();
+        Map<String, List<String>> audiences = new LinkedHashMap<>();
+        governed.forEach(id -> audiences.put(id, new ArrayList<>()));
+        List<EntitySummary> summaries = client.listEntitiesPaginator(r -> r.catalog(CATALOG).entityType("Audience"))
+                .stream().flatMap(page -> page.entitySummaryList().stream()).toList();
+        for (EntitySummary summary : summaries) {
+            JsonNode audience = details(summary.entityId(), AUDIENCE_TYPE);
+            String experienceId = audience.path("ExperienceId").asText(null);
+            if (experienceId == null) {
+                throw new IllegalStateException("Audience " + summary.entityId() + " names no ExperienceId: " + audience);
+            }
+            if (audiences.containsKey(experienceId)) {
+                audiences.get(experienceId).addAll(strings(audience.get("Principals"), "Principals of " + summary.entityId()));
+            }
+        }
+        List<PmpExperience> experiences = new ArrayList<>();
+        for (String id : governed) {
+            JsonNode experience = details(id, EXPERIENCE_TYPE);
+            experiences.add(new PmpExperience(id, experience.path("Name").asText(id), experience.path("Status").asText(null),
+                    audiences.get(id)));
+        }
+        return experiences;
     }
 
     @Override
@@ -91,5 +173,39 @@ class MarketplaceCatalogAdapter implements CatalogPort {
             }
             throw e;
         }
+    }
+
+    /** The entity's details, which must be a JSON object of the expected entity type. */
+    private JsonNode details(String entityId, String expectedType) {
+        DescribeEntityResponse response = client.describeEntity(r -> r.catalog(CATALOG).entityId(entityId));
+        if (!expectedType.equals(response.entityType())) {
+            throw new IllegalStateException(entityId + " is a " + response.entityType() + ", not a " + expectedType);
+        }
+        JsonNode details;
+        try {
+            details = response.detailsDocument() != null
+                    ? JSON.valueToTree(response.detailsDocument().unwrap())
+                    : JSON.readTree(response.details() == null ? "null" : response.details());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Details of " + entityId + " are not JSON", e);
+        }
+        if (details == null || !details.isObject()) {
+            throw new IllegalStateException("DescribeEntity of " + entityId + " answered no details object: " + details);
+        }
+        return details;
+    }
+
+    private static List<String> strings(JsonNode list, String what) {
+        if (list == null || !list.isArray()) {
+            throw new IllegalStateException(what + " is not a list: " + list);
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : list) {
+            if (!value.isTextual() || value.asText().isBlank()) {
+                throw new IllegalStateException(what + " holds something other than an id: " + value);
+            }
+            values.add(value.asText());
+        }
+        return values;
     }
 }

@@ -16,10 +16,16 @@ interface PmpChangeQueue {
     /**
      * A change a process asked for; {@code batchToken} is the token of the change set it is reserved for
      * (null while free, its own token when it goes alone), {@code changeSetId} null until that change set
-     * was started; {@code alone}: it may not share its next change set.
+     * was started; {@code alone}: it may not share its next change set; {@code experienceId} the experience it
+     * changes (null: the primary one).
      */
     record Entry(String token, ProductChange.Type type, List<ProductChange.Products> products, String batchToken,
-            String changeSetId, boolean alone) {
+            String changeSetId, boolean alone, String experienceId) {
+
+        Entry(String token, ProductChange.Type type, List<ProductChange.Products> products, String batchToken,
+              String changeSetId, boolean alone) {
+            this(token, type, products, batchToken, changeSetId, alone, null);
+        }
 
         /** It went out together with other changes. */
         boolean shared() {
@@ -39,8 +45,11 @@ interface PmpChangeQueue {
     /** Waits for, then holds until the transaction ends, the lock under which change sets are started. */
     Writer lockWriter();
 
-    /** The oldest free entries of this type that may share a change set, other than {@code exceptToken}. */
-    List<Entry> waiting(ProductChange.Type type, String exceptToken, int limit);
+    /**
+     * The oldest free entries of this type on this experience (null: the primary one) that may share a change
+     * set, other than {@code exceptToken}.
+     */
+    List<Entry> waiting(ProductChange.Type type, String experienceId, String exceptToken, int limit);
 
     /** Reserves the entries for the change set under {@code batchToken}, committed at once (in a transaction of its own). */
     void reserve(Collection<String> tokens, String batchToken);

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one way mpgov changes the Private Marketplace. AWS lets a single change set at a time touch the
+ * The one way mpgov changes the Private Marketplace. A change set changes one experience, so changes
+ * travel together only with changes of the same experience and kind; a product two of them name is sent
+ * once (AWS refuses an Ids array with a repeated value). AWS lets a single change set at a time touch the
  * experience; a process per request racing for it (ResourceInUse → back off → again) spends the
  * StartChangeSet quota on refusals and leaves requests queuing. Instead, a process that finds the PMP
  * free sends its own change together with every change of the same kind still waiting (up to 50
@@ -80,7 +82,8 @@ class PmpWriter {
         } else {
             batch = queue.reservedFor(token);
         }
-        String changeSetId = catalog.startProductChange(new ProductChange(own.type(),
+        // ProductChange names each product once (its first request's note), as AWS requires of an Ids array.
+        String changeSetId = catalog.startProductChange(new ProductChange(own.experienceId(), own.type(),
                 batch.stream().flatMap(e -> e.products().stream()).toList(), token));
         queue.sent(tokens(batch), changeSetId, now());
         return changeSetId;
@@ -105,7 +108,7 @@ class PmpWriter {
     private List<PmpChangeQueue.Entry> fill(PmpChangeQueue.Entry own) {
         List<PmpChangeQueue.Entry> batch = new ArrayList<>(List.of(own));
         Set<String> products = new HashSet<>(ids(own));
-        for (PmpChangeQueue.Entry other : queue.waiting(own.type(), own.token(), ProductChange.MAX_PRODUCTS)) {
+        for (PmpChangeQueue.Entry other : queue.waiting(own.type(), own.experienceId(), own.token(), ProductChange.MAX_PRODUCTS)) {
             Set<String> with = new HashSet<>(products);
             with.addAll(ids(other));
             if (with.size() <= ProductChange.MAX_PRODUCTS) {

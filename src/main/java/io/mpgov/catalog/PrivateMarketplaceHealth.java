@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Health "aws": can mpgov reach AWS and its Private Marketplace (DescribeEntity of the experience)?
+ * Health "aws": can mpgov reach AWS and read what each governed Private Marketplace allows (its
+ * Experience, then its procurement policy)? A shape mpgov cannot read is DOWN, not an empty PMP.
  * Asked at most every 30 seconds, so probes cost AWS almost nothing.
  */
 @Component("aws")
@@ -36,11 +37,19 @@ class PrivateMarketplaceHealth implements HealthIndicator {
     }
 
     private Health check() {
+        if (settings.governedExperienceIds().isEmpty()) {
+            return Health.down().withDetail("error", "No Private Marketplace experience configured (mpgov.catalog.experience-id)").build();
+        }
         try {
-            int products = catalog.allowedProducts().size();
-            return Health.up().withDetail("privateMarketplace", settings.getExperienceId()).withDetail("allowedProducts", products).build();
+            java.util.Map<String, Integer> allowed = new java.util.LinkedHashMap<>();
+            for (String experienceId : settings.governedExperienceIds()) {
+                allowed.put(experienceId, catalog.allowedProducts(experienceId).size());
+            }
+            return Health.up().withDetail("privateMarketplace", settings.primaryExperienceId())
+                    .withDetail("allowedProducts", allowed.getOrDefault(settings.primaryExperienceId(), 0))
+                    .withDetail("allowedProductsByExperience", allowed).build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("privateMarketplace", String.valueOf(settings.getExperienceId()))
+            return Health.down().withDetail("privateMarketplace", String.valueOf(settings.primaryExperienceId()))
                     .withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
         }
     }

@@ -29,13 +29,17 @@ class StartChangeSetDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ProductChange.Type type = ProductChange.Type.valueOf((String) execution.getVariable(CHANGE_TYPE));
         String requestId = (String) execution.getVariable(REQUEST_ID);
-        // Same request, change and retry → same token: job retries and restarts reuse the change set.
+        String experienceId = (String) execution.getVariable(EXPERIENCE_ID);
+        // Same request, change, retry and experience → same token: job retries and restarts reuse the change set.
         Object retries = execution.getVariable(RETRIES);
-        String token = requestId + "-" + type.name().toLowerCase() + "-" + (retries == null ? 0 : retries);
+        // The primary experience keeps the tokens mpgov always used (a request started before several
+        // experiences were governed finds its change set again); every other experience adds its id.
+        String token = ChangeTokens.of(requestId, type, retries == null ? 0 : retries,
+                experienceId == null || experienceId.equals(settings.primaryExperienceId()) ? null : experienceId);
         @SuppressWarnings("unchecked")
         List<String> products = execution.hasVariable(PRODUCT_IDS) ? (List<String>) execution.getVariable(PRODUCT_IDS)
                 : List.of((String) execution.getVariable(PRODUCT_ID));
-        ProductChange change = new ProductChange(type, products, (String) execution.getVariable(NOTES), token);
+        ProductChange change = new ProductChange(experienceId, type, products, (String) execution.getVariable(NOTES), token);
         try {
             execution.setVariable(CHANGE_TOKEN, token);
             execution.setVariable(CHANGE_SET_ID, writer.start(change));

@@ -1,6 +1,7 @@
 package io.mpgov.dashboard;
 
 import io.mpgov.catalog.CatalogPort;
+import io.mpgov.catalog.CatalogSettings;
 import io.mpgov.catalog.PmpProduct;
 import io.mpgov.license.LicensePort;
 import io.mpgov.review.CatalogReviewer;
@@ -33,9 +34,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the catalog dashboard shows: every product in the Private Marketplace with its offer type,
- * agreement end, when AWS last saw it in use and by which signal, the day the review policy will remove it,
- * its grants per account and open requests.
+ * What the catalog dashboard shows: every product of every governed Private Marketplace experience (read
+ * from its procurement policy), the experiences it is in, its offer type, agreement end, when AWS last saw
+ * it in use and by which signal, the day the review policy will remove it, its grants per account and open requests.
  * The removal day is asked of the deployed DMN review-policy (not re-coded here), evaluated on a DMN
  * engine of its own so that looking at the dashboard leaves no decisions in the audit history.
  */
@@ -46,6 +47,7 @@ public class CatalogOverview {
     static final int HORIZON_DAYS = 3 * 365;
 
     private final CatalogPort catalog;
+    private final CatalogSettings settings;
     private final CatalogReviewer reviewer;
     private final LicensePort licenses;
     private final UsagePort usage;
@@ -54,9 +56,10 @@ public class CatalogOverview {
     private final IdentityService identity;
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-    CatalogOverview(CatalogPort catalog, CatalogReviewer reviewer, LicensePort licenses, UsagePort usage,
+    CatalogOverview(CatalogPort catalog, CatalogSettings settings, CatalogReviewer reviewer, LicensePort licenses, UsagePort usage,
                     RepositoryService repository, RuntimeService runtime, IdentityService identity) {
         this.catalog = catalog;
+        this.settings = settings;
         this.reviewer = reviewer;
         this.licenses = licenses;
         this.usage = usage;
@@ -69,14 +72,16 @@ public class CatalogOverview {
      * @param plannedRemoval the first day the review policy says REMOVE (null: not within the horizon)
      * @param grantsByAccount live grants of the product's licenses per account
      * @param usageSignal     what AWS shows of its use now (UsagePort), or why nothing
+     * @param experiences     the governed experiences that allow the product
      */
     public record Product(String productId, String offerType, String origin, String requestId, String requester,
                           LocalDate agreementEnd, boolean autoRenew, Long daysLeft, LocalDate lastUsed,
                           LocalDate plannedRemoval, String removalReason, Map<String, Integer> grantsByAccount,
-                          List<String> openRequests, String usageSignal) {
+                          List<String> openRequests, String usageSignal, List<String> experiences) {
     }
 
-    public record Overview(LocalDate today, String policyVersion, List<Product> products) {
+    /** @param experiences every experience mpgov governs, the primary first */
+    public record Overview(LocalDate today, String policyVersion, List<Product> products, List<String> experiences) {
     }
 
     public Overview overview() {
@@ -87,7 +92,12 @@ public class CatalogOverview {
         DmnDecision decision = AsSystem.run(identity, () -> parse(policy));
         List<Product> products = new ArrayList<>();
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        for (String productId : catalog.allowedProducts()) {
+        Map<String, List<String>> experiencesOf = new java.util.LinkedHashMap<>();
+        for (String experienceId : settings.governedExperienceIds()) {
+            catalog.allowedProducts(experienceId).forEach(p -> experiencesOf.computeIfAbsent(p, k -> new ArrayList<>()).add(experienceId));
+        }
+        for (Map.Entry<String, List<String>> allowed : experiencesOf.entrySet()) {
+            String productId = allowed.getKey();
             CatalogReviewer.Standing standing = reviewer.standing(productId, now);
             UsagePort.Usage use = use(productId, now);
             PmpProduct record = CatalogReviewer.seenInUse(standing.record(), use, now);
@@ -97,10 +107,11 @@ public class CatalogOverview {
             products.add(new Product(productId, record.offerType(), standing.baseline() ? "NOT YET REVIEWED" : record.origin(),
                     record.requestId(), record.requester(), end, standing.autoRenew(),
                     end == null ? null : ChronoUnit.DAYS.between(today, end), lastUsed,
-                    removal[0] == null ? null : LocalDate.parse(removal[0]), removal[1], grants(productId), openRequests(productId), use.signal()));
+                    removal[0] == null ? null : LocalDate.parse(removal[0]), removal[1], grants(productId), openRequests(productId),
+                    use.signal(), List.copyOf(allowed.getValue())));
         }
         products.sort(Comparator.comparing((Product p) -> p.plannedRemoval() == null ? LocalDate.MAX : p.plannedRemoval()));
-        return new Overview(today, "review-policy v" + policy.getVersion(), products);
+        return new Overview(today, "review-policy v" + policy.getVersion(), products, settings.governedExperienceIds());
     }
 
     /** The first day from today on which the policy says REMOVE, by bisection (the policy only tightens with time). */

@@ -34,6 +34,8 @@ public final class ProcurementRequestProcess {
 
     /** The Private Marketplace product request this request answers, when it came from one. */
     public static final String PMP_REQUEST_ID = "pmpRequestId";
+    /** The Private Marketplace experience that PMP request was made in: the product is allowed there. */
+    public static final String PMP_EXPERIENCE_ID = "pmpExperienceId";
     /** AWS's own word on that PMP request: APPROVED or DECLINED, or CANCELLED or EXPIRED (which close the request). */
     public static final String PMP_REQUEST_STATUS = "pmpRequestStatus";
 

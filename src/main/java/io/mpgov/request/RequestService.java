@@ -90,6 +90,7 @@ public class RequestService implements io.mpgov.review.Renewals {
         variables.put(ProcurementRequestProcess.PRODUCT_TITLE, pmp.productTitle());
         variables.put(ProcurementRequestProcess.SELLER_NAME, pmp.manufacturer());
         variables.put("pmpRequesterArn", pmp.requesterArn());
+        variables.put(ProcurementRequestProcess.PMP_EXPERIENCE_ID, pmp.experienceId());
         variables.put("pmpExpiresAt", pmp.expiresAt() == null ? null : Date.from(pmp.expiresAt()));
         ProcessInstance instance = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
                 .setVariables(variables).correlateStartMessage();

@@ -3,6 +3,7 @@ package io.mpgov.review;
 import io.mpgov.agreement.Agreement;
 import io.mpgov.agreement.AgreementPort;
 import io.mpgov.catalog.CatalogPort;
+import io.mpgov.catalog.CatalogSettings;
 import io.mpgov.catalog.PmpInventory;
 import io.mpgov.catalog.PmpProduct;
 import io.mpgov.usage.UsagePort;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Looks at every product the Private Marketplace allows: its offer type (from the request that added
+ * Looks at every product each governed Private Marketplace experience allows (read from its procurement
+ * policy): its offer type (from the request that added
  * it, or for products that were there before mpgov, from whether an agreement covers it), its
  * agreements' end, when AWS last saw it in use ({@link UsagePort}) — and asks the DMN {@code review-policy} what to do.
  * Products found without a record are imported as a baseline, never removed for lack of history.
@@ -31,14 +33,16 @@ public class CatalogReviewer {
     static final String POLICY = "review-policy";
 
     private final CatalogPort catalog;
+    private final CatalogSettings settings;
     private final AgreementPort agreements;
     private final UsagePort usage;
     private final PmpInventory inventory;
     private final DecisionService decisions;
 
-    public CatalogReviewer(CatalogPort catalog, AgreementPort agreements, UsagePort usage, PmpInventory inventory,
-                           DecisionService decisions) {
+    public CatalogReviewer(CatalogPort catalog, CatalogSettings settings, AgreementPort agreements, UsagePort usage,
+                           PmpInventory inventory, DecisionService decisions) {
         this.catalog = catalog;
+        this.settings = settings;
         this.agreements = agreements;
         this.usage = usage;
         this.inventory = inventory;
@@ -48,23 +52,30 @@ public class CatalogReviewer {
     /** @param dryRun decide and report only: no record is written */
     public List<ProductReview> review(Instant now, boolean dryRun) {
         List<ProductReview> reviews = new ArrayList<>();
-        for (String productId : catalog.allowedProducts()) {
-            Standing standing = standing(productId, now);
-            UsagePort.Usage use = usage.usage(productId, now);
-            boolean inUse = use.inUse();
-            PmpProduct seen = seenInUse(standing.record(), use, now);
-            Instant lastUsed = seen.lastUsedAt() != null ? seen.lastUsedAt() : seen.addedAt();
-            var decision = decisions.evaluateDecisionTableByKey(POLICY, Variables.createVariables()
-                    .putValue("offerType", seen.offerType()).putValue("today", Date.from(now))
-                    .putValue("agreementEnd", standing.agreement().map(a -> Date.from(a.endTime())).orElse(null))
-                    .putValue("lastUsed", Date.from(lastUsed))).getSingleResult();
-            reviews.add(new ProductReview(productId, seen.offerType(), seen.origin(), standing.agreementEnd(), standing.autoRenew(),
-                    day(lastUsed), inUse, use.signal(), decision.getEntry("action"), decision.getEntry("reason"), seen.requester(), seen.requestId()));
-            if (!dryRun && (standing.baseline() || seen != standing.record())) {
-                inventory.save(seen);
+        for (String experienceId : settings.governedExperienceIds()) {
+            for (String productId : catalog.allowedProducts(experienceId)) {
+                reviews.add(review(experienceId, productId, now, dryRun));
             }
         }
         return reviews;
+    }
+
+    /** One product of one experience; the decision depends on the product alone, so it is the same in every experience. */
+    private ProductReview review(String experienceId, String productId, Instant now, boolean dryRun) {
+        Standing standing = standing(productId, now);
+        UsagePort.Usage use = usage.usage(productId, now);
+        PmpProduct seen = seenInUse(standing.record(), use, now);
+        Instant lastUsed = seen.lastUsedAt() != null ? seen.lastUsedAt() : seen.addedAt();
+        var decision = decisions.evaluateDecisionTableByKey(POLICY, Variables.createVariables()
+                .putValue("offerType", seen.offerType()).putValue("today", Date.from(now))
+                .putValue("agreementEnd", standing.agreement().map(a -> Date.from(a.endTime())).orElse(null))
+                .putValue("lastUsed", Date.from(lastUsed))).getSingleResult();
+        if (!dryRun && (standing.baseline() || seen != standing.record())) {
+            inventory.save(seen);
+        }
+        return new ProductReview(productId, seen.offerType(), seen.origin(), standing.agreementEnd(), standing.autoRenew(),
+                day(lastUsed), use.inUse(), use.signal(), decision.getEntry("action"), decision.getEntry("reason"), seen.requester(),
+                seen.requestId(), experienceId);
     }
 
     /** The record, with the day AWS last saw the product in use if that is later than the one remembered. */

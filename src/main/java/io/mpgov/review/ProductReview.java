@@ -9,9 +9,11 @@ import java.time.LocalDate;
  * @param lastUsed     when last seen in use, or since when it is in the catalog if never
  * @param usageSignal  what AWS showed of its use, or which signals showed nothing ({@code UsagePort.Usage#signal})
  * @param action       REMOVE or KEEP (DMN review-policy)
+ * @param experienceId the Private Marketplace experience the product is in (a product in two is reviewed in each)
  */
 public record ProductReview(String productId, String offerType, String origin, LocalDate agreementEnd, boolean autoRenew,
-                            LocalDate lastUsed, boolean inUse, String usageSignal, String action, String reason, String requester, String requestId) {
+                            LocalDate lastUsed, boolean inUse, String usageSignal, String action, String reason, String requester,
+                            String requestId, String experienceId) {
 
     public boolean remove() {
         return "REMOVE".equals(action);
@@ -21,6 +23,6 @@ public record ProductReview(String productId, String offerType, String origin, L
     public String line() {
         return productId + " " + offerType + (agreementEnd == null ? "" : ", agreement ends " + agreementEnd + (autoRenew ? " (auto-renews!)" : ""))
                 + ", last used " + lastUsed + (inUse ? " (in use)" : "") + " → " + action + ": " + reason
-                + (usageSignal == null ? "" : " (usage: " + usageSignal + ")");
+                + (usageSignal == null ? "" : " (usage: " + usageSignal + ")") + " (in " + experienceId + ")";
     }
 }

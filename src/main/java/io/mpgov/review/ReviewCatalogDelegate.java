@@ -15,7 +15,10 @@ import java.util.Set;
 
 import static io.mpgov.review.CatalogReviewProcess.*;
 
-/** Task_ReviewCatalog: every PMP product against the review policy; what to remove, in change sets of at most 50. */
+/**
+ * Task_ReviewCatalog: every product of every governed PMP experience against the review policy; what to
+ * remove, in change sets of at most 50 products of one experience ({experienceId, productIds} each).
+ */
 @Component("reviewCatalog")
 class ReviewCatalogDelegate implements JavaDelegate {
 
@@ -32,10 +35,13 @@ class ReviewCatalogDelegate implements JavaDelegate {
         Map<String, String> removals = new LinkedHashMap<>();
         List<Map<String, String>> renewals = new ArrayList<>();
         Set<String> recipients = new LinkedHashSet<>(List.of("group:procurement-manager", "group:pmp-admin"));
+        Map<String, List<String>> removalsByExperience = new LinkedHashMap<>();
         for (ProductReview review : reviews) {
             if (review.remove()) {
-                removals.put(review.productId(), review.reason());
-                if ("PRIVATE".equals(review.offerType()) && review.requestId() != null) {
+                removalsByExperience.computeIfAbsent(review.experienceId(), e -> new ArrayList<>()).add(review.productId());
+                // A product in two experiences is renewed and reported once.
+                boolean first = removals.put(review.productId(), review.reason()) == null;
+                if (first && "PRIVATE".equals(review.offerType()) && review.requestId() != null) {
                     renewals.add(renewal(review));
                 }
                 if (review.requester() != null) {
@@ -43,11 +49,16 @@ class ReviewCatalogDelegate implements JavaDelegate {
                 }
             }
         }
-        List<String> ids = new ArrayList<>(removals.keySet());
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += PRODUCTS_PER_CHANGE_SET) {
-            batches.add(new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + PRODUCTS_PER_CHANGE_SET))));
-        }
+        // A change set changes one experience: batches of at most 50 products, each for one experience.
+        List<Map<String, Object>> batches = new ArrayList<>();
+        removalsByExperience.forEach((experienceId, ids) -> {
+            for (int from = 0; from < ids.size(); from += PRODUCTS_PER_CHANGE_SET) {
+                Map<String, Object> batch = new LinkedHashMap<>();
+                batch.put("experienceId", experienceId);
+                batch.put("productIds", new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + PRODUCTS_PER_CHANGE_SET))));
+                batches.add(batch);
+            }
+        });
         List<String> lines = new ArrayList<>(reviews.stream().filter(ProductReview::remove).map(ProductReview::line).toList());
         reviews.stream().filter(r -> !r.remove()).map(ProductReview::line).forEach(lines::add);
         execution.setVariable(DRY_RUN, dryRun);

@@ -149,6 +149,7 @@ final class CatalogApi {
         if (!(products instanceof List<?> list) || list.isEmpty()) {
             throw validation("Details.Products must be a non-empty list.");
         }
+        Set<String> named = new HashSet<>();
         for (Object product : list) {
             if (!(product instanceof Map<?, ?> p) || !(p.get("Ids") instanceof List<?> ids) || ids.isEmpty()) {
                 throw validation("Each entry of Details.Products requires a non-empty Ids list.");
@@ -156,6 +157,10 @@ final class CatalogApi {
             for (Object id : ids) {
                 if (!(id instanceof String s) || !PRODUCT_ID.matcher(s).matches()) {
                     throw validation("Invalid product id " + id + ": expected prod-<id>.");
+                }
+                // AWS refuses a repeated id; the sandbox also refuses one repeated across entries of the change.
+                if (!named.add(s)) {
+                    throw validation("Values in Ids array must be unique: " + s + " appears more than once.");
                 }
             }
         }
@@ -238,6 +243,9 @@ final class CatalogApi {
         } else if (entityType.equals("ProcurementPolicy")) {
             entities = state.experiences.stream().map(e -> summary(e.name + " procurement policy",
                     "ProcurementPolicy@1.0", e.procurementPolicyId, e.lastModified, "Restricted")).toList();
+        } else if (entityType.equals("Audience")) {
+            entities = state.experiences.stream().filter(e -> e.audienceId != null).map(e -> summary(
+                    "Audience for Experience " + e.id, "Audience@1.0", e.audienceId, e.lastModified, "Restricted")).toList();
         } else if (PRODUCT_ENTITY_TYPES.containsKey(entityType)) {
             String type = PRODUCT_ENTITY_TYPES.get(entityType);
             entities = state.products.stream().filter(p -> p.entityType().equals(type))
@@ -259,17 +267,23 @@ final class CatalogApi {
         String id = r.queryParam("entityId");
         SandboxState state = sandbox.state();
         for (Experience e : state.experiences) {
-            if (e.id.equals(id) || id.equals(e.procurementPolicyId)) {
-                boolean experience = e.id.equals(id);
-                Map<String, Object> details = experience
-                        ? obj("Name", e.name, "Status", e.status, "ProcurementPolicyId", e.procurementPolicyId,
-                        "Audiences", e.audience.stream().map(p -> obj("Principal", p)).toList(),
-                        "AllowedProducts", e.allowedProducts.stream().map(p -> obj("ProductId", p)).toList())
-                        : obj("ExperienceId", e.id, "Status", "Enabled", "UserRequests", "Enabled");
-                String type = experience ? "Experience@1.0" : "ProcurementPolicy@1.0";
-                return obj("EntityType", type, "EntityIdentifier", id + "@1",
-                        "EntityArn", arn(type.replace("@1.0", "") + "/" + id), "LastModifiedDate", iso(e.lastModified),
-                        "Details", write(details), "DetailsDocument", details);
+            // As AWS: the Experience names its procurement policy but lists no products; the products are
+            // the policy's statements; who the experience applies to is its Audience entity.
+            if (e.id.equals(id)) {
+                return entity("Experience@1.0", id, e.lastModified, obj("Name", e.name, "Description", e.name,
+                        "Status", e.status, "AdminStatus", "Editable", "ProcurementPolicies", List.of(e.procurementPolicyId)));
+            }
+            if (id.equals(e.procurementPolicyId)) {
+                List<Object> statements = new ArrayList<>();
+                statement(statements, "Allow", e.allowedProducts);
+                statement(statements, "Deny", e.deniedProducts);
+                return entity("ProcurementPolicy@1.0", id, e.lastModified, obj("Name", e.name + " procurement policy",
+                        "Description", "Procurement policy of " + e.id, "Statements", statements,
+                        "Configuration", obj("PolicyResourceRequests", "Allow")));
+            }
+            if (id.equals(e.audienceId)) {
+                return entity("Audience@1.0", id, e.lastModified, obj("Name", "Audience for Experience " + e.id,
+                        "Description", "Who " + e.name + " applies to", "Principals", List.copyOf(e.audience), "ExperienceId", e.id));
             }
         }
         for (Product p : state.products) {
@@ -281,6 +295,17 @@ final class CatalogApi {
             }
         }
         throw new AwsError("ResourceNotFoundException", 404, "Entity " + id + " not found.");
+    }
+
+    private Map<String, Object> entity(String type, String id, Instant modified, Map<String, Object> details) {
+        return obj("EntityType", type, "EntityIdentifier", id + "@1", "EntityArn", arn(type.replace("@1.0", "") + "/" + id),
+                "LastModifiedDate", iso(modified), "Details", write(details), "DetailsDocument", details);
+    }
+
+    private static void statement(List<Object> statements, String effect, Set<String> products) {
+        if (!products.isEmpty()) {
+            statements.add(obj("Effect", effect, "Resources", List.of(obj("Type", "Product", "Ids", List.copyOf(products)))));
+        }
     }
 
     private ChangeSet changeSet(String id) {

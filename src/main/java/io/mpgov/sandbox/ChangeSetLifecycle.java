@@ -66,10 +66,13 @@ final class ChangeSetLifecycle {
     private static void apply(SandboxState state, Change change, Instant now) {
         Experience experience = experience(state, change.entityId);
         List<String> ids = productIds(change);
+        // The experience's procurement policy: a product is on its Allow statement or on its Deny statement.
         if (change.changeType.equals("AllowProductProcurement")) {
+            ids.forEach(experience.deniedProducts::remove);
             experience.allowedProducts.addAll(ids);
         } else {
             ids.forEach(experience.allowedProducts::remove);
+            experience.deniedProducts.addAll(ids);
         }
         experience.lastModified = now;
     }

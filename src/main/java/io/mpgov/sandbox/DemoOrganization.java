@@ -18,18 +18,21 @@ import java.util.Map;
 
 /**
  * A believable organization to demo and test against: a management account, 13 members in four OUs
- * (one account suspended) with cost-centre and licence-group tags, a public catalog, one Private
- * Marketplace with a few products allowed, licenses from public and private offers, agreements
- * ending 1, 2.5, 5 and 14 months from now, and eight months of Cost Explorer charges. Products carry their
- * Marketplace type: the licenses of the SaaS product (Datadog) cannot be shared through grants, those of AMI,
- * container and data products can.
+ * (one account suspended) with cost-centre and licence-group tags, a public catalog, two Private
+ * Marketplaces (one for the whole organization, one for the Shared Services OU) with a few products
+ * allowed, licenses from public and private offers, agreements ending 1, 2.5, 5 and 14 months from now,
+ * and eight months of Cost Explorer charges. Products carry their Marketplace type: the licenses of the
+ * SaaS product (Datadog) cannot be shared through grants, those of AMI, container and data products can.
  */
 public final class DemoOrganization {
 
     public static final String MANAGEMENT_ACCOUNT = "111111111111";
     public static final String ORGANIZATION_ID = "o-mpgovdemo01";
     public static final String ROOT_ID = "r-mp01";
+    /** The organization-wide Private Marketplace (audience: the root). */
     public static final String EXPERIENCE_ID = "exp-mpgovdemopmp01";
+    /** A second Private Marketplace for the Shared Services OU, which governs its accounts instead of the first. */
+    public static final String SHARED_SERVICES_EXPERIENCE_ID = "exp-mpgovsharedsv1";
     public static final String OU_SHARED = "ou-mp01-sharedsv";
     public static final String OU_RETAIL = "ou-mp01-retail01";
     public static final String OU_TECHNOLOGY = "ou-mp01-technlgy";
@@ -89,11 +92,24 @@ public final class DemoOrganization {
         pmp.id = EXPERIENCE_ID;
         pmp.name = "mpgov demo Private Marketplace";
         pmp.procurementPolicyId = "procpolicy-mpgovdemo01";
+        pmp.audienceId = "audience-mpgovdemo01";
         pmp.audience.add(ROOT_ID);
         pmp.allowedProducts.addAll(List.of("prod-dtdgobserv001", "prod-splkenterp001", "prod-crwdfalcon001",
                 "prod-rdhtrhel90001", "prod-ngnxplusami01", "prod-gitlabprem001"));
+        pmp.deniedProducts.add("prod-tblaucloud001");
         pmp.lastModified = today.minusDays(40).toInstant();
         s.experiences.add(pmp);
+
+        // Nearer to the Shared Services accounts than the root: AWS applies this one to them.
+        Experience shared = new Experience();
+        shared.id = SHARED_SERVICES_EXPERIENCE_ID;
+        shared.name = "Shared Services Private Marketplace";
+        shared.procurementPolicyId = "procpolicy-mpgovsharedsv1";
+        shared.audienceId = "audience-mpgovsharedsv1";
+        shared.audience.add(OU_SHARED);
+        shared.allowedProducts.addAll(List.of("prod-dtdgobserv001", "prod-trndmicro0001"));
+        shared.lastModified = today.minusDays(30).toInstant();
+        s.experiences.add(shared);
 
         ZonedDateTime oneMonth = today.plusMonths(1);
         ZonedDateTime twoAndAHalf = today.plusMonths(2).plusDays(15);

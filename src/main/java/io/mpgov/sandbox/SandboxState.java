@@ -74,14 +74,34 @@ public final class SandboxState {
     public record Product(String id, String title, String seller, String entityType) {
     }
 
+    /**
+     * A Private Marketplace experience as AWS keeps it in three entities: the Experience@1.0 (name,
+     * status), its ProcurementPolicy@1.0 (the products, as Allow and Deny statements) and its
+     * Audience@1.0 (the accounts, OUs, root or organization it applies to).
+     */
     public static final class Experience {
         public String id;
         public String name;
         public String status = "Enabled";
         public String procurementPolicyId;
+        public String audienceId;
         public List<String> audience = new ArrayList<>();
+        /** The procurement policy's Allow statement. */
         public Set<String> allowedProducts = new LinkedHashSet<>();
+        /** The procurement policy's Deny statement (DenyProductProcurement puts products here). */
+        public Set<String> deniedProducts = new LinkedHashSet<>();
         public Instant lastModified;
+    }
+
+    /** The experience with this id (exp-…). */
+    public Experience experience(String experienceId) {
+        return experiences.stream().filter(e -> e.id.equals(experienceId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No experience " + experienceId));
+    }
+
+    /** The products the experience's procurement policy allows, as a copy. */
+    public List<String> allowed(String experienceId) {
+        return List.copyOf(experience(experienceId).allowedProducts);
     }
 
     public static final class ChangeSet {

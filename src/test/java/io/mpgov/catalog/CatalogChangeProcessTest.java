@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -236,6 +237,59 @@ class CatalogChangeProcessTest {
                     .hasPassed("EndEvent_ChangeSetSucceeded").variables().containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-2");
         }
         verify(catalog, times(1)).describeChangeSet("cs-2");
+    }
+
+    @Test
+    void twoWaitingRequestsForTheSameProductSendItOnceWithTheFirstNote() {
+        when(catalog.startProductChange(any())).thenReturn("cs-1", "cs-2");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(statusOf("cs-1", "SUCCEEDED"));
+        List<ProcessInstance> waited = twoWaitWhileTheFirstRuns("prod-same00000002", "prod-same00000002");
+        runJob(waited.get(0));
+        runJob(waited.get(0));
+
+        ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog, times(2)).startProductChange(changes.capture());
+        // AWS refuses an Ids array that repeats a value: the merged change names the product once.
+        assertThat(changes.getAllValues().get(1).products()).containsExactly(
+                new ProductChange.Products(List.of("prod-same00000002"), "second"));
+        assertThat(runtime.getVariable(waited.get(1).getId(), CatalogChangeProcess.CHANGE_SET_ID))
+                .as("the second request follows the change set that carries its product").isNull();
+        runJob(waited.get(1));
+        runJob(waited.get(1));
+        assertThat(runtime.getVariable(waited.get(1).getId(), CatalogChangeProcess.CHANGE_SET_ID)).isEqualTo("cs-2");
+    }
+
+    @Test
+    void changesOfDifferentExperiencesNeverShareAChangeSetAndHaveTheirOwnTokens() {
+        when(catalog.startProductChange(any())).thenReturn("cs-1", "cs-2", "cs-3");
+        when(catalog.describeChangeSet("cs-1")).thenReturn(statusOf("cs-1", "SUCCEEDED"));
+        when(catalog.describeChangeSet("cs-2")).thenReturn(statusOf("cs-2", "SUCCEEDED"));
+        ProcessInstance first = start();
+        runJob(first);
+        ProcessInstance toA = startOn("exp-aaaaaaaaaaaa", "PR-TEST0002", "prod-pagerduty0001");
+        ProcessInstance toB = startOn("exp-bbbbbbbbbbbb", "PR-TEST0002", "prod-pagerduty0001");
+        runJob(toA);
+        runJob(toB);
+        runJob(first);
+        runJob(first);
+        // toA starts alone (toB's change is of another experience), ends; then toB starts its own.
+        for (ProcessInstance pi : List.of(toA, toA, toA, toA, toB, toB)) {
+            runJob(pi);
+        }
+
+        ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog, atLeast(3)).startProductChange(changes.capture());
+        List<ProductChange> later = changes.getAllValues().subList(1, changes.getAllValues().size());
+        assertThat(later).extracting(ProductChange::experienceId).containsExactly("exp-aaaaaaaaaaaa", "exp-bbbbbbbbbbbb");
+        assertThat(later).extracting(ProductChange::clientToken)
+                .containsExactly("PR-TEST0002-allow-0-exp-aaaaaaaaaaaa", "PR-TEST0002-allow-0-exp-bbbbbbbbbbbb");
+    }
+
+    ProcessInstance startOn(String experienceId, String requestId, String productId) {
+        return runtime.startProcessInstanceByKey(CatalogChangeProcess.KEY, requestId, Map.of(
+                CatalogChangeProcess.REQUEST_ID, requestId, CatalogChangeProcess.PRODUCT_ID, productId,
+                CatalogChangeProcess.CHANGE_TYPE, "ALLOW", CatalogChangeProcess.NOTES, "n",
+                CatalogChangeProcess.EXPERIENCE_ID, experienceId));
     }
 
     @Test

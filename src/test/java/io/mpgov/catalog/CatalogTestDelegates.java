@@ -1,5 +1,6 @@
 package io.mpgov.catalog;
 
+import io.mpgov.organization.OrganizationPort;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
@@ -25,9 +26,15 @@ public final class CatalogTestDelegates {
      * real queue on a database of its own (each statement commits: process tests run one job at a time).
      */
     public static void register(CatalogPort port, CatalogSettings settings) {
+        register(port, settings, null);
+    }
+
+    /** As {@link #register(CatalogPort, CatalogSettings)}, with the organization that routes requests between experiences. */
+    public static void register(CatalogPort port, CatalogSettings settings, OrganizationPort organization) {
         PmpWriter writer = new PmpWriter(port, new H2PmpChangeQueue().queue, settings);
         Mocks.register("startChangeSet", new StartChangeSetDelegate(writer, settings));
         Mocks.register("describeChangeSet", new DescribeChangeSetDelegate(writer));
+        Mocks.register("findGoverningExperiences", new FindGoverningExperiencesDelegate(new ExperienceRouter(port, organization, settings)));
     }
 
     public static ExecutionListener recordPmpAddition(PmpInventory inventory) {

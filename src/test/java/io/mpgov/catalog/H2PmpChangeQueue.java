@@ -19,7 +19,7 @@ final class H2PmpChangeQueue {
     H2PmpChangeQueue() {
         DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         try (Connection c = db.getConnection()) {
-            for (String migration : new String[] {"V4__pmp_change_queue.sql", "V5__pmp_change_batch_token.sql"}) {
+            for (String migration : new String[] {"V4__pmp_change_queue.sql", "V5__pmp_change_batch_token.sql", "V7_1__pmp_change_experience.sql"}) {
                 ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/" + migration));
             }
         } catch (SQLException e) {

@@ -36,7 +36,7 @@ class JdbcPmpChangeQueueTest {
 
         assertThat(queue.reservedFor("mpgov-batch-1")).extracting(PmpChangeQueue.Entry::token, PmpChangeQueue.Entry::changeSetId)
                 .containsExactly(tuple("PR-1-allow-0", null), tuple("PR-2-allow-0", null));
-        assertThat(queue.waiting(ProductChange.Type.ALLOW, "none", 50)).as("reserved changes are no one else's to send").isEmpty();
+        assertThat(queue.waiting(ProductChange.Type.ALLOW, null, "none", 50)).as("reserved changes are no one else's to send").isEmpty();
         assertThat(queue.lockWriter().changeSetId()).isNull();
     }
 

@@ -89,7 +89,7 @@ abstract class ProcessTestSupport {
         Mocks.register("catalogSettings", catalogSettings);
         Mocks.register("approvalSettings", approvals);
         Mocks.register("validateRequest", new ValidateRequestDelegate(validator));
-        CatalogTestDelegates.register(catalog, catalogSettings);
+        CatalogTestDelegates.register(catalog, catalogSettings, organization);
         Mocks.register("recordPmpAddition", CatalogTestDelegates.recordPmpAddition(inventory));
         Mocks.register("recordDecision", ReviewTestListeners.recordDecision(approvals));
         Mocks.register("planApprovals", ReviewTestListeners.planApprovals(approvals));

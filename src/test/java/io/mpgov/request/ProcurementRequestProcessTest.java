@@ -164,6 +164,23 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void aPrivateMarketplaceProductRequestIsAllowedInTheExperienceItWasMadeIn() {
+        ProcessInstance pi = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
+                .processInstanceBusinessKey("PR-FROMPMP2").setVariable("pmpRequestId", "pmp-req-2")
+                .setVariable(ProcurementRequestProcess.PMP_EXPERIENCE_ID, "exp-test")
+                .setVariable("productId", "prod-pagerduty0001").correlateStartMessage();
+        complete(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult(), "requester2", request("PUBLIC"));
+
+        decide(pi, "pmp-admin", "APPROVE", null);
+
+        assertThat(pi).isEnded().hasPassed("Task_FindGoverningExperiences", "EndEvent_ProductAllowed");
+        ArgumentCaptor<ProductChange> change = ArgumentCaptor.forClass(ProductChange.class);
+        verify(catalog).startProductChange(change.capture());
+        assertThat(change.getValue().experienceId()).isEqualTo("exp-test");
+        assertThat(change.getValue().clientToken()).isEqualTo(requestIdOf(pi) + "-allow-0");
+    }
+
+    @Test
     void theApprovedProductsLicensesReachTheTargetAccounts() {
         String license = "arn:aws:license-manager::294406891311:license:l-pd";
         org.mockito.Mockito.when(licenses.licensesOf("prod-pagerduty0001")).thenReturn(List.of(

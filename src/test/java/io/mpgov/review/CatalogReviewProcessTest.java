@@ -74,7 +74,7 @@ class CatalogReviewProcessTest {
         ClockUtil.setCurrentTime(Date.from(T0.toInstant()));
         Mocks.register("reviewSettings", new ReviewSettings());
         Mocks.register("catalogSettings", CatalogTestDelegates.settings(5));
-        CatalogReviewer reviewer = new CatalogReviewer(catalog, agreements, usage, inventory,
+        CatalogReviewer reviewer = new CatalogReviewer(catalog, CatalogTestDelegates.settings(5), agreements, usage, inventory,
                 engine.getProcessEngine().getDecisionService());
         Mocks.register("reviewCatalog", new ReviewCatalogDelegate(reviewer));
         Mocks.register("recordRemovals", new RecordRemovalsDelegate(reviewer));
@@ -90,7 +90,7 @@ class CatalogReviewProcessTest {
                 .addClasspathResource("processes/catalog-review.bpmn").addClasspathResource("processes/catalog-change.bpmn")
                 .addClasspathResource("processes/review-policy.dmn").deploy().getId();
 
-        when(catalog.allowedProducts()).thenAnswer(call -> List.copyOf(pmp));
+        when(catalog.allowedProducts("exp-test")).thenAnswer(call -> List.copyOf(pmp));
         when(catalog.startProductChange(any())).thenAnswer(call -> {
             ProductChange change = call.getArgument(0);
             changes.add(change);
@@ -185,6 +185,30 @@ class CatalogReviewProcessTest {
                 .contains("prod-ends3p1month PRIVATE, agreement ends 2027-02-25, last used 2025-11-23 → KEEP: within policy");
         assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("review-policy").count())
                 .as("every decision is in the history, with the DMN version that made it").isEqualTo(7);
+    }
+
+    @Test
+    void everyGovernedExperienceIsReviewedAndEachLosesItsProductsInAChangeSetOfItsOwn() {
+        var settings = CatalogTestDelegates.settings(5);
+        settings.setExperienceIds(List.of("exp-shared"));
+        Mocks.register("catalogSettings", settings);
+        Mocks.register("reviewCatalog", new ReviewCatalogDelegate(new CatalogReviewer(catalog, settings, agreements, usage,
+                inventory, engine.getProcessEngine().getDecisionService())));
+        CatalogTestDelegates.register(catalog, settings);
+        Set<String> shared = new TreeSet<>(List.of("prod-used7monthago", "prod-used1monthago"));
+        when(catalog.allowedProducts("exp-shared")).thenAnswer(call -> List.copyOf(shared));
+
+        ProcessInstance pi = review(false);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ProductsRemoved");
+        assertThat(changes).extracting(c -> c.experienceId() + " " + c.productIds()).containsExactly(
+                "exp-test [prod-ends1month, prod-ends2p9month, prod-used7monthago]",
+                "exp-shared [prod-used7monthago]");
+        assertThat(changes.get(1).clientToken()).endsWith("-deny-0-exp-shared");
+        assertThat((String) variable(pi, "reviewReport")).contains("prod-used7monthago PUBLIC, last used 2026-04-23 → REMOVE: "
+                + "unused for 6 months (in exp-shared)", "prod-used1monthago PUBLIC, last used 2026-10-23 → KEEP: within policy (in exp-shared)");
+        assertThat(mails).as("one mail, each requester once").containsExactly(
+                "catalog-review-removed → group:procurement-manager,group:pmp-admin,alice,bob,dave");
     }
 
     @Test

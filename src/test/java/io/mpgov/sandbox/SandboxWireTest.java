@@ -257,11 +257,69 @@ class SandboxWireTest {
         void listAndDescribeEntities() {
             List<EntitySummary> experiences = catalog.listEntities(r -> r.catalog("AWSMarketplace").entityType("Experience"))
                     .entitySummaryList();
-            assertThat(experiences).extracting(EntitySummary::entityId).containsExactly(EXPERIENCE);
+            assertThat(experiences).extracting(EntitySummary::entityId)
+                    .containsExactly(EXPERIENCE, DemoOrganization.SHARED_SERVICES_EXPERIENCE_ID);
 
             DescribeEntityResponse pmp = catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId(EXPERIENCE));
             assertThat(pmp.entityType()).isEqualTo("Experience@1.0");
-            assertThat(pmp.detailsDocument().asMap().get("AllowedProducts").asList()).hasSize(6);
+            // As AWS: the Experience names its procurement policy and lists no product at all.
+            assertThat(pmp.detailsDocument().asMap()).containsKeys("Name", "Status", "ProcurementPolicies")
+                    .doesNotContainKeys("AllowedProducts", "Products", "Statements", "Audiences", "Principals");
+            assertThat(pmp.details()).doesNotContain("prod-");
+            assertThatThrownBy(() -> catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId("exp-none")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+
+        @Test
+        void theProcurementPolicyHoldsTheProductsAsAllowAndDenyStatements() {
+            String policyId = catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId(EXPERIENCE))
+                    .detailsDocument().asMap().get("ProcurementPolicies").asList().get(0).asString();
+            assertThat(policyId).startsWith("procpolicy-");
+
+            DescribeEntityResponse policy = catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId(policyId));
+            assertThat(policy.entityType()).isEqualTo("ProcurementPolicy@1.0");
+            var statements = policy.detailsDocument().asMap().get("Statements").asList();
+            assertThat(statements).extracting(st -> st.asMap().get("Effect").asString()).containsExactly("Allow", "Deny");
+            var allow = statements.get(0).asMap().get("Resources").asList().get(0).asMap();
+            assertThat(allow.get("Type").asString()).isEqualTo("Product");
+            assertThat(allow.get("Ids").asList()).hasSize(6);
+
+            // Deny moves a product from the Allow statement to the Deny statement; Allow moves it back.
+            String denied = catalog.startChangeSet(r -> r.catalog("AWSMarketplace")
+                    .changeSet(productChange("DenyProductProcurement", "prod-gitlabprem001"))).changeSetId();
+            clock.advance(Duration.ofSeconds(6));
+            catalog.describeChangeSet(r -> r.catalog("AWSMarketplace").changeSetId(denied));
+            var after = catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId(policyId)).detailsDocument()
+                    .asMap().get("Statements").asList();
+            assertThat(after.get(1).asMap().get("Resources").asList().get(0).asMap().get("Ids").asList())
+                    .extracting(Document::asString).contains("prod-gitlabprem001");
+            assertThat(after.get(0).asMap().get("Resources").asList().get(0).asMap().get("Ids").asList())
+                    .extracting(Document::asString).doesNotContain("prod-gitlabprem001");
+        }
+
+        @Test
+        void audiencesAreEntitiesOfTheirOwnNamingTheirExperienceAndPrincipals() {
+            List<EntitySummary> audiences = catalog.listEntities(r -> r.catalog("AWSMarketplace").entityType("Audience"))
+                    .entitySummaryList();
+            assertThat(audiences).hasSize(2).allSatisfy(a -> assertThat(a.entityType()).isEqualTo("Audience@1.0"));
+            var shared = audiences.stream().map(a -> catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId(a.entityId()))
+                    .detailsDocument().asMap()).filter(d -> d.get("ExperienceId").asString().equals(DemoOrganization.SHARED_SERVICES_EXPERIENCE_ID))
+                    .findFirst().orElseThrow();
+            assertThat(shared.get("Principals").asList()).extracting(Document::asString).containsExactly(DemoOrganization.OU_SHARED);
+        }
+
+        @Test
+        void aChangeThatRepeatsAProductIdIsRefusedAsAwsDoes() {
+            assertThatThrownBy(() -> allow("t-repeat", "prod-pagerduty0001", "prod-pagerduty0001"))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(422);
+                        assertThat(e.getMessage()).contains("Values in Ids array must be unique");
+                    });
+            assertThat(sandbox.<Integer>read(s -> s.changeSets.size())).isZero();
+        }
+
+        @Test
+        void unknownEntitiesAreNotFound() {
             assertThatThrownBy(() -> catalog.describeEntity(r -> r.catalog("AWSMarketplace").entityId("exp-none")))
                     .isInstanceOf(ResourceNotFoundException.class);
         }
@@ -291,7 +349,7 @@ class SandboxWireTest {
 
             assertThatThrownBy(() -> catalog.listEntities(r -> r.catalog("AWSMarketplace").entityType("Experience")))
                     .satisfies(e -> assertThat(((software.amazon.awssdk.awscore.exception.AwsServiceException) e).statusCode()).isEqualTo(500));
-            assertThat(catalog.listEntities(r -> r.catalog("AWSMarketplace").entityType("Experience")).entitySummaryList()).hasSize(1);
+            assertThat(catalog.listEntities(r -> r.catalog("AWSMarketplace").entityType("Experience")).entitySummaryList()).hasSize(2);
         }
 
         private DescribeChangeSetResponse describe(String id) {

@@ -1,0 +1,38 @@
+package io.mpgov.catalog;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Task_FindGoverningExperiences: the experiences the product must be allowed in — the one a Private
+ * Marketplace product request came from when mpgov governs it, else those that govern the request's
+ * target accounts (an experience mpgov is not configured for stays its owner's).
+ * Stored as an ArrayList, a type the engine deserializes.
+ */
+@Component("findGoverningExperiences")
+class FindGoverningExperiencesDelegate implements JavaDelegate {
+
+    /** Out: the experience ids the catalog-change runs for, one change set each. */
+    static final String EXPERIENCE_IDS = "pmpExperienceIds";
+    /** In (PMP product requests): the experience the request was made in. */
+    static final String PMP_EXPERIENCE_ID = "pmpExperienceId";
+
+    private final ExperienceRouter router;
+
+    FindGoverningExperiencesDelegate(ExperienceRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String named = (String) execution.getVariable(PMP_EXPERIENCE_ID);
+        List<String> experiences = named != null && router.governs(named) ? List.of(named)
+                : router.governing((String) execution.getVariable("targetAccountIds"), (String) execution.getVariable("targetOuId"),
+                (String) execution.getVariable("targetTag"));
+        execution.setVariable(EXPERIENCE_IDS, new ArrayList<>(experiences));
+    }
+}
