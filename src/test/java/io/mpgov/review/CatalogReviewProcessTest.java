@@ -206,7 +206,8 @@ class CatalogReviewProcessTest {
                 "exp-shared [prod-used7monthago]");
         assertThat(changes.get(1).clientToken()).endsWith("-deny-0-exp-shared");
         assertThat((String) variable(pi, "reviewReport")).contains("prod-used7monthago PUBLIC, last used 2026-04-23 → REMOVE: "
-                + "unused for 6 months (in exp-shared)", "prod-used1monthago PUBLIC, last used 2026-10-23 → KEEP: within policy (in exp-shared)");
+                + "unused for 6 months (usage: none seen) (in exp-shared)",
+                "prod-used1monthago PUBLIC, last used 2026-10-23 → KEEP: within policy (usage: none seen) (in exp-shared)");
         assertThat(mails).as("one mail, each requester once").containsExactly(
                 "catalog-review-removed → group:procurement-manager,group:pmp-admin,alice,bob,dave");
     }
