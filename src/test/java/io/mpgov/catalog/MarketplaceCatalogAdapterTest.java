@@ -1,8 +1,7 @@
 package io.mpgov.catalog;
 
+import io.mpgov.support.SandboxClients;
 import io.mpgov.aws.AwsClients;
-import io.mpgov.aws.AwsEndpoint;
-import io.mpgov.aws.AwsProperties;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
@@ -12,14 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.marketplacecatalog.MarketplaceCatalogClient;
 import software.amazon.awssdk.services.marketplacecatalog.model.DescribeEntityRequest;
 import software.amazon.awssdk.services.marketplacecatalog.model.DescribeEntityResponse;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -49,10 +46,7 @@ class MarketplaceCatalogAdapterTest {
     }
 
     static AwsClients clients(String region) {
-        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-        beans.registerSingleton("sandbox", new AwsEndpoint(server.baseUri()));
-        return new AwsClients(new AwsProperties(region, null, Duration.ofSeconds(20), Duration.ofSeconds(5), 3),
-                beans.getBeanProvider(AwsEndpoint.class));
+        return SandboxClients.at(server.baseUri(), region, 3);
     }
 
     @AfterAll

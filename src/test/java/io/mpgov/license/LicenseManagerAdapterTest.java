@@ -1,15 +1,13 @@
 package io.mpgov.license;
 
+import io.mpgov.support.SandboxClients;
 import io.mpgov.aws.AwsClients;
-import io.mpgov.aws.AwsEndpoint;
-import io.mpgov.aws.AwsProperties;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -18,7 +16,6 @@ import software.amazon.awssdk.services.licensemanager.model.AccessDeniedExceptio
 import software.amazon.awssdk.services.licensemanager.model.ValidationException;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -35,10 +32,7 @@ class LicenseManagerAdapterTest {
     @BeforeAll
     static void start() {
         server = SandboxServer.start("127.0.0.1", 0, sandbox);
-        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-        beans.registerSingleton("sandbox", new AwsEndpoint(server.baseUri()));
-        AwsClients clients = new AwsClients(new AwsProperties("us-east-1", null, Duration.ofSeconds(20),
-                Duration.ofSeconds(5), 8), beans.getBeanProvider(AwsEndpoint.class));
+        AwsClients clients = SandboxClients.at(server.baseUri(), "us-east-1", 8);
         licenses = new LicenseManagerAdapter(clients, 0);
     }
 

@@ -1,8 +1,7 @@
 package io.mpgov.usage;
 
+import io.mpgov.support.SandboxClients;
 import io.mpgov.aws.AwsClients;
-import io.mpgov.aws.AwsEndpoint;
-import io.mpgov.aws.AwsProperties;
 import io.mpgov.catalog.CatalogPort;
 import io.mpgov.license.LicensePort;
 import io.mpgov.sandbox.Sandbox;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.CostExplorerException;
 import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
@@ -57,10 +55,7 @@ class MarketplaceUsageAdapterTest {
     @BeforeAll
     static void start() {
         server = SandboxServer.start("127.0.0.1", 0, sandbox);
-        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-        beans.registerSingleton("sandbox", new AwsEndpoint(server.baseUri()));
-        clients = new AwsClients(new AwsProperties("eu-west-1", null, Duration.ofSeconds(20), Duration.ofSeconds(5), 3),
-                beans.getBeanProvider(AwsEndpoint.class));
+        clients = SandboxClients.at(server.baseUri(), "eu-west-1", 3);
     }
 
     @AfterAll
