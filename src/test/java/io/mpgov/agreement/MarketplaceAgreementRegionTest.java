@@ -1,10 +1,9 @@
 package io.mpgov.agreement;
 
-import io.mpgov.support.SandboxClients;
 import io.mpgov.aws.AwsClients;
+import io.mpgov.support.SandboxClients;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,13 @@
 package io.mpgov.catalog;
 
-import io.mpgov.support.SandboxClients;
 import io.mpgov.aws.AwsClients;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
-import io.mpgov.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterAll;
+import io.mpgov.support.SandboxClients;
+import io.mpgov.support.SandboxServerExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.regions.Region;
@@ -32,13 +31,13 @@ import static org.mockito.Mockito.when;
 class MarketplaceCatalogAdapterTest {
 
     static Sandbox sandbox = new Sandbox(Clock.systemUTC());
-    static SandboxServer server;
+    @RegisterExtension
+    static final SandboxServerExtension aws = new SandboxServerExtension(sandbox);
     static CatalogSettings settings = new CatalogSettings();
     static MarketplaceCatalogAdapter catalog;
 
     @BeforeAll
     static void start() {
-        server = SandboxServer.start("127.0.0.1", 0, sandbox);
         settings.setExperienceId(EXPERIENCE_ID);
         settings.setExperienceIds(List.of(SHARED_SERVICES_EXPERIENCE_ID));
         // The platform says eu-west-1 (as an AWS_REGION injected by ECS/EKS would): the catalog stays in us-east-1.
@@ -46,19 +45,10 @@ class MarketplaceCatalogAdapterTest {
     }
 
     static AwsClients clients(String region) {
-        return SandboxClients.at(server.baseUri(), region, 3);
+        return SandboxClients.at(aws.baseUri(), region, 3);
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
-    @BeforeEach
-    void seed() {
-        sandbox.seedDemo();
-        sandbox.knobs().rateLimitsEnabled = false;
-    }
 
     @Test
     void readsTheProductsFromTheProcurementPolicysAllowStatementsLessItsDenyStatements() {

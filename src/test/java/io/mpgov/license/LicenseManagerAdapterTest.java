@@ -1,13 +1,13 @@
 package io.mpgov.license;
 
-import io.mpgov.support.SandboxClients;
 import io.mpgov.aws.AwsClients;
 import io.mpgov.sandbox.Sandbox;
-import io.mpgov.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterAll;
+import io.mpgov.support.SandboxClients;
+import io.mpgov.support.SandboxServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -26,26 +26,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LicenseManagerAdapterTest {
 
     static Sandbox sandbox = new Sandbox(Clock.systemUTC());
-    static SandboxServer server;
+    @RegisterExtension
+    static final SandboxServerExtension aws = new SandboxServerExtension(sandbox);
     static LicensePort licenses;
 
     @BeforeAll
     static void start() {
-        server = SandboxServer.start("127.0.0.1", 0, sandbox);
-        AwsClients clients = SandboxClients.at(server.baseUri(), "us-east-1", 8);
+        AwsClients clients = SandboxClients.at(aws.baseUri(), "us-east-1", 8);
         licenses = new LicenseManagerAdapter(clients, 0);
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void seed() {
-        sandbox.seedDemo();
         sandbox.knobs().grantTransitionMillis = 0;
-        sandbox.knobs().rateLimitsEnabled = false;
         sandbox.knobs().organizationLinked = true;
     }
 
@@ -293,7 +287,7 @@ class LicenseManagerAdapterTest {
 
     /** The SDK client as another caller (the grantee, a person in the console) would use it. */
     static LicenseManagerClient raw() {
-        return LicenseManagerClient.builder().endpointOverride(server.baseUri()).region(Region.US_EAST_1)
+        return LicenseManagerClient.builder().endpointOverride(aws.baseUri()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build();
     }
 }

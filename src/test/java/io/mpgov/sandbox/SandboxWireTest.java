@@ -1,10 +1,11 @@
 package io.mpgov.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
+import io.mpgov.support.SandboxServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -61,7 +62,8 @@ class SandboxWireTest {
     static final String EXPERIENCE = DemoOrganization.EXPERIENCE_ID;
     static MutableClock clock = new MutableClock();
     static Sandbox sandbox = new Sandbox(clock);
-    static SandboxServer server;
+    @RegisterExtension
+    static final SandboxServerExtension aws = new SandboxServerExtension(sandbox);
     static MarketplaceCatalogClient catalog;
     static LicenseManagerClient licenses;
     static OrganizationsClient organizations;
@@ -70,7 +72,6 @@ class SandboxWireTest {
 
     @BeforeAll
     static void start() {
-        server = SandboxServer.start("127.0.0.1", 0, sandbox);
         catalog = client(MarketplaceCatalogClient.builder(), 1);
         licenses = client(LicenseManagerClient.builder(), 1);
         organizations = client(OrganizationsClient.builder().region(Region.AWS_GLOBAL), 1);
@@ -79,21 +80,15 @@ class SandboxWireTest {
     }
 
     static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, int attempts) {
-        return builder.endpointOverride(server.baseUri()).region(Region.US_EAST_1)
+        return builder.endpointOverride(aws.baseUri()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(attempts)))
                 .build();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void seed() {
-        sandbox.seedDemo();
-        sandbox.knobs().rateLimitsEnabled = false;
         sandbox.knobs().changeSetPreparingMillis = 2_000;
         sandbox.knobs().changeSetApplyingMillis = 3_000;
     }
@@ -479,7 +474,7 @@ class SandboxWireTest {
                 assertThatThrownBy(() -> IntStream.range(0, 6).forEach(i -> grant("tok-rl-" + i, "3109876543" + (10 + i))))
                         .isInstanceOfSatisfying(software.amazon.awssdk.services.licensemanager.model.RateLimitExceededException.class,
                                 e -> assertThat(e.statusCode()).isEqualTo(400));
-                LicenseManagerClient patient = LicenseManagerClient.builder().endpointOverride(server.baseUri()).region(Region.US_EAST_1)
+                LicenseManagerClient patient = LicenseManagerClient.builder().endpointOverride(aws.baseUri()).region(Region.US_EAST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                         .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy
                                 .standardRetryStrategy().toBuilder().maxAttempts(10)
@@ -502,7 +497,7 @@ class SandboxWireTest {
             slow.setTimes(1);
             sandbox.knobs().faults.add(slow);
             var created = grant("tok-slow", "310987654321");
-            LicenseManagerClient impatient = LicenseManagerClient.builder().endpointOverride(server.baseUri()).region(Region.US_EAST_1)
+            LicenseManagerClient impatient = LicenseManagerClient.builder().endpointOverride(aws.baseUri()).region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                     .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofMillis(300)).retryStrategy(b -> b.maxAttempts(1)))
                     .build();
@@ -700,9 +695,9 @@ class SandboxWireTest {
 
         @Test
         void unsignedAwsCallsAreRefusedAndTheStateIsDumpedAsJson() throws Exception {
-            HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/ListEntities"))
+            HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(aws.baseUri().resolve("/ListEntities"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> state = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/state"))
+            HttpResponse<String> state = http.send(HttpRequest.newBuilder(aws.baseUri().resolve("/_sandbox/state"))
                     .build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(unsigned.statusCode()).isEqualTo(403);
@@ -722,7 +717,7 @@ class SandboxWireTest {
 
         @Test
         void knobsChangeTheChangeSetLifecycle() throws Exception {
-            http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/knobs")).header("Content-Type", "application/json")
+            http.send(HttpRequest.newBuilder(aws.baseUri().resolve("/_sandbox/knobs")).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"changeSetPreparingMillis\":0,\"changeSetApplyingMillis\":0}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             String id = allow("t-knobs", DemoOrganization.PRODUCT_NOT_YET_ALLOWED).changeSetId();
@@ -733,18 +728,18 @@ class SandboxWireTest {
 
         @Test
         void holdsAreEngagedAndReleasedOverHttp() throws Exception {
-            HttpResponse<String> engaged = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/holds"))
+            HttpResponse<String> engaged = http.send(HttpRequest.newBuilder(aws.baseUri().resolve("/_sandbox/holds"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"operations\":[\"CreateGrant\"],\"after\":5,\"timeoutMillis\":1000}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(engaged.statusCode()).isEqualTo(201);
             assertThat(engaged.body()).contains("\"operations\":[\"CreateGrant\"]", "\"after\":5", "\"waiting\":0");
 
-            HttpResponse<String> released = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/holds"))
+            HttpResponse<String> released = http.send(HttpRequest.newBuilder(aws.baseUri().resolve("/_sandbox/holds"))
                     .DELETE().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(released.statusCode()).isEqualTo(200);
             assertThat(sandbox.knobs().hold.getOperations()).isEmpty();
 
-            HttpResponse<String> unbounded = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/holds"))
+            HttpResponse<String> unbounded = http.send(HttpRequest.newBuilder(aws.baseUri().resolve("/_sandbox/holds"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"operations\":[\"CreateGrant\"],\"timeoutMillis\":0}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(unbounded.statusCode()).as("a hold without a timeout is refused").isEqualTo(400);
@@ -767,7 +762,7 @@ class SandboxWireTest {
 
         @Test
         void aRequestForAnotherHostIsRefusedAsDnsRebindingWouldSendIt() throws Exception {
-            String refused = raw("GET /_sandbox/state HTTP/1.1\r\nHost: rebind.evil.example:" + server.baseUri().getPort() + "\r\n\r\n");
+            String refused = raw("GET /_sandbox/state HTTP/1.1\r\nHost: rebind.evil.example:" + aws.baseUri().getPort() + "\r\n\r\n");
 
             assertThat(refused).startsWith("HTTP/1.1 403").containsIgnoringCase("x-amzn-ErrorType: AccessDeniedException")
                     .contains("\"__type\":\"AccessDeniedException\"", "not for Host rebind.evil.example").doesNotContain("\"experiences\"");
@@ -785,7 +780,7 @@ class SandboxWireTest {
                     {"/_sandbox/knobs", "text/plain;charset=UTF-8", "{\"changeSetPreparingMillis\":1}"}};
 
             for (String[] request : simpleRequests) {
-                HttpRequest.Builder builder = HttpRequest.newBuilder(server.baseUri().resolve(request[0]))
+                HttpRequest.Builder builder = HttpRequest.newBuilder(aws.baseUri().resolve(request[0]))
                         .method(request[0].endsWith("knobs") ? "PUT" : "POST", HttpRequest.BodyPublishers.ofString(request[2]));
                 if (request[1] != null) {
                     builder.header("Content-Type", request[1]);
@@ -794,20 +789,20 @@ class SandboxWireTest {
                 assertThat(refused.statusCode()).as(request[1]).isEqualTo(415);
                 assertThat(refused.body()).contains("UnsupportedMediaTypeException", "JSON bodies only");
             }
-            HttpResponse<String> fromAPage = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/reset"))
+            HttpResponse<String> fromAPage = http.send(HttpRequest.newBuilder(aws.baseUri().resolve("/_sandbox/reset"))
                     .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(fromAPage.statusCode()).as("a no-cors fetch without a body").isEqualTo(403);
 
             assertThat(sandbox.<List<SandboxState.Account>>read(s -> List.copyOf(s.accounts))).hasSizeGreaterThanOrEqualTo(13);
             assertThat(sandbox.knobs().changeSetPreparingMillis).isEqualTo(knobsBefore);
-            assertThat(http.send(HttpRequest.newBuilder(server.baseUri().resolve("/_sandbox/reset")).header("Content-Type", "application/json")
+            assertThat(http.send(HttpRequest.newBuilder(aws.baseUri().resolve("/_sandbox/reset")).header("Content-Type", "application/json")
                     .header("Origin", "http://localhost:8080").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).as("JSON from a page on this machine").isEqualTo(200);
         }
 
         /** One HTTP exchange as written, for headers the JDK client will not send (Host). */
         private String raw(String request) throws Exception {
-            try (java.net.Socket socket = new java.net.Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
+            try (java.net.Socket socket = new java.net.Socket(aws.baseUri().getHost(), aws.baseUri().getPort())) {
                 socket.getOutputStream().write(request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -815,7 +810,7 @@ class SandboxWireTest {
         }
 
         private void post(String path) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.baseUri().resolve(path))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(aws.baseUri().resolve(path))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }

@@ -1,15 +1,15 @@
 package io.mpgov.usage;
 
-import io.mpgov.support.SandboxClients;
 import io.mpgov.aws.AwsClients;
 import io.mpgov.catalog.CatalogPort;
 import io.mpgov.license.LicensePort;
 import io.mpgov.sandbox.Sandbox;
-import io.mpgov.sandbox.SandboxServer;
-import org.junit.jupiter.api.AfterAll;
+import io.mpgov.support.SandboxClients;
+import io.mpgov.support.SandboxServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.CostExplorerException;
 import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
@@ -43,7 +43,8 @@ import static org.mockito.Mockito.when;
 class MarketplaceUsageAdapterTest {
 
     static Sandbox sandbox = new Sandbox(Clock.systemUTC());
-    static SandboxServer server;
+    @RegisterExtension
+    static final SandboxServerExtension aws = new SandboxServerExtension(sandbox);
     static AwsClients clients;
 
     final LicensePort licenses = mock(LicensePort.class);
@@ -54,19 +55,12 @@ class MarketplaceUsageAdapterTest {
 
     @BeforeAll
     static void start() {
-        server = SandboxServer.start("127.0.0.1", 0, sandbox);
-        clients = SandboxClients.at(server.baseUri(), "eu-west-1", 3);
+        clients = SandboxClients.at(aws.baseUri(), "eu-west-1", 3);
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void seed() {
-        sandbox.seedDemo();
-        sandbox.knobs().rateLimitsEnabled = false;
         usage = new MarketplaceUsageAdapter(new CostExplorerSpend(clients, Duration.ofHours(6)), licenses, catalog);
         product("prod-dtdgobserv001", "Datadog Pro", "SaaSProduct@1.0", true);
         product("prod-ngnxplusami01", "NGINX Plus", "AmiProduct@1.0", true);
