@@ -151,7 +151,7 @@ class AccountLifecycleIT {
         String received = sandbox.receiveLicense(PRODUCT).arn();
 
         HistoricProcessInstance changed = finished("License Change " + received.substring(received.lastIndexOf(':') + 1));
-        assertThat((List<String>) variable(changed, "distributionLines")).anySatisfy(line -> assertThat(line).contains("superseded by the current license"));
+        assertThat((List<String>) variable(changed, "distributionLines")).anySatisfy(line -> assertThat(line).contains("kept until the current license"));
 
         assertThat(settledHolders(received)).as("the renewal's license takes the old one's place").isNotEmpty().containsExactlyElementsOf(holders);
         assertThat(holders(license())).as("an account cannot hold two active licenses of one product").isEmpty();

@@ -5,11 +5,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Task_FindGoverningExperiences: the experiences the product must be allowed in — the one a Private
- * Marketplace product request came from when mpgov governs it, else those that govern the request's
+ * Marketplace product request came from when mpgov governs it, and those that govern the request's
  * target accounts (an experience mpgov is not configured for stays its owner's).
  * Stored as an ArrayList, a type the engine deserializes.
  */
@@ -30,9 +31,13 @@ class FindGoverningExperiencesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String named = (String) execution.getVariable(PMP_EXPERIENCE_ID);
-        List<String> experiences = named != null && router.governs(named) ? List.of(named)
-                : router.governing((String) execution.getVariable("targetAccountIds"), (String) execution.getVariable("targetOuId"),
-                (String) execution.getVariable("targetTag"));
+        Set<String> experiences = new LinkedHashSet<>();
+        if (named != null && router.governs(named)) {
+            experiences.add(named);
+        }
+        // The targets' own experiences too: their accounts must be able to buy what they are granted.
+        experiences.addAll(router.governing((String) execution.getVariable("targetAccountIds"), (String) execution.getVariable("targetOuId"),
+                (String) execution.getVariable("targetTag")));
         execution.setVariable(EXPERIENCE_IDS, new ArrayList<>(experiences));
     }
 }

@@ -139,12 +139,22 @@ public record DistributionPlan(String licenseArn, String homeRegion, List<Item> 
         live.stream().skip(1).forEach(extra -> items.add(new Item(Action.REVOKE, grantee, null, extra, "second grant", null, false)));
     }
 
-    /** A license that is not the product's current one (a renewal brought a newer one): its grants go. */
-    public static DistributionPlan superseded(String licenseArn, String homeRegion, List<Grant> grants, String current) {
-        String why = "superseded by the current license " + current.substring(current.lastIndexOf(':') + 1);
+    /**
+     * A license that is not the product's current one (a renewal brought a newer one): a grantee's grant of
+     * it goes once that grantee holds the current license (its grant ACTIVE or distributed); until then it
+     * stays, so nobody loses the product while the new grant waits for acceptance or activation.
+     */
+    public static DistributionPlan superseded(String licenseArn, String homeRegion, List<Grant> grants, String current,
+                                              List<Grant> currentGrants) {
+        String name = current.substring(current.lastIndexOf(':') + 1);
+        Set<String> holdCurrent = currentGrants.stream().filter(g -> List.of("ACTIVE", "WORKFLOW_COMPLETED").contains(g.status()))
+                .map(Grant::accountId).collect(java.util.stream.Collectors.toSet());
         return new DistributionPlan(licenseArn, homeRegion, grants.stream().filter(Grant::live)
                 .sorted(Comparator.comparing(Grant::accountId).thenComparing(Grant::arn))
-                .map(g -> new Item(Action.REVOKE, g.accountId(), null, g, why, null, false)).toList());
+                .map(g -> holdCurrent.contains(g.accountId())
+                        ? new Item(Action.REVOKE, g.accountId(), null, g, "superseded by the current license " + name, null, false)
+                        : new Item(Action.WAIT, g.accountId(), null, g, "kept until the current license " + name + " is active", null, false))
+                .toList());
     }
 
     /** A license License Manager does not let this account grant: nothing is tried, the reason is reported. */

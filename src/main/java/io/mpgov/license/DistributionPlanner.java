@@ -128,7 +128,8 @@ public class DistributionPlanner {
                 if (!license.shareable()) {
                     plans.add(DistributionPlan.notShareable(license.arn(), license.homeRegion()));
                 } else if (license != current) {
-                    plans.add(DistributionPlan.superseded(license.arn(), license.homeRegion(), grants, current.arn()));
+                    plans.add(DistributionPlan.superseded(license.arn(), license.homeRegion(), grants, current.arn(),
+                            grantsByLicense.get(current.arn())));
                 } else {
                     // Grantees holding a superseded license in use: activating the current one must replace it.
                     Set<String> replacing = received.stream().filter(l -> l != current).flatMap(l -> grantsByLicense.get(l.arn()).stream())

@@ -44,12 +44,13 @@ public final class ProcurementRequestProcess {
     public static final String MESSAGE_PMP_REQUEST_DECIDED = "PmpProductRequestDecided";
     public static final String MESSAGE_PMP_REQUEST_CLOSED = "PmpProductRequestClosed";
     /**
-     * Where a request has committed to something in AWS (an offer being accepted or accepted, a PMP
-     * change, grants): a PMP request cancelled or expired then no longer closes it.
+     * Steps after which a request has committed to something in AWS or is about to (the PMP admin approved
+     * it, an offer is being accepted or was, a PMP change, grants): once it has reached one of them, a PMP
+     * request cancelled or expired no longer closes it — even if it later loops back.
      */
-    public static final java.util.Set<String> COMMITTED_ACTIVITIES = java.util.Set.of("Task_AcceptPrivateOffer", "Task_VerifyAgreement",
-            "Task_ConfirmPmpAddition", "CallActivity_AllowProductInPmp", "Task_ResolveCatalogChangeFailure",
-            "Task_NotifyCatalogChangeAbandoned", "CallActivity_DistributeLicenses", "Task_NotifyRequesterApproved");
+    public static final java.util.List<String> COMMITTED_ACTIVITIES = java.util.List.of("Task_AcceptPrivateOffer",
+            "Task_VerifyAgreement", "Task_ConfirmPmpAddition", "Task_FindGoverningExperiences", "CallActivity_AllowProductInPmp",
+            "Task_ResolveCatalogChangeFailure", "CallActivity_DistributeLicenses");
 
     private ProcurementRequestProcess() {
     }

@@ -149,13 +149,18 @@ public class RequestService implements io.mpgov.review.Renewals {
         List<String> goingOn = new java.util.ArrayList<>();
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
                 .variableValueEquals(ProcurementRequestProcess.PMP_REQUEST_ID, pmpRequestId).active().list()) {
-            if (runtime.getActiveActivityIds(instance.getId()).stream().anyMatch(ProcurementRequestProcess.COMMITTED_ACTIVITIES::contains)) {
+            // History, not the current position: a request that reached a committed step and looped back stays committed.
+            boolean committed = ProcurementRequestProcess.COMMITTED_ACTIVITIES.stream().anyMatch(activity -> history
+                    .createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId(activity).count() > 0);
+            if (committed) {
                 goingOn.add(instance.getBusinessKey());
                 continue;
             }
-            runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CLOSED).processInstanceId(instance.getId())
-                    .setVariable(ProcurementRequestProcess.PMP_REQUEST_STATUS, status).correlate();
-            closed.add(instance.getBusinessKey());
+            // A request already closing (its mail under way) has no subscription left: nothing to do twice.
+            if (!runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CLOSED).processInstanceId(instance.getId())
+                    .setVariable(ProcurementRequestProcess.PMP_REQUEST_STATUS, status).correlateAllWithResult().isEmpty()) {
+                closed.add(instance.getBusinessKey());
+            }
         }
         return new PmpRequestClosing(closed, goingOn);
     }

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** A PMP product request changes the experience it was made in, when mpgov governs that one. */
+/** A PMP product request changes the experience it was made in, when mpgov governs that one, and its targets' experiences. */
 class FindGoverningExperiencesDelegateTest {
 
     final CatalogPort catalog = mock(CatalogPort.class);
@@ -32,10 +32,10 @@ class FindGoverningExperiencesDelegateTest {
     }
 
     @Test
-    void aGovernedExperienceTheRequestNamesIsTheOneChanged() {
+    void aGovernedExperienceTheRequestNamesIsChangedAndSoAreThoseOfItsTargets() {
         when(execution.getVariable("pmpExperienceId")).thenReturn("exp-org");
         delegate.execute(execution);
-        verify(execution).setVariable("pmpExperienceIds", new java.util.ArrayList<>(List.of("exp-org")));
+        verify(execution).setVariable("pmpExperienceIds", new java.util.ArrayList<>(List.of("exp-org", "exp-retail")));
     }
 
     @Test

@@ -176,11 +176,15 @@ class DistributionPlanTest {
     }
 
     @Test
-    void aSupersededLicensesGrantsAreRevoked() {
+    void aSupersededLicensesGrantIsRevokedOnceItsGranteeHoldsTheCurrentLicense() {
         DistributionPlan plan = DistributionPlan.superseded("arn:old", "us-east-1",
-                List.of(new Grant("g-1", "arn:old", "111", "ACTIVE", "2"), new Grant("g-2", "arn:old", "222", "DELETED", "3")), LICENSE);
+                List.of(new Grant("g-1", "arn:old", "111", "ACTIVE", "2"), new Grant("g-2", "arn:old", "222", "DELETED", "3"),
+                        new Grant("g-3", "arn:old", "333", "ACTIVE", "2")), LICENSE,
+                List.of(new Grant("g-4", LICENSE, "111", "ACTIVE", "2"), new Grant("g-5", LICENSE, "333", "PENDING_ACCEPT", "1")));
 
-        assertThat(plan(plan)).containsExactly("REVOKE 111 (superseded by the current license l-1)");
+        assertThat(plan(plan)).containsExactly("REVOKE 111 (superseded by the current license l-1)",
+                "WAIT 333 (kept until the current license l-1 is active)");
+        assertThat(plan.writes()).as("the grantee waiting for the new grant keeps the old one").hasSize(1);
     }
 
     @Test

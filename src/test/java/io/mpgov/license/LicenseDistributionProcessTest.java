@@ -254,6 +254,11 @@ class LicenseDistributionProcessTest {
         verify(licenses).grant(new LicensePort.GrantOrder(renewal, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(renewal, "111", 0),
                 null, true));
         verify(licenses, never()).grant(org.mockito.ArgumentMatchers.argThat(o -> o != null && o.licenseArn().equals(LICENSE)));
+        verify(licenses, never().description("the old grant stays until the new one is active")).revoke(any(), any());
+
+        // The next run finds the renewal's grant active: the old one goes.
+        when(licenses.grantsOf(renewal)).thenReturn(List.of(new Grant("g-new", renewal, "111", "ACTIVE", "2")));
+        assertThat(distribute("111", null, null)).isEnded();
         verify(licenses).revoke(eq(new Grant("g-old", LICENSE, "111", null, "2")), eq("superseded by the current license l-datadog-2"));
     }
 
