@@ -74,6 +74,10 @@ class MarketplaceUsageAdapter implements UsagePort {
             return new Usage(productId, typeName, today, true, "License Manager: checked out now"
                     + charged.map(s -> "; Cost Explorer: " + amount(s)).orElse(""));
         }
+        if (titles.isEmpty()) {
+            // Nothing names the product to Cost Explorer: its use cannot be told, and a product is never removed for that.
+            return new Usage(productId, typeName, today, true, "unknown: no product title to look up in Cost Explorer, kept as in use");
+        }
         if (charged.isPresent()) {
             CostExplorerSpend.Spend s = charged.get();
             LocalDate lastDay = s.lastDay().isAfter(today) ? today : s.lastDay();

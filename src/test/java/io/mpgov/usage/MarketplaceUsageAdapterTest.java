@@ -241,4 +241,16 @@ class MarketplaceUsageAdapterTest {
         }
         throw new AssertionError("no error");
     }
+
+    @Test
+    void aProductNothingNamesIsKeptAsInUseNotReportedUnused() {
+        when(catalog.listing("prod-nobodyknows01")).thenReturn(java.util.Optional.empty());
+        when(licenses.licensesOf("prod-nobodyknows01")).thenReturn(List.of());
+
+        UsagePort.Usage unknown = usage.usage("prod-nobodyknows01", now);
+
+        assertThat(unknown.inUse()).isTrue();
+        assertThat(unknown.lastUsed()).isEqualTo(today);
+        assertThat(unknown.signal()).startsWith("unknown");
+    }
 }
