@@ -30,7 +30,11 @@ public interface CatalogPort {
     /** The products the primary experience allows today. */
     List<String> allowedProducts();
 
-    /** Every experience mpgov governs (configured), with its status and audience; the primary first. */
+    /**
+     * Every experience mpgov governs (configured; the primary first), then every other experience of the
+     * organization that has an audience — each with its status and audience: an account AWS puts under an
+     * experience mpgov does not govern is out of mpgov's reach, and the router must know it.
+     */
     List<PmpExperience> experiences();
 
     /** The change set's current status, with the AWS error codes of its changes when it failed. */

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * nearest OU above it, else the root or the organization. The nearest of two OUs that both hold an
  * account is the one with fewer accounts under it (OUs nest, so the smaller subtree is the deeper one),
  * which spares a ListParents walk per account. With one governed experience there is nothing to choose
- * and no audience is read. Accounts no governed experience reaches change the primary experience.
+ * and no audience is read. Accounts no experience reaches change the primary experience; accounts under an
+ * experience mpgov does not govern are reported, not changed.
  */
 @Service
 class ExperienceRouter {
@@ -45,10 +46,7 @@ class ExperienceRouter {
      * @return the experience ids, each once, in the order mpgov governs them
      */
     public List<String> governing(String accountIds, String ouId, String tag) {
-        if (settings.governedExperienceIds().size() <= 1) {
-            return List.of(settings.primaryExperienceId());
-        }
-        return governing(targets(accountIds, ouId, tag));
+        return route(accountIds, ouId, tag).experiences();
     }
 
     /** Whether mpgov governs this experience (configured as the primary one or among the others). */
@@ -58,9 +56,31 @@ class ExperienceRouter {
 
     /** The experiences that govern these accounts. */
     public List<String> governing(Collection<String> accounts) {
+        return route(accounts).experiences();
+    }
+
+    /**
+     * @param experiences the governed experiences to change, in the order mpgov governs them
+     * @param outside     target accounts AWS puts under an experience mpgov does not govern (account → experience):
+     *                    the product cannot be allowed for them by mpgov, their experience's administrator must
+     */
+    public record Routing(List<String> experiences, Map<String, String> outside) {
+    }
+
+    /** Where a request's targets are governed; with one governed experience, there. */
+    public Routing route(String accountIds, String ouId, String tag) {
+        if (settings.governedExperienceIds().size() <= 1) {
+            return new Routing(List.of(settings.primaryExperienceId()), Map.of());
+        }
+        return route(targets(accountIds, ouId, tag));
+    }
+
+    private Routing route(Collection<String> accounts) {
+        // Every enabled experience competes, governed or not: AWS applies the closest, whoever runs it.
         List<PmpExperience> enabled = catalog.experiences().stream().filter(PmpExperience::enabled).toList();
         Map<String, Set<String>> ouAccounts = new HashMap<>();
         Set<String> chosen = new LinkedHashSet<>();
+        Map<String, String> outside = new java.util.TreeMap<>();
         boolean unreached = accounts.isEmpty();
         for (String account : accounts) {
             String nearest = null;
@@ -76,15 +96,20 @@ class ExperienceRouter {
             }
             if (nearest == null) {
                 unreached = true;
-            } else {
+            } else if (governs(nearest)) {
                 chosen.add(nearest);
+            } else {
+                outside.put(account, nearest);
             }
         }
         if (unreached) {
-            log.info("Some target accounts are in no governed experience's audience: {} takes the change", settings.primaryExperienceId());
+            log.info("Some target accounts are in no experience's audience: {} takes the change", settings.primaryExperienceId());
             chosen.add(settings.primaryExperienceId());
         }
-        return settings.governedExperienceIds().stream().filter(chosen::contains).toList();
+        if (!outside.isEmpty()) {
+            log.warn("Target accounts under experiences mpgov does not govern: {}", outside);
+        }
+        return new Routing(settings.governedExperienceIds().stream().filter(chosen::contains).toList(), outside);
     }
 
     /** How near the principal is to the account: higher is nearer, -1 when it does not reach it. */

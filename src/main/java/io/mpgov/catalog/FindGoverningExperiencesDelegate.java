@@ -19,6 +19,8 @@ class FindGoverningExperiencesDelegate implements JavaDelegate {
 
     /** Out: the experience ids the catalog-change runs for, one change set each. */
     static final String EXPERIENCE_IDS = "pmpExperienceIds";
+    /** Out: for the requester, the target accounts under experiences mpgov does not govern (empty if none). */
+    static final String OUTSIDE = "pmpOutsideNote";
     /** In (PMP product requests): the experience the request was made in. */
     static final String PMP_EXPERIENCE_ID = "pmpExperienceId";
 
@@ -36,8 +38,12 @@ class FindGoverningExperiencesDelegate implements JavaDelegate {
             experiences.add(named);
         }
         // The targets' own experiences too: their accounts must be able to buy what they are granted.
-        experiences.addAll(router.governing((String) execution.getVariable("targetAccountIds"), (String) execution.getVariable("targetOuId"),
-                (String) execution.getVariable("targetTag")));
+        ExperienceRouter.Routing routing = router.route((String) execution.getVariable("targetAccountIds"),
+                (String) execution.getVariable("targetOuId"), (String) execution.getVariable("targetTag"));
+        experiences.addAll(routing.experiences());
         execution.setVariable(EXPERIENCE_IDS, new ArrayList<>(experiences));
+        execution.setVariable(OUTSIDE, routing.outside().isEmpty() ? "" : "Not for accounts " + routing.outside().entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(java.util.stream.Collectors.joining(", "))
+                + ": AWS applies to them a Private Marketplace mpgov does not govern; its administrator decides there.");
     }
 }

@@ -133,12 +133,11 @@ class MarketplaceCatalogAdapter implements CatalogPort {
             if (experienceId == null) {
                 throw new IllegalStateException("Audience " + summary.entityId() + " names no ExperienceId: " + audience);
             }
-            if (audiences.containsKey(experienceId)) {
-                audiences.get(experienceId).addAll(strings(audience.get("Principals"), "Principals of " + summary.entityId()));
-            }
+            audiences.computeIfAbsent(experienceId, id -> new ArrayList<>())
+                    .addAll(strings(audience.get("Principals"), "Principals of " + summary.entityId()));
         }
         List<PmpExperience> experiences = new ArrayList<>();
-        for (String id : governed) {
+        for (String id : audiences.keySet()) {
             JsonNode experience = details(id, EXPERIENCE_TYPE);
             experiences.add(new PmpExperience(id, experience.path("Name").asText(id), experience.path("Status").asText(null),
                     audiences.get(id)));

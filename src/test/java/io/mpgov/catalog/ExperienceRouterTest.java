@@ -81,6 +81,20 @@ class ExperienceRouterTest {
     }
 
     @Test
+    void anAccountUnderAnExperienceMpgovDoesNotGovernIsReportedNotGivenToAnother() {
+        experience("exp-org", "Enabled", "r-root");
+        experience("exp-retail", "Enabled", "ou-retail");
+        // Someone else's experience, closer to ou-ml's account than the organization's: AWS applies it there.
+        experiences.add(new PmpExperience("exp-theirs", "theirs", "Enabled", List.of("ou-ml")));
+
+        ExperienceRouter.Routing routing = router.route("111100000009,222200000001", null, null);
+
+        assertThat(routing.experiences()).containsExactly("exp-retail");
+        assertThat(routing.outside()).containsExactly(java.util.Map.entry("111100000009", "exp-theirs"));
+        assertThat(router.governing(List.of("111100000001"))).as("its neighbour is still the organization's").containsExactly("exp-org");
+    }
+
+    @Test
     void anOuTargetIsEveryAccountUnderIt() {
         experience("exp-org", "Enabled", "r-root");
         experience("exp-ml", "Enabled", "ou-ml");
