@@ -60,7 +60,9 @@ class PmpWriter {
      * @throws EntityLockedException while a change set (mpgov's or anyone's) holds the experience
      */
     String start(ProductChange change) {
-        queue.enqueue(change, now());
+        // The primary experience is stored by its id whichever way it was named (null means it), so that its changes batch together.
+        queue.enqueue(change.experienceId() == null && settings.primaryExperienceId() != null
+                ? new ProductChange(settings.primaryExperienceId(), change.type(), change.products(), change.clientToken()) : change, now());
         PmpChangeQueue.Writer writer = queue.lockWriter();
         // Re-read under the lock: whoever held it may have just sent this change.
         PmpChangeQueue.Entry own = queue.find(change.clientToken()).orElseThrow();

@@ -121,7 +121,7 @@ class CatalogChangeProcessTest {
                 .variables().containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-1");
         ArgumentCaptor<ProductChange> change = ArgumentCaptor.forClass(ProductChange.class);
         verify(catalog).startProductChange(change.capture());
-        assertThat(change.getValue()).isEqualTo(new ProductChange(ProductChange.Type.ALLOW,
+        assertThat(change.getValue()).as("the primary experience, named").isEqualTo(new ProductChange("exp-test", ProductChange.Type.ALLOW,
                 List.of("prod-pagerduty0001"), "test", "PR-TEST0001-allow-0"));
     }
 
