@@ -112,8 +112,13 @@ class ExperienceRouter {
         return new Routing(settings.governedExperienceIds().stream().filter(chosen::contains).toList(), outside);
     }
 
-    /** How near the principal is to the account: higher is nearer, -1 when it does not reach it. */
+    /**
+     * How near the principal is to the account: higher is nearer, -1 when it does not reach it. A principal
+     * may come as an id or as its ARN (account {@code arn:aws:iam::<id>:root}, OU, root or organization).
+     */
     private long nearness(String principal, String account, Map<String, Set<String>> ouAccounts) {
+        principal = principal.startsWith("arn:aws:iam::") ? principal.substring("arn:aws:iam::".length()).replace(":root", "")
+                : principal.startsWith("arn:") ? principal.substring(principal.lastIndexOf('/') + 1) : principal;
         if (principal.equals(account)) {
             return Long.MAX_VALUE;
         }
@@ -123,6 +128,9 @@ class ExperienceRouter {
         }
         if (principal.startsWith("r-") || principal.startsWith("o-")) {
             return 0;
+        }
+        if (!principal.matches("\\d{12}")) {
+            log.warn("An audience names {}, which is no account, OU, root or organization: ignored", principal);
         }
         return -1;
     }

@@ -95,6 +95,17 @@ class ExperienceRouterTest {
     }
 
     @Test
+    void audiencesMayNamePrincipalsByTheirArns() {
+        experience("exp-org", "Enabled", "arn:aws:organizations::111111111111:root/o-abc123/r-root");
+        experience("exp-tech", "Enabled", "arn:aws:organizations::111111111111:ou/o-abc123/ou-tech");
+        experience("exp-one", "Enabled", "arn:aws:iam::111100000002:root");
+
+        assertThat(router.governing(List.of("111100000001"))).containsExactly("exp-tech");
+        assertThat(router.governing(List.of("111100000002"))).containsExactly("exp-one");
+        assertThat(router.governing(List.of("222200000001"))).containsExactly("exp-org");
+    }
+
+    @Test
     void anOuTargetIsEveryAccountUnderIt() {
         experience("exp-org", "Enabled", "r-root");
         experience("exp-ml", "Enabled", "ou-ml");
