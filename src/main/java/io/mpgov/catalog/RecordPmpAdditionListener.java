@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * On the flow that leaves a successful "allow" change set: records the product in mpgov's inventory
- * with the request that added it, so reviews know its offer type and whom to tell when it leaves.
+ * At the end of each successful "allow" change set (one per experience): records the product in mpgov's
+ * inventory with the request that added it, so reviews know its offer type and whom to tell when it
+ * leaves — also when a later experience's change fails and the request is abandoned.
  */
 @Component("recordPmpAddition")
 class RecordPmpAdditionListener implements ExecutionListener {
@@ -20,6 +21,10 @@ class RecordPmpAdditionListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // Ended by the failure boundary: this experience's change set did not succeed.
+            return;
+        }
         inventory.save(new PmpProduct((String) execution.getVariable("productId"), (String) execution.getVariable("offerType"),
                 PmpProduct.MPGOV, execution.getProcessBusinessKey(), (String) execution.getVariable("initiator"),
                 ClockUtil.getCurrentTime().toInstant(), null, null, null));

@@ -63,6 +63,8 @@ abstract class ProcessTestSupport {
 
     final RequestValidator validator = mock(RequestValidator.class);
     final CatalogPort catalog = mock(CatalogPort.class);
+    /** The experiences mpgov governs in these tests: exp-test alone unless a test adds some. */
+    io.mpgov.catalog.CatalogSettings catalogSettings;
     final AgreementPort agreements = mock(AgreementPort.class);
     final io.mpgov.organization.OrganizationPort organization = mock(io.mpgov.organization.OrganizationPort.class);
     /** No license for the product unless a test says otherwise: distribution has nothing to do. */
@@ -84,7 +86,7 @@ abstract class ProcessTestSupport {
         identity = processEngine.getIdentityService();
         management = processEngine.getManagementService();
         history = processEngine.getHistoryService();
-        var catalogSettings = CatalogTestDelegates.settings(5);
+        catalogSettings = CatalogTestDelegates.settings(5);
         ApprovalSettings approvals = new ApprovalSettings();
         Mocks.register("catalogSettings", catalogSettings);
         Mocks.register("approvalSettings", approvals);

@@ -145,6 +145,26 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void aProductAllowedInOneExperienceBeforeTheNextFailedIsRecordedEvenIfTheChangeIsAbandoned() {
+        catalogSettings.setExperienceIds(List.of("exp-other"));
+        when(catalog.startProductChange(any())).thenReturn("cs-1", "cs-2");
+        when(catalog.describeChangeSet("cs-2")).thenReturn(new ChangeSetStatus("cs-2", "FAILED", "CLIENT_ERROR", List.of("ENTITY_NOT_FOUND: gone")));
+        ProcessInstance pi = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
+                .processInstanceBusinessKey("PR-TWOEXPS1").setVariable("pmpRequestId", "pmp-req-3")
+                .setVariable(ProcurementRequestProcess.PMP_EXPERIENCE_ID, "exp-other")
+                .setVariable("productId", "prod-pagerduty0001").correlateStartMessage();
+        complete(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult(), "requester2", request("PUBLIC"));
+        decide(pi, "pmp-admin", "APPROVE", null);
+        assertThat(pi).isWaitingAt("Task_ResolveCatalogChangeFailure");
+
+        decide(pi, "pmp-admin", "ABANDON", "The second experience refuses it");
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_CatalogChangeAbandoned");
+        assertThat(inventory.find("prod-pagerduty0001")).as("exp-other allows it: the review must know who added it")
+                .get().satisfies(p -> assertThat(p.requestId()).isEqualTo(requestIdOf(pi)));
+    }
+
+    @Test
     void aPrivateMarketplaceProductRequestIsCompletedByARequesterWhoThenOwnsIt() {
         ProcessInstance pi = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
                 .processInstanceBusinessKey("PR-FROMPMP1").setVariable("pmpRequestId", "pmp-req-1")
