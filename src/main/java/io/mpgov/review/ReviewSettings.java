@@ -35,6 +35,11 @@ public class ReviewSettings {
         return accessGroups;
     }
 
+    /** The reviewed groups, comma-separated: access-review forbids their members to attest (nobody reviews their own access). */
+    public String accessGroupsCsv() {
+        return String.join(",", accessGroups);
+    }
+
     public void setAccessGroups(java.util.List<String> accessGroups) {
         this.accessGroups = accessGroups;
     }

@@ -57,7 +57,7 @@ class AccessReviewProcessTest {
         user("sam", "security");
         user("carol", "security", "pmp-admin");
 
-        ReviewSettings settings = new ReviewSettings();
+        settings = new ReviewSettings();
         settings.setAccessRoleMappings(Map.of("pmp-admin", "arn:aws:iam::111111111111:role/pmp-administrator"));
         AccessReviewer reviewer = new AccessReviewer(identity, engine.getHistoryService(), settings);
         AccessReviewDelegates delegates = new AccessReviewDelegates();
@@ -110,6 +110,8 @@ class AccessReviewProcessTest {
         return ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getJobHandlerType();
     }
 
+    ReviewSettings settings;
+
     ProcessInstance startReview() {
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByMessage(AccessReviewProcess.MESSAGE_REVIEW_REQUESTED);
         runJobs();
@@ -161,6 +163,16 @@ class AccessReviewProcessTest {
 
         assertThat(pi).isWaitingAt("Task_AttestAccess");
         assertThat(identity.createUserQuery().memberOfGroup("pmp-admin").count()).isEqualTo(2);
+    }
+
+    @Test
+    void theGroupsThatMayNotAttestAreTheReviewedOnesAsConfigured() {
+        settings.setAccessGroups(List.of("procurement-manager"));
+        ProcessInstance pi = startReview();
+
+        attest(pi, "carol", "");
+
+        assertThat(pi).as("carol holds pmp-admin, which this review does not cover").isEnded();
     }
 
     @Test
