@@ -52,15 +52,18 @@ public class CatalogReviewer {
     /** @param dryRun decide and report only: no record is written */
     public List<ProductReview> review(Instant now, boolean dryRun) {
         List<ProductReview> reviews = new ArrayList<>();
+        java.util.Map<String, ProductReview> decided = new java.util.HashMap<>();
         for (String experienceId : settings.governedExperienceIds()) {
             for (String productId : catalog.allowedProducts(experienceId)) {
-                reviews.add(review(experienceId, productId, now, dryRun));
+                // The decision depends on the product alone: a product in two experiences is looked at (AWS, DMN) once.
+                ProductReview first = decided.computeIfAbsent(productId, id -> review(experienceId, id, now, dryRun));
+                reviews.add(first.experienceId().equals(experienceId) ? first : first.in(experienceId));
             }
         }
         return reviews;
     }
 
-    /** One product of one experience; the decision depends on the product alone, so it is the same in every experience. */
+    /** One product, as seen from the first experience that allows it. */
     private ProductReview review(String experienceId, String productId, Instant now, boolean dryRun) {
         Standing standing = standing(productId, now);
         UsagePort.Usage use = usage.usage(productId, now);

@@ -15,6 +15,12 @@ public record ProductReview(String productId, String offerType, String origin, L
                             LocalDate lastUsed, boolean inUse, String usageSignal, String action, String reason, String requester,
                             String requestId, String experienceId) {
 
+    /** The same review, of the product as another experience allows it. */
+    public ProductReview in(String otherExperienceId) {
+        return new ProductReview(productId, offerType, origin, agreementEnd, autoRenew, lastUsed, inUse, usageSignal, action, reason,
+                requester, requestId, otherExperienceId);
+    }
+
     public boolean remove() {
         return "REMOVE".equals(action);
     }

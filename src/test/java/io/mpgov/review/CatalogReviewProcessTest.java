@@ -205,6 +205,8 @@ class CatalogReviewProcessTest {
                 "exp-test [prod-ends1month, prod-ends2p9month, prod-used7monthago]",
                 "exp-shared [prod-used7monthago]");
         assertThat(changes.get(1).clientToken()).endsWith("-deny-0-exp-shared");
+        assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("review-policy").count())
+                .as("seven products, two of them in both experiences: each decided once").isEqualTo(7);
         assertThat((String) variable(pi, "reviewReport")).contains("prod-used7monthago PUBLIC, last used 2026-04-23 → REMOVE: "
                 + "unused for 6 months (usage: none seen) (in exp-shared)",
                 "prod-used1monthago PUBLIC, last used 2026-10-23 → KEEP: within policy (usage: none seen) (in exp-shared)");
