@@ -16,14 +16,24 @@ public final class PostgresTestDatabase {
     private PostgresTestDatabase() {
     }
 
-    /** A fresh schema for one test run; schemas of earlier runs with the same prefix are dropped first. */
+    /** A build that ran longer than this is over: its schemas are left-overs. */
+    private static final long STALE_AFTER_MS = 6 * 60 * 60 * 1000L;
+
+    /**
+     * A fresh schema for one test run, named by prefix and creation time. Schemas of earlier runs with the
+     * same prefix are dropped once they are stale only: another build on this machine may be using a newer one.
+     */
     public static String createSchema(String prefix) {
-        String schema = prefix + System.currentTimeMillis();
+        long now = System.currentTimeMillis();
+        String schema = prefix + now;
         try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
             List<String> old = new ArrayList<>();
             try (var rows = s.executeQuery("select nspname from pg_namespace where nspname like '" + prefix + "%'")) {
                 while (rows.next()) {
-                    old.add(rows.getString(1));
+                    String name = rows.getString(1);
+                    if (createdAt(name, prefix) < now - STALE_AFTER_MS) {
+                        old.add(name);
+                    }
                 }
             }
             for (String name : old) {
@@ -34,5 +44,11 @@ public final class PostgresTestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + URL + " is required for this test: " + e.getMessage(), e);
         }
+    }
+
+    /** The creation time in a schema's name; a name of another shape counts as old. */
+    private static long createdAt(String schema, String prefix) {
+        String suffix = schema.substring(prefix.length());
+        return suffix.matches("\\d{13}") ? Long.parseLong(suffix) : 0;
     }
 }
