@@ -6,6 +6,7 @@ import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,11 +110,15 @@ class FaultsIT extends PublicOfferScenario {
         String task = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
         complete(task, "pmp-admin", "APPROVE", "fine");
 
-        // Fast-forward the job's automatic retries: its last attempt fails like the ones before would.
-        String job = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processDefinitionKey("catalog-change")
-                .activityId("Task_StartChangeSet").list().stream().findFirst().map(j -> j.getId()).orElse(null), id -> id != null);
+        // Fast-forward the job's automatic retries: its last attempt fails like the ones before would. Only once
+        // the first attempt has failed and let go of the job: a first failure sets the retries from the model's
+        // cycle (R5/PT1M), overwriting whatever was set while it ran.
+        String job = await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery().processDefinitionKey("catalog-change")
+                .activityId("Task_StartChangeSet").list().stream()
+                .filter(j -> j.getExceptionMessage() != null && ((JobEntity) j).getLockOwner() == null)
+                .findFirst().map(j -> j.getId()).orElse(null), id -> id != null);
         management.setJobRetries(1).jobIds(List.of(job)).dueDate(new java.util.Date()).execute();
-        Incident incident = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery()
+        Incident incident = await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createIncidentQuery()
                 .processDefinitionKeyIn("catalog-change").list().stream().findFirst().orElse(null), i -> i != null);
         assertThat(incident.getIncidentMessage()).contains("AccessDeniedException").contains("403");
 
