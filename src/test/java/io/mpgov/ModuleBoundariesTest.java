@@ -3,62 +3,161 @@ package io.mpgov;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The boundaries the house style promises, read from the compiled main code: AWS specifics live in the
- * adapters, the AWS sandbox is a leaf that the product does not reach into, and the feature packages
- * depend on each other without cycles.
+ * The modules of mpgov (the packages under {@code io.mpgov}) and what each may depend on, as declared in
+ * its {@code package-info.java}: verified by Spring Modulith on the compiled code, and on the sources too —
+ * compile-time constants (process keys, variable names) are inlined in bytecode, so only the sources show
+ * that a module uses another's contract class. The README's picture of the modules is generated here.
  */
 class ModuleBoundariesTest {
 
+    private static final Path SOURCES = Path.of("src/main/java/io/mpgov");
+    private static final Path README = Path.of("README.md");
+    private static final Pattern MENTION = Pattern.compile("\\bio\\.mpgov\\.([a-z]+)\\b");
+
+    static ApplicationModules modules;
     static JavaClasses main;
 
     @BeforeAll
     static void read() {
+        modules = ApplicationModules.of(MpgovApplication.class);
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.mpgov");
     }
 
     @Test
+    void theModulesDependOnlyOnWhatTheyDeclareWithoutCycles() {
+        modules.verify();
+    }
+
+    @Test
+    void theSourcesDependOnlyOnWhatTheModulesDeclare() {
+        Map<String, Set<String>> used = sourceDependencies();
+        Map<String, Set<String>> declared = declaredDependencies();
+        assertThat(used.keySet()).as("every module has a package-info.java with @ApplicationModule").isEqualTo(declared.keySet());
+        used.forEach((module, uses) -> assertThat(uses).as("what %s's sources use of other modules", module)
+                .isSubsetOf(declared.get(module)));
+        declared.forEach((module, allowed) -> assertThat(allowed).as("%s declares only what it uses", module)
+                .isSubsetOf(used.get(module)));
+    }
+
+    @Test
+    void everyModuleSaysInItsPackageInfoWhatLivesThere() throws IOException {
+        for (String module : declaredDependencies().keySet()) {
+            String info = Files.readString(SOURCES.resolve(module).resolve("package-info.java"));
+            assertThat(info).as(module).startsWith("/**").contains("@ApplicationModule(displayName = ");
+        }
+    }
+
+    @Test
     void onlyAdaptersTalkToAwsThroughTheSdk() {
-        ArchRule rule = noClasses().that().haveSimpleNameNotEndingWith("Adapter")
+        noClasses().that().haveSimpleNameNotEndingWith("Adapter")
                 .and().doNotHaveSimpleName("AwsClients")
                 // the Cost Explorer half of the usage adapter: one cached query for a whole review
                 .and().doNotHaveSimpleName("CostExplorerSpend")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services..")
-                .because("delegates call one port; AWS specifics live in adapters");
-        rule.check(main);
+                .because("delegates call one port; AWS specifics live in adapters")
+                .check(main);
     }
 
     @Test
-    void nothingOfTheProductDependsOnTheSandbox() {
-        noClasses().that().resideOutsideOfPackage("io.mpgov.sandbox..")
+    void onlyTheDemoWiringReachesTheSandbox() {
+        noClasses().that().resideOutsideOfPackage("io.mpgov.sandbox..").and().resideOutsideOfPackage("io.mpgov.demo..")
                 .should().dependOnClassesThat().resideInAPackage("io.mpgov.sandbox..")
-                .because("the emulator is reached only through its own Spring wiring, never called by the product")
+                .because("the emulator is started by the demo profile's wiring alone, never called by the product")
                 .check(main);
     }
 
     @Test
-    void theSandboxIsALeafWiredInThroughTheAwsEndpointAlone() {
+    void theSandboxIsALeafThatImportsNothingOfMpgov() {
         classes().that().resideInAPackage("io.mpgov.sandbox..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.mpgov..").or(resideInAPackage("io.mpgov.sandbox.."))
-                        // the one wiring point: the sandbox tells the product's AWS clients where it listens
-                        .or(name("io.mpgov.aws.AwsEndpoint")))
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.mpgov..").or(resideInAPackage("io.mpgov.sandbox..")))
                 .check(main);
     }
 
+    /** Writes the README's picture of the modules; under CI a stale picture fails instead, so what landed is true. */
     @Test
-    void theFeaturePackagesDependOnEachOtherWithoutCycles() {
-        // Read from bytecode: compile-time constants (process keys, variable names) are inlined and not seen here.
-        slices().matching("io.mpgov.(*)..").should().beFreeOfCycles().check(main);
+    void theReadmeShowsTheModulesAsTheyAre() throws IOException {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        String readme = Files.readString(README);
+        String begin = "<!-- modules:begin (generated by ModuleBoundariesTest) -->\n";
+        String end = "<!-- modules:end -->";
+        assertThat(readme).contains(begin, end);
+        String current = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf(end));
+        String generated = mermaid();
+        if (!current.equals(generated)) {
+            assertThat(System.getenv("CI")).as("README's module picture is stale; run ./mvnw test -Dtest=ModuleBoundariesTest and commit README.md")
+                    .isNotEqualTo("true");
+            Files.writeString(README, readme.replace(begin + current + end, begin + generated + end));
+        }
+    }
+
+    private static String mermaid() {
+        StringBuilder graph = new StringBuilder("```mermaid\nflowchart LR\n");
+        modules.stream().sorted().forEach(m -> graph.append("  ").append(m.getName()).append("[\"").append(m.getDisplayName())
+                .append("<br/><code>").append(m.getName()).append("</code>\"]\n"));
+        declaredDependencies().forEach((module, targets) -> targets.forEach(target ->
+                graph.append("  ").append(module).append(" --> ").append(target).append('\n')));
+        return graph.append("```\n").toString();
+    }
+
+    private static Map<String, Set<String>> declaredDependencies() {
+        Map<String, Set<String>> declared = new TreeMap<>();
+        modules.forEach(module -> {
+            try {
+                Class<?> info = Class.forName(module.getBasePackage().getName() + ".package-info");
+                declared.put(module.getName(), new TreeSet<>(List.of(info.getAnnotation(ApplicationModule.class).allowedDependencies())));
+            } catch (ClassNotFoundException e) {
+                declared.put(module.getName(), null);
+            }
+        });
+        return declared;
+    }
+
+    private static Map<String, Set<String>> sourceDependencies() {
+        Map<String, Set<String>> used = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(SOURCES)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                String module = dir.getFileName().toString();
+                Set<String> uses = new TreeSet<>();
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        Matcher mention = MENTION.matcher(Files.readString(file));
+                        while (mention.find()) {
+                            uses.add(mention.group(1));
+                        }
+                    }
+                }
+                uses.remove(module);
+                used.put(module, uses);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return used;
     }
 }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The jar as operations start it: without a profile it refuses, naming the profiles to choose, instead of
- * coming up as the demo; on the aws profile it refuses without an administrator. Nothing listens afterwards.
+ * coming up as the demo; on the aws profile it refuses without an administrator or with the sandbox switched
+ * on. Nothing listens afterwards.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SafeStartupIT {
@@ -50,6 +51,18 @@ class SafeStartupIT {
         assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws", "--camunda.bpm.admin-user.id=ops"))
                 .as("an administrator whose password would be its id").hasMessageContaining("needs an administrator");
         assertNothingListensOn(port);
+    }
+
+    @Test
+    void theAwsProfileRefusesToStartTheSandbox() {
+        int port = freePort();
+        int sandboxPort = freePort();
+
+        assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws", "--camunda.bpm.admin-user.id=ops",
+                "--camunda.bpm.admin-user.password=a-long-secret", "--mpgov.sandbox.enabled=true", "--mpgov.sandbox.port=" + sandboxPort))
+                .hasMessageContaining("mpgov.sandbox.enabled=true would start the AWS sandbox");
+        assertNothingListensOn(port);
+        assertNothingListensOn(sandboxPort);
     }
 
     private static void start(int port, String... args) {

@@ -1,6 +1,6 @@
 package io.mpgov.request;
 
-import io.mpgov.review.ReviewVariables;
+import io.mpgov.decision.DecisionVariables;
 import io.mpgov.security.AsSystem;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -204,7 +204,7 @@ public class RequestService implements io.mpgov.review.Renewals {
                                 (a, b) -> b)));
         List<RequestView.Decision> decisions = history.createHistoricTaskInstanceQuery().processInstanceId(id)
                 .finished().orderByHistoricTaskInstanceEndTime().asc().list().stream()
-                .filter(t -> byTask.containsKey(t.getId()) && byTask.get(t.getId()).containsKey(ReviewVariables.DECISION))
+                .filter(t -> byTask.containsKey(t.getId()) && byTask.get(t.getId()).containsKey(DecisionVariables.DECISION))
                 .map(t -> decision(t, byTask.get(t.getId()))).toList();
         List<String> waiting = history.createHistoricActivityInstanceQuery().processInstanceId(id).unfinished().list()
                 .stream().map(HistoricActivityInstance::getActivityName).filter(n -> n != null).toList();
@@ -221,8 +221,8 @@ public class RequestService implements io.mpgov.review.Renewals {
 
     private static RequestView.Decision decision(HistoricTaskInstance task, Map<String, Object> local) {
         return new RequestView.Decision(task.getTaskDefinitionKey(), task.getName(),
-                (String) local.get(ReviewVariables.DECISION), (String) local.get(ReviewVariables.COMMENT),
-                (String) local.get(ReviewVariables.DECIDED_BY), (Date) local.get(ReviewVariables.DECIDED_AT));
+                (String) local.get(DecisionVariables.DECISION), (String) local.get(DecisionVariables.COMMENT),
+                (String) local.get(DecisionVariables.DECIDED_BY), (Date) local.get(DecisionVariables.DECIDED_AT));
     }
 
     private List<RequestView.PolicyEvaluation> policies(String processInstanceId) {

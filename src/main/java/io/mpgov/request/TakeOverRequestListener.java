@@ -1,6 +1,6 @@
 package io.mpgov.request;
 
-import io.mpgov.security.Submissions;
+import io.mpgov.decision.Submissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;

@@ -1,6 +1,6 @@
 package io.mpgov.request;
 
-import io.mpgov.security.Submissions;
+import io.mpgov.decision.Submissions;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,5 +1,6 @@
 package io.mpgov.review;
 
+import io.mpgov.decision.DecisionRejectedException;
 import io.mpgov.security.AsSystem;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;

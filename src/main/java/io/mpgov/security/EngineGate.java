@@ -2,17 +2,9 @@ package io.mpgov.security;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +13,8 @@ import java.util.List;
 
 /**
  * Makes the engine itself enforce mpgov's controls, whatever API a caller uses: the command gate in
- * front of every command, the task guard on every user task of every deployed process, and TASK_WORK
- * (claim and complete, nothing else) as what candidates and assignees may do with a task.
+ * front of every command, and TASK_WORK (claim and complete, nothing else) as what candidates and
+ * assignees may do with a task. Who may decide a task is the decision module's guard.
  */
 @Component
 @Order(-1)
@@ -37,30 +29,11 @@ public class EngineGate extends AbstractProcessEnginePlugin {
         interceptors.add(0, new CommandGate(() -> engine, FormFields.fromClasspath()));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
-        List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        parseListeners.add(new GuardEveryUserTask());
-        configuration.setCustomPreBPMNParseListeners(parseListeners);
-
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
     }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         this.engine = processEngine;
-    }
-
-    private static final class GuardEveryUserTask extends AbstractBpmnParseListener {
-
-        private final TaskDutyGuard guard = new TaskDutyGuard();
-
-        @Override
-        public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-            TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-            // built-in: runs before the model's own listeners, and even where a caller skips custom listeners
-            for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE)) {
-                task.addBuiltInTaskListener(event, guard);
-            }
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.mpgov.security;
 
-import io.mpgov.catalog.CatalogChangeProcess;
-import io.mpgov.license.LicenseDistributionProcess;
-import io.mpgov.request.ProcurementRequestProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -10,12 +7,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +22,8 @@ import static io.mpgov.security.Personas.*;
 import static org.camunda.bpm.engine.authorization.Permissions.*;
 
 /**
- * The persona groups and what each may do, as engine authorizations (table in ARCHITECTURE.md),
- * plus the Tasklist filters people start from. Runs at every start, in every profile, and only adds
+ * The persona groups and what each may do everywhere, as engine authorizations, plus each feature's
+ * {@link AuthorizationContribution} for its own processes and the Tasklist filters people start from. Runs at every start, in every profile, and only adds
  * what is missing: re-running it never duplicates a grant.
  */
 @Component
@@ -35,6 +32,12 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
+
+    private final ObjectProvider<AuthorizationContribution> contributions;
+
+    IdentityBootstrap(ObjectProvider<AuthorizationContribution> contributions) {
+        this.contributions = contributions;
+    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
@@ -54,17 +57,11 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
             // Reading the definition is what lets Tasklist load a task's or start event's form.
             grant(auth, group, Resources.PROCESS_DEFINITION, "*", READ);
         }
-        grant(auth, REQUESTER, Resources.PROCESS_DEFINITION, ProcurementRequestProcess.KEY, READ, CREATE_INSTANCE);
         grant(auth, REQUESTER, Resources.PROCESS_INSTANCE, "*", CREATE);
 
         grant(auth, PMP_ADMIN, Resources.APPLICATION, COCKPIT, ACCESS);
         grant(auth, PMP_ADMIN, Resources.PROCESS_DEFINITION, "*", READ_INSTANCE, READ_HISTORY);
-        // Repairing a failed PMP change is retrying its job; changing the instance is camunda-admin's.
-        revoke(auth, PMP_ADMIN, Resources.PROCESS_DEFINITION, CatalogChangeProcess.KEY, UPDATE_INSTANCE);
-        grant(auth, PMP_ADMIN, Resources.PROCESS_DEFINITION, CatalogChangeProcess.KEY, ProcessDefinitionPermissions.RETRY_JOB);
         grant(auth, SOFTWARE_MANAGER, Resources.APPLICATION, COCKPIT, ACCESS);
-        grant(auth, SOFTWARE_MANAGER, Resources.PROCESS_DEFINITION, LicenseDistributionProcess.KEY, READ_INSTANCE, READ_HISTORY,
-                ProcessDefinitionPermissions.RETRY_JOB);
         grant(auth, SOFTWARE_MANAGER, Resources.PROCESS_INSTANCE, "*", READ);
         grant(auth, PMP_ADMIN, Resources.PROCESS_INSTANCE, "*", READ);
 
@@ -76,6 +73,19 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
         grant(auth, AUDITOR, Resources.DEPLOYMENT, "*", READ);
         grant(auth, AUDITOR, Resources.TASK, "*", READ);
         grant(auth, AUDITOR, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+
+        AuthorizationContribution.Grants grants = new AuthorizationContribution.Grants() {
+            @Override
+            public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+                IdentityBootstrap.grant(auth, group, resource, resourceId, permissions);
+            }
+
+            @Override
+            public void revoke(String group, Resource resource, String resourceId, Permission permission) {
+                IdentityBootstrap.revoke(auth, group, resource, resourceId, permission);
+            }
+        };
+        contributions.orderedStream().forEach(contribution -> contribution.contribute(grants));
 
         FilterService filters = engine.getFilterService();
         TaskQuery mine = engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}");
@@ -107,7 +117,6 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Takes back what an earlier version of mpgov granted and this one does not. */
     private static void revoke(AuthorizationService auth, String group, Resource resource, String resourceId, Permission permission) {
         Authorization a = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
                 .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();

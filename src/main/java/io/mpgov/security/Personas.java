@@ -23,7 +23,7 @@ public final class Personas {
     private Personas() {
     }
 
-    static String displayName(String group) {
+    public static String displayName(String group) {
         return switch (group) {
             case REQUESTER -> "Requesters";
             case PROCUREMENT_MANAGER -> "Procurement managers";

@@ -18,7 +18,9 @@ import java.util.List;
  *   come up as the demo (users with password "demo", the unauthenticated sandbox), nor half configured;</li>
  *   <li>the {@code aws} profile without an administrator: Camunda would offer its first-admin setup page
  *   ({@code /camunda/app/admin/default/setup}) to whoever opens it first, and without a password it takes
- *   the user id as the password.</li>
+ *   the user id as the password;</li>
+ *   <li>the {@code aws} profile with the AWS sandbox switched on: production would talk to the emulator,
+ *   which answers anyone on its port, instead of AWS.</li>
  * </ul>
  * Runs after the configuration files are read, so profiles chosen in them count.
  */
@@ -39,6 +41,11 @@ final class SafeStartup implements EnvironmentPostProcessor, Ordered {
         }
         if (active.contains(AWS)) {
             Binder binder = Binder.get(environment);
+            if (binder.bind("mpgov.sandbox.enabled", Boolean.class).orElse(false)) {
+                throw new Refusal("The 'aws' profile talks to AWS, but mpgov.sandbox.enabled=true would start the AWS sandbox "
+                        + "and point every AWS client at it.",
+                        "Remove MPGOV_SANDBOX_ENABLED / mpgov.sandbox.enabled from the 'aws' configuration; the sandbox is the demo profile's.");
+            }
             boolean admin = !binder.bind("camunda.bpm.admin-user.id", String.class).orElse("").isBlank()
                     && !binder.bind("camunda.bpm.admin-user.password", String.class).orElse("").isBlank();
             if (!admin) {

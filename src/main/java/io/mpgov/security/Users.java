@@ -7,17 +7,17 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import java.util.List;
 
 /** Who is acting on the engine, and their groups (looked up when the authentication did not bring them). */
-final class Users {
+public final class Users {
 
     private Users() {
     }
 
-    static String current(ProcessEngineServices engine) {
+    public static String current(ProcessEngineServices engine) {
         Authentication current = engine.getIdentityService().getCurrentAuthentication();
         return current == null ? null : current.getUserId();
     }
 
-    static List<String> currentGroups(ProcessEngineServices engine) {
+    public static List<String> currentGroups(ProcessEngineServices engine) {
         Authentication current = engine.getIdentityService().getCurrentAuthentication();
         if (current == null) {
             return List.of();
@@ -25,7 +25,7 @@ final class Users {
         return current.getGroupIds() != null ? current.getGroupIds() : groups(engine, current.getUserId());
     }
 
-    static List<String> groups(ProcessEngineServices engine, String user) {
+    public static List<String> groups(ProcessEngineServices engine, String user) {
         return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     }
 }

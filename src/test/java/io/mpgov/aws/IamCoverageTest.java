@@ -2,7 +2,7 @@ package io.mpgov.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mpgov.security.PolicyPack;
+import io.mpgov.tools.PolicyPack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import io.mpgov.organization.OrganizationPort;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
-import io.mpgov.security.PolicyPack;
+import io.mpgov.tools.PolicyPack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,5 +1,6 @@
 package io.mpgov.review;
 
+import io.mpgov.decision.RecordDecisionListener;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -65,7 +66,7 @@ class AccessReviewProcessTest {
         Mocks.register("listRoleMembers", delegates.listRoleMembers(reviewer));
         Mocks.register("validateAttestation", delegates.validateAttestation(reviewer));
         Mocks.register("applyAccessRemovals", delegates.applyAccessRemovals(reviewer));
-        Mocks.register("recordDecision", ReviewTestListeners.recordDecision(new ApprovalSettings()));
+        Mocks.register("recordDecision", new RecordDecisionListener(List.of()));
         Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
                 + " → " + e.getVariableLocal("recipients")));
         // Deployed here, not by annotation: the review timer reads reviewSettings when it is deployed.

@@ -1,5 +1,6 @@
-package io.mpgov.security;
+package io.mpgov.decision;
 
+import io.mpgov.security.Users;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,7 +10,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import java.util.List;
 
 /**
- * On every user task of every mpgov process (added by {@link EngineGate}, before the model's own
+ * On every user task of every mpgov process (added by {@link GuardEveryUserTask}, before the model's own
  * listeners): at creation, records who must decide it as the model says; on an assignment, refuses an
  * assignee who may not decide it; at completion, refuses anyone who may not — whoever made them
  * assignee or candidate. The record, not a variable or an identity link added later, is what counts.

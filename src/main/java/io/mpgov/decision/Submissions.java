@@ -1,4 +1,4 @@
-package io.mpgov.security;
+package io.mpgov.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

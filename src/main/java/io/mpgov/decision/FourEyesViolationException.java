@@ -1,11 +1,11 @@
-package io.mpgov.review;
+package io.mpgov.decision;
 
 import org.camunda.bpm.engine.AuthorizationException;
 
 /** Someone tried to decide on a request they started (HTTP 403). */
-class FourEyesViolationException extends AuthorizationException {
+public class FourEyesViolationException extends AuthorizationException {
 
-    FourEyesViolationException(String message) {
+    public FourEyesViolationException(String message) {
         super(message);
     }
 }

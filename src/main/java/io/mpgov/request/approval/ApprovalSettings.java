@@ -1,4 +1,4 @@
-package io.mpgov.review;
+package io.mpgov.request.approval;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;

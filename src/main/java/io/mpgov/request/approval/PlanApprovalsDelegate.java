@@ -1,6 +1,6 @@
-package io.mpgov.review;
+package io.mpgov.request.approval;
 
-import io.mpgov.security.Submissions;
+import io.mpgov.decision.Submissions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

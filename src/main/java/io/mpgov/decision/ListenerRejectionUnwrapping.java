@@ -1,4 +1,4 @@
-package io.mpgov.review;
+package io.mpgov.decision;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;

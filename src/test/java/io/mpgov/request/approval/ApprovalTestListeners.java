@@ -1,19 +1,22 @@
-package io.mpgov.review;
+package io.mpgov.request.approval;
 
+import io.mpgov.decision.RecordDecisionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-/** The review listener and delegates for process tests of other features, on default settings. */
-public final class ReviewTestListeners {
+import java.util.List;
 
-    private ReviewTestListeners() {
+/** The decision guard with procurement's approvals, and the approval planner, for process tests. */
+public final class ApprovalTestListeners {
+
+    private ApprovalTestListeners() {
     }
 
     /** The bean the models read the approval round from ({@code ${approvalRound…}}). */
     public static final ApprovalRound ROUND = new ApprovalRound();
 
     public static TaskListener recordDecision(ApprovalSettings settings) {
-        return new RecordDecisionListener(settings, ROUND);
+        return new RecordDecisionListener(List.of(new ApprovalDecisions(settings, ROUND)));
     }
 
     public static JavaDelegate planApprovals(ApprovalSettings settings) {

@@ -1,4 +1,4 @@
-package io.mpgov.review;
+package io.mpgov.request.approval;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,11 +1,11 @@
-package io.mpgov.review;
+package io.mpgov.decision;
 
 /**
  * How every review or approval task in mpgov records its outcome, so the REST API, the audit export
  * and scripts read outcomes the same way: the form sets {@code decision} and {@code comment}; on
  * completion they are kept task-local together with who decided and when.
  */
-public final class ReviewVariables {
+public final class DecisionVariables {
 
     /** APPROVE, REJECT or REQUEST_CHANGES. */
     public static final String DECISION = "decision";
@@ -13,6 +13,6 @@ public final class ReviewVariables {
     public static final String DECIDED_BY = "decidedBy";
     public static final String DECIDED_AT = "decidedAt";
 
-    private ReviewVariables() {
+    private DecisionVariables() {
     }
 }

@@ -1,4 +1,4 @@
-package io.mpgov.security;
+package io.mpgov.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
-package io.mpgov.security;
+package io.mpgov.demo;
 
+import io.mpgov.security.Personas;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;

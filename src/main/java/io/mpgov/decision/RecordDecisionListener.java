@@ -1,8 +1,8 @@
-package io.mpgov.review;
+package io.mpgov.decision;
 
 import io.micrometer.core.instrument.Metrics;
-import io.mpgov.security.Submissions;
-import io.mpgov.security.TaskDuties;
+import io.mpgov.decision.Submissions;
+import io.mpgov.decision.TaskDuties;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,18 +19,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.mpgov.review.ReviewVariables.*;
+import static io.mpgov.decision.DecisionVariables.*;
 
 /**
  * On every review, approval and decision task. At creation: forget the previous task's decision. At
  * completion: insist on a decision the task allows (and a reason when it rejects, sends back or
  * abandons), then enforce separation of duties whatever the client — nobody decides on a request they
  * started, nobody gives two approvals of one request, members of the task's {@code forbiddenGroups}
- * may not complete it — and keep the decision task-local, in the request's decision log and, for
- * approvals, in the approval ledger.
+ * may not complete it — and keep the decision task-local and in the request's decision log. On tasks that
+ * stand for an approval kind, each process's {@link DecisionContribution} adds its own rules and records
+ * (procurement's approval ledger and round).
  */
 @Component("recordDecision")
-class RecordDecisionListener implements TaskListener {
+public class RecordDecisionListener implements TaskListener {
 
     /** What a task accepts unless its input parameter {@code allowedDecisions} says otherwise. */
     static final List<String> DEFAULT_DECISIONS = List.of("APPROVE", "REJECT", "REQUEST_CHANGES");
@@ -49,12 +50,10 @@ class RecordDecisionListener implements TaskListener {
     static final int MAX_COMMENT = 4_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final ApprovalSettings approvals;
-    private final ApprovalRound round;
+    private final List<DecisionContribution> contributions;
 
-    RecordDecisionListener(ApprovalSettings approvals, ApprovalRound round) {
-        this.approvals = approvals;
-        this.round = round;
+    public RecordDecisionListener(List<DecisionContribution> contributions) {
+        this.contributions = List.copyOf(contributions);
     }
 
     @Override
@@ -103,11 +102,15 @@ class RecordDecisionListener implements TaskListener {
         String user = currentUser(task);
         String kind = TaskDuties.of(task.getId()).map(TaskDuties.Duty::kind).orElse(null);
         DelegateExecution request = task.getExecution().getProcessInstance();
-        ApprovalLedger ledger = ApprovalLedger.of(task.getProcessInstanceId());
         Optional<Submissions.Submission> submission = Submissions.of(task.getProcessInstanceId());
-        enforceSeparationOfDuties(task, user, kind, decision.toString(), ledger, submission);
-
+        enforceSeparationOfDuties(task, user, submission);
         Date now = ClockUtil.getCurrentTime();
+        DecisionContribution.Decided decided = new DecisionContribution.Decided(task.getProcessInstanceId(),
+                request.getProcessBusinessKey(), kind, decision.toString(), user, now, submission);
+        if (kind != null) {
+            contributions.forEach(contribution -> contribution.check(decided));
+        }
+
         if (task.getCreateTime() != null) {
             Metrics.timer("mpgov.decision.lead.time", "task", task.getTaskDefinitionKey(), "approval", String.valueOf(kind),
                     "decision", decision.toString()).record(Duration.between(task.getCreateTime().toInstant(), now.toInstant()));
@@ -125,18 +128,11 @@ class RecordDecisionListener implements TaskListener {
             request.setVariable(DECIDERS, deciders == null ? user : deciders + "," + user);
         }
         if (kind != null) {
-            if ("APPROVE".equals(decision)) {
-                ledger.grant(kind, user, now, approvals.fingerprint(kind, submission.map(Submissions.Submission::fields)
-                        .orElseThrow(() -> new IllegalStateException("No recorded submission for request " + request.getProcessBusinessKey()))));
-            } else {
-                ledger.revoke(kind);
-                round.end(task.getProcessInstanceId(), decision.toString());
-            }
+            contributions.forEach(contribution -> contribution.record(decided));
         }
     }
 
-    private void enforceSeparationOfDuties(DelegateTask task, String user, String kind, String decision, ApprovalLedger ledger,
-                                           Optional<Submissions.Submission> submission) {
+    private static void enforceSeparationOfDuties(DelegateTask task, String user, Optional<Submissions.Submission> submission) {
         if (user == null) {
             return;
         }
@@ -158,13 +154,6 @@ class RecordDecisionListener implements TaskListener {
                     throw new FourEyesViolationException("Separation of duties: members of " + group.trim()
                             + " may not complete '" + task.getName() + "'");
                 }
-            }
-        }
-        if (kind != null && "APPROVE".equals(decision)) {
-            List<String> other = ledger.approvedByOtherThan(user, kind);
-            if (!other.isEmpty()) {
-                throw new FourEyesViolationException("Four-eyes rule: " + user + " already gave the " + other.get(0)
-                        + " approval of this request and may not give the " + kind + " approval too");
             }
         }
     }

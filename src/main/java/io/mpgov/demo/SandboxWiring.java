@@ -1,6 +1,8 @@
-package io.mpgov.sandbox;
+package io.mpgov.demo;
 
 import io.mpgov.aws.AwsEndpoint;
+import io.mpgov.sandbox.Sandbox;
+import io.mpgov.sandbox.SandboxServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,9 +27,9 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "mpgov.sandbox.enabled", havingValue = "true")
-class SandboxConfiguration {
+class SandboxWiring {
 
-    private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(SandboxWiring.class);
 
     @ConfigurationProperties("mpgov.sandbox")
     record SandboxProperties(@DefaultValue("127.0.0.1") String host, @DefaultValue("4566") int port,

@@ -1,4 +1,4 @@
-package io.mpgov.security;
+package io.mpgov.decision;
 
 import java.util.Arrays;
 import java.util.Date;

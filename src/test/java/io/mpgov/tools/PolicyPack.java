@@ -1,4 +1,4 @@
-package io.mpgov.security;
+package io.mpgov.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 /**
  * Renders the IAM policies and SCPs in {@code policies/} for one organization: its role names, the
  * account the roles live in and the mail domain. Every template is JSON with {@code ${NAME}}
- * placeholders; the result is checked to be JSON with no placeholder left.
+ * placeholders; the result is checked to be JSON with no placeholder left. A tool beside the product, not
+ * in its artifact: it runs from the test classpath.
  *
- * <pre>./mvnw -q -B compile exec:java -Dexec.mainClass=io.mpgov.security.PolicyPack \
+ * <pre>./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.mpgov.tools.PolicyPack \
  *   -Dexec.args="--mail-domain example.com [--account 111111111111] [--procurement-role procurement-manager]
  *                [--pmp-admin-role pmp-administrator] [--mpgov-role mpgov] [--templates policies] [--out target/policies]"</pre>
  */

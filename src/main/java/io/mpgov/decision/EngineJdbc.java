@@ -1,4 +1,4 @@
-package io.mpgov.security;
+package io.mpgov.decision;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;

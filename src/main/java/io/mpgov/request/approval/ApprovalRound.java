@@ -1,6 +1,6 @@
-package io.mpgov.review;
+package io.mpgov.request.approval;
 
-import io.mpgov.security.EngineJdbc;
+import io.mpgov.decision.EngineJdbc;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -1,0 +1,8 @@
+/**
+ * The evidence of every decision — who approved what, when, under which policy version — as JSON and CSV,
+ * and how long it is kept.
+ */
+@ApplicationModule(displayName = "Audit", allowedDependencies = {"security"})
+package io.mpgov.audit;
+
+import org.springframework.modulith.ApplicationModule;

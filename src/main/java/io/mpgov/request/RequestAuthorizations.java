@@ -1,0 +1,18 @@
+package io.mpgov.request;
+
+import io.mpgov.security.AuthorizationContribution;
+import io.mpgov.security.Personas;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/** Requesters start procurement requests; everything else on them is the decision tasks' business. */
+@Component
+class RequestAuthorizations implements AuthorizationContribution {
+
+    @Override
+    public void contribute(Grants grants) {
+        grants.grant(Personas.REQUESTER, Resources.PROCESS_DEFINITION, ProcurementRequestProcess.KEY,
+                Permissions.READ, Permissions.CREATE_INSTANCE);
+    }
+}
