@@ -10,18 +10,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import static io.mpgov.agreement.AgreementVariables.*;
+
 /**
  * Task_VerifyAgreement: the agreement the procurement manager names must exist, be active, and be for
  * this request's offer and product. The end date is kept: it is when the product must leave the PMP.
  */
 @Component("verifyAgreement")
 class VerifyAgreementDelegate implements JavaDelegate {
-
-    static final String AGREEMENT_ID = "agreementId";
-    static final String VERIFIED = "agreementVerified";
-    static final String PROBLEM = "agreementProblem";
-    static final String END_DATE = "agreementEndDate";
-    static final String AUTO_RENEW = "agreementAutoRenew";
 
     private final AgreementPort agreements;
 
@@ -32,8 +28,8 @@ class VerifyAgreementDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String id = String.valueOf(execution.getVariable(AGREEMENT_ID)).trim();
-        String offerId = (String) execution.getVariable("offerId");
-        String productId = (String) execution.getVariable("productId");
+        String offerId = (String) execution.getVariable(OFFER_ID);
+        String productId = (String) execution.getVariable(PRODUCT_ID);
         Optional<Agreement> found = agreements.find(id);
         List<String> problems = new ArrayList<>();
         if (found.isEmpty()) {

@@ -1,5 +1,11 @@
 package io.mpgov.audit;
 
+import io.mpgov.catalog.CatalogChangeProcess;
+import io.mpgov.decision.DecisionVariables;
+import io.mpgov.license.LicenseDistributionProcess;
+import io.mpgov.request.ProcurementRequestProcess;
+import io.mpgov.review.AccessReviewProcess;
+import io.mpgov.review.CatalogReviewProcess;
 import io.mpgov.security.AsSystem;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,8 +35,6 @@ import java.util.stream.Collectors;
 @Service
 public class EvidenceCollector {
 
-    private static final String ACCEPT_OFFER = "Task_AcceptPrivateOffer";
-
     private final HistoryService history;
     private final RepositoryService repository;
     private final IdentityService identity;
@@ -52,10 +56,10 @@ public class EvidenceCollector {
             Function<String, String> businessKey = id -> id == null ? null : keys.computeIfAbsent(id, this::businessKey);
             decisions(after, before, businessKey, evidence);
             dmn(after, before, businessKey, evidence);
-            finished("catalog-change", after, before).forEach(p -> changeSet(p, evidence));
-            finished("license-distribution", after, before).forEach(p -> grants(p, evidence));
-            finished("catalog-review", after, before).forEach(p -> review(p, "CATALOG_REVIEW", "reviewLines", evidence));
-            finished("access-review", after, before).forEach(p -> review(p, "ACCESS_REVIEW", "accessReviewReport", evidence));
+            finished(CatalogChangeProcess.KEY, after, before).forEach(p -> changeSet(p, evidence));
+            finished(LicenseDistributionProcess.KEY, after, before).forEach(p -> grants(p, evidence));
+            finished(CatalogReviewProcess.KEY, after, before).forEach(p -> review(p, "CATALOG_REVIEW", CatalogReviewProcess.REVIEW_LINES, evidence));
+            finished(AccessReviewProcess.KEY, after, before).forEach(p -> review(p, "ACCESS_REVIEW", AccessReviewProcess.REPORT, evidence));
             evidence.sort(Comparator.comparing(Evidence::time).thenComparing(Evidence::kind));
             return evidence;
         });
@@ -74,19 +78,20 @@ public class EvidenceCollector {
         }
         for (HistoricTaskInstance task : tasks) {
             Map<String, Object> local = locals.getOrDefault(task.getId(), Map.of());
-            if (local.get("decision") == null) {
+            if (local.get(DecisionVariables.DECISION) == null) {
                 continue;
             }
-            Object decidedAt = local.get("decidedAt");
+            Object decidedAt = local.get(DecisionVariables.DECIDED_AT);
             Instant time = (decidedAt instanceof Date d ? d : task.getEndTime()).toInstant();
-            String actor = Objects.toString(local.get("decidedBy"), task.getAssignee());
+            String actor = Objects.toString(local.get(DecisionVariables.DECIDED_BY), task.getAssignee());
             String reference = businessKey.apply(task.getProcessInstanceId());
             evidence.add(new Evidence(time, "DECISION", task.getProcessDefinitionKey(), task.getProcessInstanceId(), reference,
-                    actor, local.get("decision").toString(), task.getName() + (local.get("comment") == null
-                    || local.get("comment").toString().isBlank() ? "" : " — " + local.get("comment"))));
-            if (ACCEPT_OFFER.equals(task.getTaskDefinitionKey()) && "ACCEPT".equals(local.get("decision"))) {
+                    actor, local.get(DecisionVariables.DECISION).toString(), task.getName() + (local.get(DecisionVariables.COMMENT) == null
+                    || local.get(DecisionVariables.COMMENT).toString().isBlank() ? "" : " — " + local.get(DecisionVariables.COMMENT))));
+            if (ProcurementRequestProcess.TASK_ACCEPT_PRIVATE_OFFER.equals(task.getTaskDefinitionKey())
+                    && ProcurementRequestProcess.DECISION_ACCEPT.equals(local.get(DecisionVariables.DECISION))) {
                 // The agreement the procurement manager entered on accepting the offer.
-                history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId()).variableName("agreementId")
+                history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId()).variableName(ProcurementRequestProcess.AGREEMENT_ID)
                         .list().stream().filter(v -> v.getTaskId() == null && v.getValue() != null).findFirst()
                         .ifPresent(v -> evidence.add(new Evidence(time, "AGREEMENT", task.getProcessDefinitionKey(),
                                 task.getProcessInstanceId(), reference, actor, "ACCEPTED", "agreement " + v.getValue())));
@@ -114,18 +119,18 @@ public class EvidenceCollector {
 
     private void changeSet(HistoricProcessInstance p, List<Evidence> evidence) {
         Map<String, Object> v = variables(p.getId());
-        if (v.get("changeSetId") == null) {
+        if (v.get(CatalogChangeProcess.CHANGE_SET_ID) == null) {
             return;
         }
-        Object products = v.get("productIds") != null ? v.get("productIds") : v.get("productId");
+        Object products = v.get(CatalogChangeProcess.PRODUCT_IDS) != null ? v.get(CatalogChangeProcess.PRODUCT_IDS) : v.get(CatalogChangeProcess.PRODUCT_ID);
         evidence.add(new Evidence(p.getEndTime().toInstant(), "CHANGE_SET", p.getProcessDefinitionKey(), p.getId(),
-                Objects.toString(v.get("requestId"), null), "mpgov", Objects.toString(v.get("changeSetStatus"), null),
-                v.get("changeType") + " " + products + " change set " + v.get("changeSetId")));
+                Objects.toString(v.get(CatalogChangeProcess.REQUEST_ID), null), "mpgov", Objects.toString(v.get(CatalogChangeProcess.CHANGE_SET_STATUS), null),
+                v.get(CatalogChangeProcess.CHANGE_TYPE) + " " + products + " change set " + v.get(CatalogChangeProcess.CHANGE_SET_ID)));
     }
 
     @SuppressWarnings("unchecked")
     private void grants(HistoricProcessInstance p, List<Evidence> evidence) {
-        Object outcomes = variables(p.getId()).get("distributionOutcomes");
+        Object outcomes = variables(p.getId()).get(LicenseDistributionProcess.OUTCOMES);
         if (outcomes instanceof List<?> list) {
             for (Object o : list) {
                 Map<String, Object> g = (Map<String, Object>) o;
@@ -141,7 +146,7 @@ public class EvidenceCollector {
         Object result = v.get(resultVariable);
         String detail = result instanceof List<?> lines ? lines.stream().map(String::valueOf).collect(Collectors.joining("\n"))
                 : Objects.toString(result, "");
-        String outcome = Boolean.TRUE.equals(v.get("dryRun")) ? "DRY_RUN" : p.getEndActivityId();
+        String outcome = Boolean.TRUE.equals(v.get(CatalogReviewProcess.DRY_RUN)) ? "DRY_RUN" : p.getEndActivityId();
         evidence.add(new Evidence(p.getEndTime().toInstant(), kind, p.getProcessDefinitionKey(), p.getId(), p.getBusinessKey(),
                 "mpgov", outcome, detail));
     }

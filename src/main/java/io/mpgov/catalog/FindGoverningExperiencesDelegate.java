@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import static io.mpgov.catalog.CatalogStepVariables.*;
+
 /**
  * Task_FindGoverningExperiences: the experiences the product must be allowed in — the one a Private
  * Marketplace product request came from when mpgov governs it, and those that govern the request's
@@ -16,13 +18,6 @@ import java.util.Set;
  */
 @Component("findGoverningExperiences")
 class FindGoverningExperiencesDelegate implements JavaDelegate {
-
-    /** Out: the experience ids the catalog-change runs for, one change set each. */
-    static final String EXPERIENCE_IDS = "pmpExperienceIds";
-    /** Out: for the requester, the target accounts under experiences mpgov does not govern (empty if none). */
-    static final String OUTSIDE = "pmpOutsideNote";
-    /** In (PMP product requests): the experience the request was made in. */
-    static final String PMP_EXPERIENCE_ID = "pmpExperienceId";
 
     private final ExperienceRouter router;
 
@@ -38,8 +33,8 @@ class FindGoverningExperiencesDelegate implements JavaDelegate {
             experiences.add(named);
         }
         // The targets' own experiences too: their accounts must be able to buy what they are granted.
-        ExperienceRouter.Routing routing = router.route((String) execution.getVariable("targetAccountIds"),
-                (String) execution.getVariable("targetOuId"), (String) execution.getVariable("targetTag"));
+        ExperienceRouter.Routing routing = router.route((String) execution.getVariable(TARGET_ACCOUNT_IDS),
+                (String) execution.getVariable(TARGET_OU_ID), (String) execution.getVariable(TARGET_TAG));
         experiences.addAll(routing.experiences());
         execution.setVariable(EXPERIENCE_IDS, new ArrayList<>(experiences));
         execution.setVariable(OUTSIDE, routing.outside().isEmpty() ? "" : "Not for accounts " + routing.outside().entrySet().stream()

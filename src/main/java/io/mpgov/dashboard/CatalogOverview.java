@@ -1,5 +1,6 @@
 package io.mpgov.dashboard;
 
+import io.mpgov.request.ProcurementRequestProcess;
 import io.mpgov.catalog.CatalogPort;
 import io.mpgov.catalog.CatalogSettings;
 import io.mpgov.catalog.PmpProduct;
@@ -162,8 +163,8 @@ public class CatalogOverview {
     }
 
     private List<String> openRequests(String productId) {
-        return AsSystem.run(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey("procurement-request")
-                .variableValueEquals("productId", productId).list().stream().map(p -> p.getBusinessKey()).sorted().toList());
+        return AsSystem.run(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(ProcurementRequestProcess.KEY)
+                .variableValueEquals(ProcurementRequestProcess.PRODUCT_ID, productId).list().stream().map(p -> p.getBusinessKey()).sorted().toList());
     }
 
     private DmnDecision parse(DecisionDefinition policy) {

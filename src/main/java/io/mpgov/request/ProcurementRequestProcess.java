@@ -1,5 +1,7 @@
 package io.mpgov.request;
 
+import io.mpgov.agreement.AgreementVariables;
+
 /** The contract of the {@code procurement-request} process: key, variable names, error codes. */
 public final class ProcurementRequestProcess {
 
@@ -39,6 +41,12 @@ public final class ProcurementRequestProcess {
     /** AWS's own word on that PMP request: APPROVED or DECLINED, or CANCELLED or EXPIRED (which close the request). */
     public static final String PMP_REQUEST_STATUS = "pmpRequestStatus";
 
+    /** The procurement manager's task: accept the offer in AWS Marketplace and name the agreement. */
+    public static final String TASK_ACCEPT_PRIVATE_OFFER = "Task_AcceptPrivateOffer";
+    /** The decision on {@link #TASK_ACCEPT_PRIVATE_OFFER} that says the offer was accepted. */
+    public static final String DECISION_ACCEPT = "ACCEPT";
+    public static final String AGREEMENT_ID = AgreementVariables.AGREEMENT_ID;
+
     public static final String ERROR_INVALID_REQUEST = "INVALID_REQUEST";
     public static final String MESSAGE_PMP_REQUEST_CREATED = "PmpProductRequestCreated";
     public static final String MESSAGE_PMP_REQUEST_DECIDED = "PmpProductRequestDecided";
@@ -48,7 +56,7 @@ public final class ProcurementRequestProcess {
      * it, an offer is being accepted or was, a PMP change, grants): once it has reached one of them, a PMP
      * request cancelled or expired no longer closes it — even if it later loops back.
      */
-    public static final java.util.List<String> COMMITTED_ACTIVITIES = java.util.List.of("Task_AcceptPrivateOffer",
+    public static final java.util.List<String> COMMITTED_ACTIVITIES = java.util.List.of(TASK_ACCEPT_PRIVATE_OFFER,
             "Task_VerifyAgreement", "Task_ConfirmPmpAddition", "Task_FindGoverningExperiences", "CallActivity_AllowProductInPmp",
             "Task_ResolveCatalogChangeFailure", "CallActivity_DistributeLicenses");
 
