@@ -2,6 +2,8 @@ package io.mpgov.request;
 
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +23,9 @@ class RequestValidatorTest {
     final OrganizationPort organization = mock(OrganizationPort.class);
     final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
     final io.mpgov.agreement.AgreementPort agreements = mock(io.mpgov.agreement.AgreementPort.class);
-    final RequestValidator validator = new RequestValidator(organization, agreements, runtime,
+    /** No Spring context here: the provider's default factory; the application uses the Validator Spring Boot configures. */
+    static final Validator CONSTRAINTS = Validation.buildDefaultValidatorFactory().getValidator();
+    final RequestValidator validator = new RequestValidator(CONSTRAINTS, organization, agreements, runtime,
             mock(org.camunda.bpm.engine.IdentityService.class));
 
     @BeforeEach
