@@ -1,5 +1,14 @@
 package io.mpgov.request;
 
+import jakarta.validation.GroupSequence;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
+import org.hibernate.validator.constraints.Range;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +19,63 @@ import static io.mpgov.request.ProcurementRequestProcess.*;
 /**
  * What a requester submits, from the REST API or the Tasklist start form. Field names are the start
  * form's keys and the process variable names.
+ *
+ * <p>Each field's own rules are its constraints; {@link RequestValidator} checks them field by field in
+ * {@link Checks} order, so a field reports the first of its rules it breaks (a 10,000-character title is too
+ * long, whatever it contains). What needs other fields or the organization is {@link RequestValidator}'s.
  */
-public record RequestForm(String productId, String productTitle, String sellerName, String offerType, String offerId,
-                          Double estimatedAnnualCost, Integer contractMonths, String dataClassification,
-                          String businessJustification, List<String> targetAccountIds, String targetOuId,
-                          String targetTag, String requestType, Boolean newVendor, Boolean customEula) {
+public record RequestForm(
+        @NotNull(message = REQUIRED) @ProductId String productId,
+        @NotNull(message = REQUIRED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class) String productTitle,
+        @NotNull(message = REQUIRED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class) String sellerName,
+        @NotNull(message = REQUIRED) @Pattern(regexp = "PUBLIC|PRIVATE", message = "must be PUBLIC or PRIVATE") String offerType,
+        @NotNull(message = REQUIRED, groups = PrivateOffer.class) @OfferId(groups = PrivateOffer.class) String offerId,
+        @NotNull(message = "is required (USD per year, 0 for free products)") @DecimalMin(value = "0", message = "must not be negative")
+        @Max(value = MAX_ANNUAL_COST, message = "must not exceed {value} USD a year") Double estimatedAnnualCost,
+        @NotNull(message = REQUIRED) @Range(min = 1, max = 60, message = "must be between {min} and {max}") Integer contractMonths,
+        @NotNull(message = REQUIRED) @Pattern(regexp = "PUBLIC|INTERNAL|CONFIDENTIAL|RESTRICTED",
+                message = "must be one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED") String dataClassification,
+        @NotNull(message = REQUIRED) @MaxLength(MAX_JUSTIFICATION) @NoMarkup(groups = Content.class)
+        @Size(min = MIN_JUSTIFICATION, message = "must explain the need in at least {min} characters", groups = Substance.class)
+        String businessJustification,
+        @Size(max = MAX_TARGET_ACCOUNTS, message = "at most {max} accounts; name an OU or a tag instead")
+        @AccountIds(groups = Content.class) List<String> targetAccountIds,
+        @OuId String targetOuId,
+        @Pattern(regexp = "[\\p{L}\\p{N}_.:/+@-]{1,128}=[\\p{L}\\p{N}_.:/+@ -]{0,256}",
+                message = "must be key=value, e.g. licence-group=observability") String targetTag,
+        @Pattern(regexp = "NEW|RENEWAL", message = "must be NEW or RENEWAL") String requestType,
+        @NotNull(message = "is required for a private offer: is this the first contract with this seller?",
+                groups = PrivateOffer.class) Boolean newVendor,
+        @NotNull(message = "is required for a private offer: does it come with a custom EULA?",
+                groups = PrivateOffer.class) Boolean customEula) {
+
+    static final String REQUIRED = "is required";
+    static final int MAX_TEXT = 200;
+    static final int MIN_JUSTIFICATION = 20;
+    static final int MAX_JUSTIFICATION = 4_000;
+    static final int MAX_TARGET_ACCOUNTS = 1_000;
+    /** More than any single software contract mpgov should see; above it is a typo or an attack. */
+    static final long MAX_ANNUAL_COST = 100_000_000L;
+
+    /**
+     * The order a field's rules are checked in: the constraints without a group first, then {@link Content},
+     * then {@link Substance}; the first group a field fails is its error, the rest are not checked for it.
+     */
+    @GroupSequence({Default.class, Content.class, Substance.class})
+    interface Checks {
+    }
+
+    /** What a text that is there and not too long contains. */
+    interface Content {
+    }
+
+    /** Whether a clean text says enough. */
+    interface Substance {
+    }
+
+    /** The rules of a private offer's fields, which only a private offer has to follow. */
+    interface PrivateOffer {
+    }
 
     public RequestForm {
         productId = trim(productId);

@@ -2,12 +2,27 @@ package io.mpgov.request;
 
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.hibernate.validator.constraints.Range;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.lang.annotation.Annotation;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyCollection;
@@ -21,7 +36,9 @@ class RequestValidatorTest {
     final OrganizationPort organization = mock(OrganizationPort.class);
     final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
     final io.mpgov.agreement.AgreementPort agreements = mock(io.mpgov.agreement.AgreementPort.class);
-    final RequestValidator validator = new RequestValidator(organization, agreements, runtime,
+    /** No Spring context here: the provider's default factory; the application uses the Validator Spring Boot configures. */
+    static final Validator CONSTRAINTS = Validation.buildDefaultValidatorFactory().getValidator();
+    final RequestValidator validator = new RequestValidator(CONSTRAINTS, organization, agreements, runtime,
             mock(org.camunda.bpm.engine.IdentityService.class));
 
     @BeforeEach
@@ -119,6 +136,101 @@ class RequestValidatorTest {
         when(agreements.forProduct("prod-pagerduty0001")).thenReturn(List.of(new io.mpgov.agreement.Agreement(
                 "agmt-1", "ACTIVE", "offer-pagerdutypriv1", List.of("prod-pagerduty0001"), java.time.Instant.now(), false)));
         assertThat(validator.validate(renewal, null)).isEmpty();
+    }
+
+    /** {@link #valid()} with some fields changed: field, value, field, value… */
+    static RequestForm with(Object... fieldsAndValues) {
+        Map<String, Object> variables = valid().toVariables();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            variables.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return RequestForm.fromVariables(variables);
+    }
+
+    static final Object[] PRIVATE = {"offerType", "PRIVATE", "offerId", "offer-pagerdutypriv1", "newVendor", false, "customEula", false};
+
+    static Arguments rule(String field, Object value, Class<? extends Annotation> constraint, String message, Object... more) {
+        return Arguments.of(field, value, constraint, message, more);
+    }
+
+    static Stream<Arguments> fieldRules() {
+        return Stream.of(
+                rule("productId", null, NotNull.class, "is required"),
+                rule("productId", "prod-X", ProductId.class, "must look like prod-xxxxxxxxxxxxx (prod- and 13 lowercase letters or digits)"),
+                rule("productTitle", "T".repeat(201), MaxLength.class, "must be at most 200 characters (got 201)"),
+                rule("productTitle", "PagerDuty <img src=x onerror=alert(1)>", NoMarkup.class, "must not contain markup: < and > are not allowed"),
+                rule("productTitle", "<b>".repeat(100), MaxLength.class, "must be at most 200 characters (got 300)"),
+                rule("sellerName", null, NotNull.class, "is required"),
+                rule("sellerName", "<b>ACME</b>", NoMarkup.class, "must not contain markup: < and > are not allowed"),
+                rule("offerType", "public", Pattern.class, "must be PUBLIC or PRIVATE"),
+                rule("offerId", null, NotNull.class, "is required", PRIVATE),
+                rule("offerId", "offer_1", OfferId.class, "must look like offer-xxxxxxxxxxxxx", PRIVATE),
+                rule("newVendor", null, NotNull.class, "is required for a private offer: is this the first contract with this seller?", PRIVATE),
+                rule("customEula", null, NotNull.class, "is required for a private offer: does it come with a custom EULA?", PRIVATE),
+                rule("requestType", "UPGRADE", Pattern.class, "must be NEW or RENEWAL"),
+                rule("estimatedAnnualCost", null, NotNull.class, "is required (USD per year, 0 for free products)"),
+                rule("estimatedAnnualCost", -0.01, DecimalMin.class, "must not be negative"),
+                rule("estimatedAnnualCost", 1e15, Max.class, "must not exceed 100000000 USD a year"),
+                rule("contractMonths", 0, Range.class, "must be between 1 and 60"),
+                rule("contractMonths", 61, Range.class, "must be between 1 and 60"),
+                rule("dataClassification", "TOP SECRET", Pattern.class, "must be one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED"),
+                rule("businessJustification", null, NotNull.class, "is required"),
+                rule("businessJustification", "j".repeat(4001), MaxLength.class, "must be at most 4000 characters (got 4001)"),
+                rule("businessJustification", "On-call alerting <iframe src=//evil></iframe> for retail", NoMarkup.class,
+                        "must not contain markup: < and > are not allowed"),
+                rule("businessJustification", "<b>need</b>", NoMarkup.class, "must not contain markup: < and > are not allowed"),
+                rule("businessJustification", "need it", Size.class, "must explain the need in at least 20 characters"),
+                rule("targetAccountIds", Collections.nCopies(1001, "310987654321"), Size.class,
+                        "at most 1000 accounts; name an OU or a tag instead"),
+                rule("targetAccountIds", Collections.nCopies(1001, "1"), Size.class,
+                        "at most 1000 accounts; name an OU or a tag instead"),
+                rule("targetAccountIds", List.of("123", "<svg onload=alert(1)>", "1".repeat(21), "4", "5", "6"), AccountIds.class,
+                        "not 12-digit account ids: 123, ?svg onload=alert(1)…, 11111111111111111111…, 4, 5"),
+                rule("targetOuId", "ou-bad", OuId.class, "must look like ou-xxxx-xxxxxxxx"),
+                rule("targetTag", "team=<b>x</b>", Pattern.class, "must be key=value, e.g. licence-group=observability"));
+    }
+
+    /** The error a field gets is the violation of its constraint, word for word, and the only one. */
+    @ParameterizedTest(name = "{0} = {1}: @{2}")
+    @MethodSource("fieldRules")
+    void aFieldsRulesAreItsConstraints(String field, Object value, Class<? extends Annotation> constraint, String message, Object[] more) {
+        Object[] change = Stream.concat(Stream.of(more), Stream.of(field, value)).toArray();
+        RequestForm form = with(change);
+
+        assertThat(CONSTRAINTS.validateProperty(form, field, RequestForm.Checks.class, RequestForm.PrivateOffer.class))
+                .singleElement().satisfies(violation -> {
+                    assertThat(violation.getConstraintDescriptor().getAnnotation().annotationType()).isEqualTo(constraint);
+                    assertThat(violation.getMessage()).isEqualTo(message);
+                });
+        assertThat(validator.validate(form, null)).containsExactly(new FieldError(field, message));
+    }
+
+    @Test
+    void aPrivateOffersRulesAreNotAPublicOnes() {
+        assertThat(validator.validate(with("offerId", "junk", "newVendor", null, "customEula", null), null)).isEmpty();
+    }
+
+    @Test
+    void errorsComeInTheFormsOrderNotTheRecords() {
+        RequestForm form = with("offerType", "PRIVATE", "offerId", null, "newVendor", null, "customEula", null,
+                "requestType", "UPGRADE", "estimatedAnnualCost", null, "targetTag", "x");
+
+        assertThat(fields(validator.validate(form, null))).containsExactly("offerId", "newVendor", "customEula", "requestType",
+                "estimatedAnnualCost", "targetTag");
+    }
+
+    @Test
+    void aCostThatIsNotANumberIsRefusedAndMinusZeroIsNotNegative() {
+        assertThat(fields(validator.validate(with("estimatedAnnualCost", Double.NaN), null))).containsOnly("estimatedAnnualCost");
+        assertThat(validator.validate(with("estimatedAnnualCost", -0.0), null)).isEmpty();
+    }
+
+    @Test
+    void aRejectedAccountIdIsShownAsTypedNeverEvaluated() {
+        RequestForm form = with("targetAccountIds", List.of("${1+1}", "{max}", "\\{x}", "a\\$b", "#{7*7}"));
+
+        assertThat(validator.validate(form, null)).extracting(FieldError::toString)
+                .containsExactly("targetAccountIds: not 12-digit account ids: ${1+1}, {max}, \\{x}, a\\$b, #{7*7}");
     }
 
     @Test
