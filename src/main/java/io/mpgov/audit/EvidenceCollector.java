@@ -1,5 +1,7 @@
 package io.mpgov.audit;
 
+import io.mpgov.license.GrantOutcome;
+import io.mpgov.license.LicenseDistributionProcess;
 import io.mpgov.security.AsSystem;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -123,16 +125,11 @@ public class EvidenceCollector {
                 v.get("changeType") + " " + products + " change set " + v.get("changeSetId")));
     }
 
-    @SuppressWarnings("unchecked")
     private void grants(HistoricProcessInstance p, List<Evidence> evidence) {
-        Object outcomes = variables(p.getId()).get("distributionOutcomes");
-        if (outcomes instanceof List<?> list) {
-            for (Object o : list) {
-                Map<String, Object> g = (Map<String, Object>) o;
-                evidence.add(new Evidence(p.getEndTime().toInstant(), "GRANT", p.getProcessDefinitionKey(), p.getId(),
-                        p.getBusinessKey(), "mpgov", Objects.toString(g.get("outcome"), null),
-                        "account " + g.get("accountId") + " license " + g.get("licenseArn") + " grant " + g.get("grantArn")));
-            }
+        for (GrantOutcome g : LicenseDistributionProcess.report(variables(p.getId()).get(LicenseDistributionProcess.OUTCOMES)).writes()) {
+            evidence.add(new Evidence(p.getEndTime().toInstant(), "GRANT", p.getProcessDefinitionKey(), p.getId(),
+                    p.getBusinessKey(), "mpgov", g.kind().label(),
+                    "account " + g.accountId() + " license " + g.licenseArn() + " grant " + g.grantArn()));
         }
     }
 
