@@ -1,5 +1,8 @@
 package io.mpgov;
 
+import io.mpgov.license.DistributionReport;
+import io.mpgov.license.GrantOutcome;
+import io.mpgov.license.LicenseDistributionProcess;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
@@ -62,6 +65,15 @@ class DistributionRestartIT {
                             .finished().count() == LICENSES;
                 });
                 GrantLedger.awaitSettled(sandbox);
+                // The plan's records, written before the stop, read back by the restarted node: its report is a record too.
+                for (String instance : instances) {
+                    Object report = history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                            .variableName(LicenseDistributionProcess.OUTCOMES).singleResult().getValue();
+                    assertThat(report).isInstanceOfSatisfying(DistributionReport.class, r -> {
+                        assertThat(r.writes()).hasSize(ACCOUNTS);
+                        assertThat(r.count(GrantOutcome.Kind.FAILED)).isZero();
+                    });
+                }
             }
 
             GrantLedger.assertOneActiveGrantPerPair(sandbox, LICENSES * ACCOUNTS);

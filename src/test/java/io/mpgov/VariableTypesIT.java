@@ -1,9 +1,16 @@
 package io.mpgov;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mpgov.license.DistributionReport;
+import io.mpgov.license.GrantWork;
+import io.mpgov.license.LicenseDistributionProcess;
+import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,6 +44,10 @@ class VariableTypesIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
 
     /** Stands for a gadget: a class whose construction does something. */
     public static class Gadget {
@@ -54,7 +65,9 @@ class VariableTypesIT {
         String instance = http.post("/api/requests", "requester", Http.json(PublicOfferScenario.publicRequest("prod-pagerduty0001")))
                 .json().path("processInstanceId").asText();
 
-        for (String[] variable : new String[][] {{Gadget.class.getName(), "{\"command\":\"touch /tmp/owned\"}"}, {"java.net.URL", "\"http://evil.example/\""}}) {
+        for (String[] variable : new String[][] {{Gadget.class.getName(), "{\"command\":\"touch /tmp/owned\"}"}, {"java.net.URL", "\"http://evil.example/\""},
+                // a record of mpgov's that is never a variable of its own: the allow-list names classes, not mpgov's packages
+                {GrantWork.class.getName(), "{\"action\":\"GRANT\",\"accountId\":\"111\"}"}}) {
             String path = "/engine-rest/process-instance/" + instance + "/variables/probe";
             assertThat(put(path, Http.json(Map.of("type", "Object", "value", variable[1], "valueInfo",
                     Map.of("objectTypeName", variable[0], "serializationDataFormat", "application/json"))))).isEqualTo(204);
@@ -86,6 +99,29 @@ class VariableTypesIT {
         });
         assertThat(objects).extracting(v -> v.path("name").asText()).contains("removalBatches", "renewals", "removals", "reviewLines");
         assertThat(objects).allSatisfy(v -> assertThat(v.path("value").isContainerNode()).as(v.toString()).isTrue());
+    }
+
+    @Test
+    void aDistributionsRecordsAreReadDeserialized() {
+        String distribution = runtime.startProcessInstanceByKey(LicenseDistributionProcess.KEY, Map.of(
+                LicenseDistributionProcess.PRODUCT_ID, "prod-ngnxplusami01", LicenseDistributionProcess.TARGET_OU_ID, DemoOrganization.OU_TECHNOLOGY)).getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(distribution).finished().count() == 1);
+
+        Http.Response variables = new Http(port).get("/engine-rest/history/variable-instance?processInstanceId=" + distribution, "admin");
+        assertThat(variables.status()).as(variables.body()).isEqualTo(200);
+        Map<String, JsonNode> objects = new java.util.HashMap<>();
+        variables.json().forEach(v -> {
+            assertThat(v.path("errorMessage").isNull()).as(v.toString()).isTrue();
+            if (v.path("type").asText().equals("Object")) {
+                objects.put(v.path("name").asText(), v);
+            }
+        });
+        assertThat(objects).containsKeys("grantBatches", "batch", "distributionNotices", "distributionOutcomes");
+        assertThat(objects.values()).allSatisfy(v -> assertThat(v.path("value").isContainerNode()).as(v.toString()).isTrue());
+        JsonNode report = objects.get("distributionOutcomes");
+        assertThat(report.path("valueInfo").path("objectTypeName").asText()).isEqualTo(DistributionReport.class.getName());
+        assertThat(report.path("value").path("writes").path(0).path("kind").asText()).isEqualTo("CREATED");
+        assertThat(report.path("value").path("notices").isArray()).as(report.toString()).isTrue();
     }
 
     /** As the administrator, with the engine's REST API. */

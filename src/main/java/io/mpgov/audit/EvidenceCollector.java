@@ -2,6 +2,7 @@ package io.mpgov.audit;
 
 import io.mpgov.catalog.CatalogChangeProcess;
 import io.mpgov.decision.DecisionVariables;
+import io.mpgov.license.GrantOutcome;
 import io.mpgov.license.LicenseDistributionProcess;
 import io.mpgov.request.ProcurementRequestProcess;
 import io.mpgov.review.AccessReviewProcess;
@@ -128,16 +129,11 @@ public class EvidenceCollector {
                 v.get(CatalogChangeProcess.CHANGE_TYPE) + " " + products + " change set " + v.get(CatalogChangeProcess.CHANGE_SET_ID)));
     }
 
-    @SuppressWarnings("unchecked")
     private void grants(HistoricProcessInstance p, List<Evidence> evidence) {
-        Object outcomes = variables(p.getId()).get(LicenseDistributionProcess.OUTCOMES);
-        if (outcomes instanceof List<?> list) {
-            for (Object o : list) {
-                Map<String, Object> g = (Map<String, Object>) o;
-                evidence.add(new Evidence(p.getEndTime().toInstant(), "GRANT", p.getProcessDefinitionKey(), p.getId(),
-                        p.getBusinessKey(), "mpgov", Objects.toString(g.get("outcome"), null),
-                        "account " + g.get("accountId") + " license " + g.get("licenseArn") + " grant " + g.get("grantArn")));
-            }
+        for (GrantOutcome g : LicenseDistributionProcess.report(variables(p.getId()).get(LicenseDistributionProcess.OUTCOMES)).writes()) {
+            evidence.add(new Evidence(p.getEndTime().toInstant(), "GRANT", p.getProcessDefinitionKey(), p.getId(),
+                    p.getBusinessKey(), "mpgov", g.kind().label(),
+                    "account " + g.accountId() + " license " + g.licenseArn() + " grant " + g.grantArn()));
         }
     }
 

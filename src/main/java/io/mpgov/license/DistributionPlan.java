@@ -38,9 +38,20 @@ public record DistributionPlan(String licenseArn, String homeRegion, List<Item> 
      * @param grant         for KEEP, REVOKE, WAIT, and GRANT of an existing grant: the grant
      * @param principalArn  for GRANT: the principal (account root or OU ARN)
      * @param replaceActive for GRANT: the grantee holds an active grant of a superseded license of the same product
+     * @param reported      for KEEP, WAIT and NOT_SHAREABLE, which write nothing: what the report says of it; null for
+     *                      GRANT and REVOKE, whose outcome the report reads back from License Manager
      */
     public record Item(Action action, String accountId, String token, Grant grant, String reason, String principalArn,
-                       boolean replaceActive) {
+                       boolean replaceActive, GrantOutcome.Kind reported) {
+
+        /** An item reported as not shared (NOT_SHAREABLE), unchanged (KEEP, WAIT), or by what its write did (GRANT, REVOKE). */
+        Item(Action action, String accountId, String token, Grant grant, String reason, String principalArn, boolean replaceActive) {
+            this(action, accountId, token, grant, reason, principalArn, replaceActive, switch (action) {
+                case GRANT, REVOKE -> null;
+                case KEEP, WAIT -> GrantOutcome.Kind.UNCHANGED;
+                case NOT_SHAREABLE -> GrantOutcome.Kind.NOT_SHARED;
+            });
+        }
     }
 
     /**
@@ -134,7 +145,8 @@ public record DistributionPlan(String licenseArn, String homeRegion, List<Item> 
                     // Version 1 is the grant as created; a later version means its activation was asked for already.
                     : new Item(Action.KEEP, grantee, null, first, "activation under way", null, false));
             case "DISABLED" -> items.add(new Item(Action.GRANT, grantee, token, first, ACCEPTED_NOT_ACTIVE, principal, replacing));
-            default -> items.add(new Item(Action.WAIT, grantee, null, first, PENDING_ACCEPTANCE, null, false));
+            default -> items.add(new Item(Action.WAIT, grantee, null, first, PENDING_ACCEPTANCE, null, false,
+                    GrantOutcome.Kind.PENDING_ACCEPTANCE));
         }
         live.stream().skip(1).forEach(extra -> items.add(new Item(Action.REVOKE, grantee, null, extra, "second grant", null, false)));
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +62,18 @@ public class DistributionPlanner {
      * first; an event names an account or a license; with none of them, every entitled product.
      */
     public record Scope(String productId, String licenseArn, String accountId, Entitlement entitlement) {
+
+        /**
+         * A distribution's scope as its start named it: a product with accounts, an OU or a tag is a request's,
+         * and entitles them (recorded under {@code entitlementId}); a product alone, a license or an account
+         * reconciles what is recorded already.
+         */
+        public static Scope of(String productId, String licenseArn, String accountId, String targetAccountIds, String targetOuId,
+                               String targetTag, String entitlementId) {
+            boolean entitles = productId != null && (present(targetAccountIds) || present(targetOuId) || present(targetTag));
+            return new Scope(productId, licenseArn, accountId,
+                    entitles ? new Entitlement(entitlementId, productId, targetAccountIds, targetOuId, targetTag) : null);
+        }
     }
 
     public List<DistributionPlan> plan(Scope scope) {
@@ -175,12 +186,6 @@ public class DistributionPlanner {
         return entitled;
     }
 
-    /**
-     * The plans' writes in batches of at most {@code size}, one multi-instance element each: few enough
-     * elements that the loop's bookkeeping stays cheap, each batch run in parallel by {@link GrantWorkRunner}.
-     * Plain lists and maps (ArrayList, LinkedHashMap), so they travel as JSON process variables of types
-     * the engine's deserialization allow-list names.
-     */
     private static boolean present(String value) {
         return value != null && !value.isBlank();
     }
@@ -202,50 +207,27 @@ public class DistributionPlanner {
         }
     }
 
-    static List<List<Map<String, Object>>> batches(List<DistributionPlan> plans, int size) {
-        List<Map<String, Object>> work = new ArrayList<>();
-        for (DistributionPlan plan : plans) {
-            for (DistributionPlan.Item item : plan.writes()) {
-                Map<String, Object> element = new LinkedHashMap<>();
-                element.put("action", item.action().name());
-                element.put("licenseArn", plan.licenseArn());
-                element.put("homeRegion", plan.homeRegion());
-                element.put("accountId", item.accountId());
-                element.put("token", item.token());
-                element.put("grantArn", item.grant() == null ? null : item.grant().arn());
-                element.put("version", item.grant() == null ? null : item.grant().version());
-                element.put("reason", item.reason());
-                element.put("principalArn", item.principalArn());
-                element.put("grantStatus", item.grant() == null ? null : item.grant().status());
-                element.put("replaceActive", item.replaceActive());
-                work.add(element);
-            }
-        }
-        return slices(work, size);
-    }
-
-    /** What the plans report without writing: one map per WAIT or NOT_SHAREABLE item. */
-    static List<Map<String, Object>> notices(List<DistributionPlan> plans) {
-        List<Map<String, Object>> notices = new ArrayList<>();
-        for (DistributionPlan plan : plans) {
-            for (DistributionPlan.Item item : plan.notices()) {
-                Map<String, Object> element = new LinkedHashMap<>();
-                element.put("action", item.action().name());
-                element.put("licenseArn", plan.licenseArn());
-                element.put("accountId", item.accountId());
-                element.put("grantArn", item.grant() == null ? null : item.grant().arn());
-                element.put("reason", item.reason());
-                notices.add(element);
-            }
-        }
-        return notices;
-    }
-
-    private static List<List<Map<String, Object>>> slices(List<Map<String, Object>> work, int size) {
-        List<List<Map<String, Object>>> batches = new ArrayList<>();
+    /**
+     * The plans' writes in batches of at most {@code size}, one multi-instance element each: few enough
+     * elements that the loop's bookkeeping stays cheap, each batch run in parallel by {@link GrantWorkRunner}.
+     */
+    static List<GrantBatch> batches(List<DistributionPlan> plans, int size) {
+        List<GrantWork> work = plans.stream().flatMap(plan -> plan.writes().stream().map(item -> GrantWork.of(plan, item))).toList();
+        List<GrantBatch> batches = new ArrayList<>();
         for (int from = 0; from < work.size(); from += size) {
-            batches.add(new ArrayList<>(work.subList(from, Math.min(work.size(), from + size))));
+            batches.add(new GrantBatch(work.subList(from, Math.min(work.size(), from + size))));
         }
         return batches;
+    }
+
+    /** What the plans report without writing: one outcome per WAIT or NOT_SHAREABLE item, decided by the plan. */
+    static List<GrantOutcome> notices(List<DistributionPlan> plans) {
+        return plans.stream().flatMap(plan -> plan.notices().stream().map(item -> new GrantOutcome(item.reported(), item.accountId(),
+                plan.licenseArn(), item.grant() == null ? null : item.grant().arn(), item.reason()))).toList();
+    }
+
+    /** Grants that are right as they are (KEEP). */
+    static long unchanged(List<DistributionPlan> plans) {
+        return plans.stream().flatMap(p -> p.items().stream()).filter(i -> i.action() == DistributionPlan.Action.KEEP).count();
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,10 +40,10 @@ public class GrantWorkRunner implements SmartLifecycle {
         });
     }
 
-    public void run(List<Map<String, Object>> batch) {
+    public void run(List<GrantWork> batch) {
         List<Future<?>> submitted = new ArrayList<>();
         try {
-            for (Map<String, Object> item : batch) {
+            for (GrantWork item : batch) {
                 submitted.add(pool.submit(() -> apply(item)));
             }
         } catch (RejectedExecutionException stopping) {
@@ -54,13 +53,13 @@ public class GrantWorkRunner implements SmartLifecycle {
         }
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < submitted.size(); i++) {
-            Map<String, Object> item = batch.get(i);
+            GrantWork item = batch.get(i);
             try {
                 submitted.get(i).get();
             } catch (ExecutionException e) {
-                failures.add(item.get("action") + " " + item.get("accountId") + ": " + e.getCause().getMessage());
+                failures.add(item.action() + " " + item.accountId() + ": " + e.getCause().getMessage());
             } catch (CancellationException e) {
-                failures.add(item.get("action") + " " + item.get("accountId") + ": not done, mpgov is stopping");
+                failures.add(item.action() + " " + item.accountId() + ": not done, mpgov is stopping");
             } catch (InterruptedException e) {
                 // The node is stopping: its job will run again elsewhere, so this batch's queued items must not go on.
                 submitted.forEach(f -> f.cancel(true));
@@ -74,24 +73,17 @@ public class GrantWorkRunner implements SmartLifecycle {
         }
     }
 
-    private void apply(Map<String, Object> item) {
-        String licenseArn = (String) item.get("licenseArn");
-        String account = (String) item.get("accountId");
+    private void apply(GrantWork item) {
         String outcome = "failure";
         try {
-            if ("GRANT".equals(item.get("action"))) {
-                String grantArn = (String) item.get("grantArn");
-                String principal = item.get("principalArn") != null ? (String) item.get("principalArn") : LicensePort.accountPrincipal(account);
-                licenses.grant(new LicensePort.GrantOrder(licenseArn, (String) item.get("homeRegion"), principal, (String) item.get("token"),
-                        grantArn == null ? null : new LicensePort.Grant(grantArn, licenseArn, account, (String) item.get("grantStatus"),
-                                (String) item.get("version")), Boolean.TRUE.equals(item.get("replaceActive"))));
+            if (item.action() == DistributionPlan.Action.GRANT) {
+                licenses.grant(item.order());
             } else {
-                licenses.revoke(new LicensePort.Grant((String) item.get("grantArn"), licenseArn, account, null,
-                        (String) item.get("version")), (String) item.get("reason"));
+                licenses.revoke(item.revoked(), item.reason());
             }
             outcome = "success";
         } finally {
-            Metrics.counter("mpgov.grant.writes", "action", String.valueOf(item.get("action")), "outcome", outcome).increment();
+            Metrics.counter("mpgov.grant.writes", "action", item.action().name(), "outcome", outcome).increment();
         }
     }
 

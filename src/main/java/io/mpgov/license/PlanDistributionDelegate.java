@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import static io.mpgov.license.LicenseDistributionProcess.*;
 
@@ -24,19 +23,14 @@ class PlanDistributionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String productId = (String) execution.getVariable(PRODUCT_ID);
-        String accounts = (String) execution.getVariable(TARGET_ACCOUNT_IDS);
-        String ou = (String) execution.getVariable(TARGET_OU_ID);
-        String tag = (String) execution.getVariable(TARGET_TAG);
-        boolean entitles = productId != null && Stream.of(accounts, ou, tag).anyMatch(v -> v != null && !v.isBlank());
+        // A request's distribution records its entitlement under the request id; others have none to record.
         String entitlementId = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
                 : "process:" + execution.getProcessInstanceId();
-        List<DistributionPlan> plans = planner.plan(new DistributionPlanner.Scope(productId,
+        List<DistributionPlan> plans = planner.plan(DistributionPlanner.Scope.of((String) execution.getVariable(PRODUCT_ID),
                 (String) execution.getVariable(LICENSE_ARN), (String) execution.getVariable(ACCOUNT_ID),
-                entitles ? new Entitlement(entitlementId, productId, accounts, ou, tag) : null));
-        execution.setVariable(GRANT_BATCHES, DistributionPlanner.batches(plans, batchSize));
-        execution.setVariable(NOTICES, DistributionPlanner.notices(plans));
-        execution.setVariable(UNCHANGED, plans.stream().flatMap(p -> p.items().stream())
-                .filter(i -> i.action() == DistributionPlan.Action.KEEP).count());
+                (String) execution.getVariable(TARGET_ACCOUNT_IDS), (String) execution.getVariable(TARGET_OU_ID),
+                (String) execution.getVariable(TARGET_TAG), entitlementId));
+        writePlan(execution, DistributionPlanner.batches(plans, batchSize), DistributionPlanner.notices(plans),
+                DistributionPlanner.unchanged(plans));
     }
 }

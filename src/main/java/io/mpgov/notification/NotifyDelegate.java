@@ -3,6 +3,8 @@ package io.mpgov.notification;
 import io.micrometer.core.instrument.Metrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +46,16 @@ class NotifyDelegate implements JavaDelegate {
         Metrics.counter("mpgov.mails", "template", template).increment();
         if (template.endsWith("-escalated")) {
             // An escalation is a missed SLA: an approval or an attestation waited longer than the policy allows.
-            Metrics.counter("mpgov.sla.breaches", "process", String.valueOf(((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity)
-                    execution).getProcessDefinition().getKey())).increment();
+            Metrics.counter("mpgov.sla.breaches", "process", processKey(execution)).increment();
         }
+    }
+
+    /** The key of the process the task belongs to, from its model (the engine's public API: no lookup, no authorization check). */
+    static String processKey(DelegateExecution execution) {
+        ModelElementInstance element = execution.getBpmnModelElementInstance();
+        while (element != null && !(element instanceof Process)) {
+            element = element.getParentElement();
+        }
+        return element != null ? ((Process) element).getId() : execution.getProcessDefinitionId();
     }
 }

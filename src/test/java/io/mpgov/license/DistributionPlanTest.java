@@ -114,6 +114,22 @@ class DistributionPlanTest {
     }
 
     @Test
+    void whatAnItemWithoutAWriteReportsIsDecidedByThePlanNotReadFromItsReason() {
+        assertThat(one("PENDING_ACCEPT", "2").items()).extracting(DistributionPlan.Item::reported)
+                .containsExactly(GrantOutcome.Kind.PENDING_ACCEPTANCE);
+        for (String status : List.of("REJECTED", "PENDING_DELETE", "ACTIVE")) {
+            assertThat(one(status, "2").items()).as(status).extracting(DistributionPlan.Item::reported).containsExactly(GrantOutcome.Kind.UNCHANGED);
+        }
+        assertThat(DistributionPlan.notShareable(LICENSE, "us-east-1").items()).extracting(DistributionPlan.Item::reported)
+                .containsExactly(GrantOutcome.Kind.NOT_SHARED);
+        assertThat(one("DISABLED", "2").items()).as("a write's outcome is read back after it").extracting(DistributionPlan.Item::reported)
+                .containsOnlyNulls();
+        // A grantee waiting for the current license while its superseded grant is PENDING_ACCEPT is not "pending acceptance".
+        assertThat(DistributionPlan.superseded("arn:old", "us-east-1", List.of(new Grant("g-1", "arn:old", "333", "PENDING_ACCEPT", "1")),
+                LICENSE, List.of()).items()).extracting(DistributionPlan.Item::reported).containsExactly(GrantOutcome.Kind.UNCHANGED);
+    }
+
+    @Test
     void everyLiveGrantOfAnAccountNoLongerEntitledIsRevokedAndGoneOnesAreLeft() {
         for (String status : List.of("PENDING_WORKFLOW", "PENDING_ACCEPT", "ACTIVE", "DISABLED")) {
             DistributionPlan plan = DistributionPlan.of(LICENSE, "us-east-1", Set.of(), Set.of("111"), List.of(grant("g-1", "111", status)));

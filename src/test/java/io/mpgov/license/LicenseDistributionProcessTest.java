@@ -4,12 +4,14 @@ import io.mpgov.license.LicensePort.Grant;
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -390,5 +392,125 @@ class LicenseDistributionProcessTest {
         verify(licenses, never()).grant(any(LicensePort.GrantOrder.class));
         verify(licenses, never()).revoke(any(), anyString());
         assertThat(variable(pi, "grantsUnchanged")).isEqualTo(2L);
+    }
+
+    HistoricVariableInstance historic(ProcessInstance pi, String name) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+                .disableCustomObjectDeserialization().list().get(0);
+    }
+
+    @Test
+    void theWorkItsNoticesAndTheReportTravelAsRecordsInJsonVariablesAndAreReadBackAsThem() {
+        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-3", "333", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")),
+                List.of(grant("g-new", "111", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")));
+        entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "555", null, null));
+
+        ProcessInstance pi = distribute("111", null, null);
+
+        assertThat(pi).isEnded();
+        Map<String, String> types = Map.of("grantBatches", "java.util.ArrayList<io.mpgov.license.GrantBatch>",
+                "batch", "io.mpgov.license.GrantBatch",
+                "distributionNotices", "java.util.ArrayList<io.mpgov.license.GrantOutcome>",
+                "distributionOutcomes", "io.mpgov.license.DistributionReport");
+        types.forEach((name, type) -> {
+            ObjectValue stored = (ObjectValue) historic(pi, name).getTypedValue();
+            assertThat(stored.getSerializationDataFormat()).as(name).isEqualTo("application/json");
+            assertThat(stored.getObjectTypeName()).as(name).isEqualTo(type);
+        });
+        assertThat(((ObjectValue) historic(pi, "distributionOutcomes").getTypedValue()).getValueSerialized())
+                .as("the record's components, the enum by name, nothing else")
+                .contains("\"kind\":\"CREATED\"", "\"accountId\":\"111\"", "\"grantArn\":\"g-new\"")
+                .doesNotContain("\"line\"", "\"label\"");
+
+        // Read back deserialized, in a command of its own, as the next job and the audit read them.
+        DistributionReport report = (DistributionReport) variable(pi, "distributionOutcomes");
+        assertThat(report.writes()).containsExactly(
+                new GrantOutcome(GrantOutcome.Kind.CREATED, "111", LICENSE, "g-new", "entitled, no live grant"),
+                new GrantOutcome(GrantOutcome.Kind.REVOKED, "333", LICENSE, "g-3", "no longer entitled"));
+        assertThat(report.notices()).extracting(GrantOutcome::accountId, GrantOutcome::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("555", GrantOutcome.Kind.PENDING_ACCEPTANCE));
+        assertThat((List<?>) variable(pi, "grantBatches")).singleElement().isInstanceOfSatisfying(GrantBatch.class, batch ->
+                assertThat(batch.items()).extracting(GrantWork::action, GrantWork::accountId).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(DistributionPlan.Action.GRANT, "111"),
+                        org.assertj.core.groups.Tuple.tuple(DistributionPlan.Action.REVOKE, "333")));
+        assertThat(variable(pi, "grantsPendingAcceptance")).isEqualTo(1);
+    }
+
+    /**
+     * An instance planned before the records: its batches, each element's batch and its notices are the lists of maps the
+     * plan wrote then. It goes on where it waits and reports as it would have.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anInstancePlannedBeforeTheRecordsFinishesWithItsListsOfMaps() {
+        when(licenses.grantsOf(LICENSE)).thenReturn(
+                List.of(grant("g-1", "111", "DISABLED"), grant("g-3", "333", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")),
+                List.of(grant("g-1", "111", "ACTIVE"), grant("g-new", "222", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")));
+        entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "555", null, null));
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(LicenseDistributionProcess.KEY, Variables.createVariables()
+                .putValue("productId", "prod-dtdgobserv001").putValue("targetAccountIds", "111,222"));
+        management.executeJob(management.createJobQuery().singleResult().getId());
+
+        // What the plan of before left: the same work and notices, as ArrayList and LinkedHashMap.
+        var runtime = engine.getRuntimeService();
+        List<?> batches = (List<?>) runtime.getVariable(pi.getId(), "grantBatches");
+        runtime.setVariable(pi.getId(), "grantBatches", json(new java.util.ArrayList<>(batches.stream().map(b -> oldBatch((GrantBatch) b)).toList())));
+        runtime.setVariable(pi.getId(), "distributionNotices", json(new java.util.ArrayList<>(((List<?>) runtime.getVariable(pi.getId(),
+                "distributionNotices")).stream().map(n -> oldNotice((GrantOutcome) n)).toList())));
+        for (var element : runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableName("batch").list()) {
+            runtime.setVariableLocal(element.getExecutionId(), "batch", json(oldBatch((GrantBatch) element.getValue())));
+        }
+        assertThat(historic(pi, "batch").getTypedValue()).isInstanceOfSatisfying(ObjectValue.class, v ->
+                assertThat(v.getObjectTypeName()).startsWith("java.util.ArrayList<java.util."));
+        runJobs();
+
+        assertThat(pi).isEnded();
+        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0),
+                grant("g-1", "111", "DISABLED"), false));
+        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::222:root", GrantTokens.of(LICENSE, "222", 0),
+                null, false));
+        verify(licenses).revoke(eq(new Grant("g-3", LICENSE, "333", null, "2")), eq("no longer entitled"));
+        assertThat(List.of(variable(pi, "grantsCreated"), variable(pi, "grantsActivated"), variable(pi, "grantsRevoked"),
+                variable(pi, "grantsFailed"), variable(pi, "grantsPendingAcceptance"))).containsExactly(1, 1, 1, 0, 1);
+        assertThat((List<String>) variable(pi, "distributionLines")).first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("555 l-datadog pending acceptance");
+        assertThat(((DistributionReport) variable(pi, "distributionOutcomes")).writes()).extracting(GrantOutcome::kind)
+                .containsExactly(GrantOutcome.Kind.ACTIVATED, GrantOutcome.Kind.CREATED, GrantOutcome.Kind.REVOKED);
+    }
+
+    static ObjectValue json(Object value) {
+        return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+    }
+
+    /** A batch as the plan wrote it before the records (DistributionPlanner.batches): a list of maps with these keys. */
+    static java.util.ArrayList<Map<String, Object>> oldBatch(GrantBatch batch) {
+        java.util.ArrayList<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (GrantWork w : batch.items()) {
+            Map<String, Object> element = new java.util.LinkedHashMap<>();
+            element.put("action", w.action().name());
+            element.put("licenseArn", w.licenseArn());
+            element.put("homeRegion", w.homeRegion());
+            element.put("accountId", w.accountId());
+            element.put("token", w.token());
+            element.put("grantArn", w.grantArn());
+            element.put("version", w.version());
+            element.put("reason", w.reason());
+            element.put("principalArn", w.principalArn());
+            element.put("grantStatus", w.grantStatus());
+            element.put("replaceActive", w.replaceActive());
+            items.add(element);
+        }
+        return items;
+    }
+
+    /** A notice as the plan wrote it before: WAIT or NOT_SHAREABLE, and the reason the report read "pending acceptance" from. */
+    static Map<String, Object> oldNotice(GrantOutcome notice) {
+        Map<String, Object> element = new java.util.LinkedHashMap<>();
+        element.put("action", notice.kind() == GrantOutcome.Kind.NOT_SHARED ? "NOT_SHAREABLE" : "WAIT");
+        element.put("licenseArn", notice.licenseArn());
+        element.put("accountId", notice.accountId());
+        element.put("grantArn", notice.grantArn());
+        element.put("reason", notice.reason());
+        return element;
     }
 }
