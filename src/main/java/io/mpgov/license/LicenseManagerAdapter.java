@@ -1,5 +1,8 @@
 package io.mpgov.license;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.mpgov.aws.AwsClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,6 +19,7 @@ import software.amazon.awssdk.services.licensemanager.model.ListReceivedLicenses
 import software.amazon.awssdk.services.licensemanager.model.RateLimitExceededException;
 import software.amazon.awssdk.services.licensemanager.model.ValidationException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +31,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@link LicensePort} on AWS License Manager. Writes are paced per operation
- * ({@code mpgov.license.calls-per-second}) and the SDK retries {@code RateLimitExceededException},
- * which it does not by default.
+ * ({@code mpgov.license.calls-per-second}, a Resilience4j rate limiter of one call per 1/n s, so parallel
+ * workers share the service's rate instead of discovering it through throttling and backoff) and the SDK
+ * retries {@code RateLimitExceededException}, which it does not by default.
  */
 @Component
 class LicenseManagerAdapter implements LicensePort {
@@ -39,14 +44,20 @@ class LicenseManagerAdapter implements LicensePort {
             "ListPurchasedLicenses");
 
     private final LicenseManagerClient client;
-    private final ClientRateLimiter limiter;
+    /** One limiter per write operation; null: not paced. */
+    private final RateLimiterRegistry limiters;
 
     LicenseManagerAdapter(AwsClients clients, @Value("${mpgov.license.calls-per-second:18}") double callsPerSecond) {
         this.client = clients.build(LicenseManagerClient.builder(),
                 // Bulk grant writes meet throttling for minutes on end; the SDK's retry quota (circuit breaker) would
                 // then refuse every retry for the client's lifetime. The pace is kept by the limiter below instead.
                 retry -> retry.retryOnExceptionInstanceOf(RateLimitExceededException.class).circuitBreakerEnabled(false));
-        this.limiter = new ClientRateLimiter(callsPerSecond);
+        this.limiters = callsPerSecond <= 0 ? null : RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos((long) Math.ceil(1e9 / callsPerSecond)))
+                // a caller waits its turn, however many are ahead of it (as many as mpgov.license.parallelism)
+                .timeoutDuration(Duration.ofDays(1))
+                .build());
     }
 
     @Override
@@ -96,7 +107,7 @@ class LicenseManagerAdapter implements LicensePort {
         if (!activate) {
             return grant;
         }
-        limiter.acquire("CreateGrantVersion");
+        pace("CreateGrantVersion");
         try {
             // The token names the version activated, so re-activating a grant disabled later is a new request, not a replay.
             var activated = client.createGrantVersion(r -> r.clientToken(order.token() + "-a" + grant.version()).grantArn(grant.arn())
@@ -118,7 +129,7 @@ class LicenseManagerAdapter implements LicensePort {
     private Grant create(GrantOrder order) {
         String grantee = grantee(order.principalArn());
         try {
-            limiter.acquire("CreateGrant");
+            pace("CreateGrant");
             CreateGrantResponse created = client.createGrant(r -> r.clientToken(order.token()).grantName("mpgov " + grantee)
                     .licenseArn(order.licenseArn()).principals(order.principalArn()).homeRegion(order.homeRegion())
                     .allowedOperationsWithStrings(OPERATIONS));
@@ -151,9 +162,16 @@ class LicenseManagerAdapter implements LicensePort {
     }
 
     private Grant delete(Grant grant, String version, String reason) {
-        limiter.acquire("DeleteGrant");
+        pace("DeleteGrant");
         var deleted = client.deleteGrant(r -> r.grantArn(grant.arn()).version(version).statusReason(reason));
         return new Grant(grant.arn(), grant.licenseArn(), grant.accountId(), deleted.statusAsString(), deleted.version());
+    }
+
+    /** Blocks until the operation may be called again. */
+    private void pace(String operation) {
+        if (limiters != null) {
+            RateLimiter.waitForPermission(limiters.rateLimiter(operation));
+        }
     }
 
     private List<Grant> distributedGrants(Filter... filters) {

@@ -10,18 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Plain-text mail templates in {@code classpath:mail/<name>.txt}: the first line is
- * {@code Subject: …}, the rest the body; {@code {{variable}}} is replaced by the process variable.
+ * {@code Subject: …}, the rest the body; {@code {{variable}}} is replaced by the process variable
+ * ({@link Placeholders}; a missing one by nothing).
  * The HTML part is the same text, escaped, in paragraphs, with its links made clickable.
  */
 @Component
 class MailTemplates {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<]+");
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
@@ -48,13 +47,10 @@ class MailTemplates {
     }
 
     private static String fill(String text, Map<String, Object> variables) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object value = variables.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value.toString()));
-        }
-        return m.appendTail(out).toString();
+        return Placeholders.MUSTACHE.fill(text, name -> {
+            Object value = variables.get(name);
+            return value == null ? "" : value.toString();
+        });
     }
 
     private static String load(String template) {

@@ -22,9 +22,9 @@ final class AdminApi {
             java.util.regex.Pattern.compile("(?:POST|PUT) /accounts/(\\d{12})/(state|tags)");
 
     private final Sandbox sandbox;
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimiter;
 
-    AdminApi(Sandbox sandbox, RateLimiter rateLimiter) {
+    AdminApi(Sandbox sandbox, RateLimits rateLimiter) {
         this.sandbox = sandbox;
         this.rateLimiter = rateLimiter;
     }

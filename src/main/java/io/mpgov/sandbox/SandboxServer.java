@@ -40,7 +40,7 @@ public final class SandboxServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final Sandbox sandbox;
-    private final RateLimiter rateLimiter = new RateLimiter();
+    private final RateLimits rateLimiter = new RateLimits();
     private final Map<String, Route> restRoutes = new HashMap<>();
     private final Map<String, Route> targetRoutes = new HashMap<>();
     private final AdminApi admin;

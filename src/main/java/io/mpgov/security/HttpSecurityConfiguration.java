@@ -1,6 +1,6 @@
 package io.mpgov.security;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,6 +23,7 @@ class HttpSecurityConfiguration {
     private static final int HEADERS = Ordered.LOWEST_PRECEDENCE - 2;
     private static final int CROSS_SITE = Ordered.LOWEST_PRECEDENCE - 1;
 
+    /** Camunda's basic auth, whose HttpBasicAuthenticationProvider mpgov's /api uses too (ApiAuthenticationFilter). */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
@@ -69,9 +70,9 @@ class HttpSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity) {
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
         registration.setName("mpgov-api-basic-auth");
         // /api/events authenticates by shared secret (EventBridge API destination), not by user.
         registration.addUrlPatterns("/api/requests", "/api/requests/*", "/api/reviews/*", "/api/audit/*", "/api/dashboard/*");

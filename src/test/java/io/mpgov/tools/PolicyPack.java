@@ -1,6 +1,7 @@
 package io.mpgov.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mpgov.notification.Placeholders;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,14 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Renders the IAM policies and SCPs in {@code policies/} for one organization: its role names, the
  * account the roles live in and the mail domain. Every template is JSON with {@code ${NAME}}
- * placeholders; the result is checked to be JSON with no placeholder left. A tool beside the product, not
+ * placeholders (filled by mpgov's one {@link Placeholders}); the result is checked to be JSON with no placeholder left. A tool beside the product, not
  * in its artifact: it runs from the test classpath.
  *
  * <pre>./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.mpgov.tools.PolicyPack \
@@ -26,7 +26,6 @@ import java.util.stream.Stream;
  */
 public final class PolicyPack {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
     private static final Pattern ROLE = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,19 +49,15 @@ public final class PolicyPack {
         Map<String, String> rendered = new TreeMap<>();
         try (Stream<Path> files = Files.list(templates)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                String text = Files.readString(file);
-                Matcher m = PLACEHOLDER.matcher(text);
-                StringBuilder out = new StringBuilder();
-                while (m.find()) {
-                    String value = values.get(m.group(1));
+                String out = Placeholders.DOLLAR.fill(Files.readString(file), name -> {
+                    String value = values.get(name);
                     if (value == null) {
-                        throw new IllegalArgumentException(file.getFileName() + " uses ${" + m.group(1) + "}, which is no parameter");
+                        throw new IllegalArgumentException(file.getFileName() + " uses ${" + name + "}, which is no parameter");
                     }
-                    m.appendReplacement(out, Matcher.quoteReplacement(value));
-                }
-                m.appendTail(out);
-                JSON.readTree(out.toString());
-                rendered.put(file.getFileName().toString(), out.toString());
+                    return value;
+                });
+                JSON.readTree(out);
+                rendered.put(file.getFileName().toString(), out);
             }
         }
         if (rendered.isEmpty()) {
