@@ -1,7 +1,7 @@
 package io.mpgov.license;
 
 import io.mpgov.aws.AwsClients;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.licensemanager.model.ActivationOverrideBehavior;
@@ -41,7 +41,12 @@ class LicenseManagerAdapter implements LicensePort {
     private final LicenseManagerClient client;
     private final ClientRateLimiter limiter;
 
-    LicenseManagerAdapter(AwsClients clients, @Value("${mpgov.license.calls-per-second:18}") double callsPerSecond) {
+    @Autowired
+    LicenseManagerAdapter(AwsClients clients, LicenseSettings settings) {
+        this(clients, settings.callsPerSecond());
+    }
+
+    LicenseManagerAdapter(AwsClients clients, double callsPerSecond) {
         this.client = clients.build(LicenseManagerClient.builder(),
                 // Bulk grant writes meet throttling for minutes on end; the SDK's retry quota (circuit breaker) would
                 // then refuse every retry for the client's lifetime. The pace is kept by the limiter below instead.

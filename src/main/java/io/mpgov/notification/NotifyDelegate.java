@@ -3,7 +3,6 @@ package io.mpgov.notification;
 import io.micrometer.core.instrument.Metrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -26,9 +25,9 @@ class NotifyDelegate implements JavaDelegate {
     private final PeopleNotifier notifier;
     private final String appUrl;
 
-    NotifyDelegate(PeopleNotifier notifier, @Value("${mpgov.notification.app-url}") String appUrl) {
+    NotifyDelegate(PeopleNotifier notifier, NotificationSettings settings) {
         this.notifier = notifier;
-        this.appUrl = appUrl;
+        this.appUrl = settings.appUrl();
     }
 
     @Override

@@ -6,9 +6,12 @@ import io.mpgov.catalog.CatalogPort;
 import io.mpgov.catalog.CatalogSettings;
 import io.mpgov.catalog.ProductChange;
 import io.mpgov.license.LicensePort;
+import io.mpgov.license.LicenseSettings;
 import io.mpgov.notification.Mail;
 import io.mpgov.notification.NotificationPort;
+import io.mpgov.notification.NotificationSettings;
 import io.mpgov.usage.UsagePort;
+import io.mpgov.usage.UsageSettings;
 import io.mpgov.organization.OrganizationPort;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
@@ -297,7 +300,7 @@ class WireContractTest {
 
     /** The settings records the adapters take, bound from the properties above as the application binds them. */
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(CatalogSettings.class)
+    @EnableConfigurationProperties({CatalogSettings.class, LicenseSettings.class, NotificationSettings.class, UsageSettings.class})
     static class AdapterSettings {
     }
 
