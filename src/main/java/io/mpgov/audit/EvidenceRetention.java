@@ -19,10 +19,8 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.ArrayList;
 
 /**
@@ -37,11 +35,8 @@ class EvidenceRetention extends AbstractProcessEnginePlugin {
 
     private final int days;
 
-    EvidenceRetention(@Value("${mpgov.audit.retention:P2555D}") Duration retention) {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("mpgov.audit.retention must be positive, not " + retention);
-        }
-        this.days = (int) retention.toDays();
+    EvidenceRetention(AuditSettings settings) {
+        this.days = settings.retentionDays();
     }
 
     @Override

@@ -1,33 +1,78 @@
 package io.mpgov.catalog;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Which Private Marketplace mpgov governs and how patiently it follows change sets. Named
- * {@code catalogSettings} so that the catalog-change model's timers can read it.
+ * Which Private Marketplace mpgov governs and how patiently it follows change sets ({@code mpgov.catalog.*}).
+ * Read as {@code catalogSettings} by the catalog-change model's timers.
+ *
+ * @param experienceId    the PMP experience id (exp-…): the primary one, which also takes the requests whose
+ *                        accounts no other governed experience reaches
+ * @param experienceIds   further experiences mpgov governs (each with its own audience), beside experienceId
+ * @param pollInterval    how often a change set is described
+ * @param lockBackoff     how long to wait before trying a Private Marketplace that another change set holds again
+ * @param maxLockAttempts after this many ResourceInUse answers in a row the call fails for real and becomes an incident
  */
-@Component("catalogSettings")
 @ConfigurationProperties("mpgov.catalog")
-public class CatalogSettings {
+public record CatalogSettings(String experienceId,
+                              List<String> experienceIds,
+                              @DefaultValue("30s") Duration pollInterval,
+                              @DefaultValue("30s") Duration lockBackoff,
+                              @DefaultValue("20") int maxLockAttempts) {
 
-    /**
-     * The PMP experience id (exp-…): the primary one, which also takes the requests whose accounts no other
-     * governed experience reaches.
-     */
-    private String experienceId;
-    /** Further experiences mpgov governs (each with its own audience), beside {@link #experienceId}. */
-    private List<String> experienceIds = new ArrayList<>();
-    private Duration pollInterval = Duration.ofSeconds(30);
-    private Duration lockBackoff = Duration.ofSeconds(30);
-    /** After this many ResourceInUse answers in a row the call fails for real and becomes an incident. */
-    private int maxLockAttempts = 20;
+    public CatalogSettings {
+        experienceIds = experienceIds == null ? List.of() : experienceIds.stream().filter(Objects::nonNull).toList();
+        positive("poll-interval", pollInterval);
+        positive("lock-backoff", lockBackoff);
+        if (maxLockAttempts < 1) {
+            throw new IllegalArgumentException("mpgov.catalog.max-lock-attempts must be at least 1, not " + maxLockAttempts);
+        }
+        for (String id : governed(experienceId, experienceIds)) {
+            if (!id.startsWith("exp-")) {
+                throw new IllegalArgumentException("mpgov.catalog.experience-id(s): '" + id
+                        + "' is not a Private Marketplace experience id (exp-…; MPGOV_PMP_EXPERIENCE_ID(S) on the aws profile)");
+            }
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("mpgov.catalog." + name + " must be positive, not " + value);
+        }
+    }
+
+    /** As bound when nothing is configured: no experience yet. */
+    public static CatalogSettings defaults() {
+        return new Binder().bindOrCreate("mpgov.catalog", CatalogSettings.class);
+    }
+
+    public CatalogSettings withExperienceId(String experienceId) {
+        return new CatalogSettings(experienceId, experienceIds, pollInterval, lockBackoff, maxLockAttempts);
+    }
+
+    public CatalogSettings withExperienceIds(List<String> experienceIds) {
+        return new CatalogSettings(experienceId, experienceIds, pollInterval, lockBackoff, maxLockAttempts);
+    }
+
+    public CatalogSettings withPollInterval(Duration pollInterval) {
+        return new CatalogSettings(experienceId, experienceIds, pollInterval, lockBackoff, maxLockAttempts);
+    }
+
+    public CatalogSettings withLockBackoff(Duration lockBackoff) {
+        return new CatalogSettings(experienceId, experienceIds, pollInterval, lockBackoff, maxLockAttempts);
+    }
+
+    public CatalogSettings withMaxLockAttempts(int maxLockAttempts) {
+        return new CatalogSettings(experienceId, experienceIds, pollInterval, lockBackoff, maxLockAttempts);
+    }
 
     public String pollIntervalIso() {
         return pollInterval.toString();
@@ -37,24 +82,12 @@ public class CatalogSettings {
         return lockBackoff.toString();
     }
 
-    public String getExperienceId() {
-        return experienceId;
-    }
-
-    public void setExperienceId(String experienceId) {
-        this.experienceId = experienceId;
-    }
-
-    public List<String> getExperienceIds() {
-        return experienceIds;
-    }
-
-    public void setExperienceIds(List<String> experienceIds) {
-        this.experienceIds = experienceIds == null ? new ArrayList<>() : experienceIds;
-    }
-
     /** Every experience mpgov governs, the primary first, each once, blanks dropped. */
     public List<String> governedExperienceIds() {
+        return governed(experienceId, experienceIds);
+    }
+
+    private static List<String> governed(String experienceId, List<String> experienceIds) {
         Set<String> ids = new LinkedHashSet<>();
         if (experienceId != null && !experienceId.isBlank()) {
             ids.add(experienceId.trim());
@@ -67,29 +100,5 @@ public class CatalogSettings {
     public String primaryExperienceId() {
         List<String> ids = governedExperienceIds();
         return ids.isEmpty() ? experienceId : ids.get(0);
-    }
-
-    public Duration getPollInterval() {
-        return pollInterval;
-    }
-
-    public void setPollInterval(Duration pollInterval) {
-        this.pollInterval = pollInterval;
-    }
-
-    public Duration getLockBackoff() {
-        return lockBackoff;
-    }
-
-    public void setLockBackoff(Duration lockBackoff) {
-        this.lockBackoff = lockBackoff;
-    }
-
-    public int getMaxLockAttempts() {
-        return maxLockAttempts;
-    }
-
-    public void setMaxLockAttempts(int maxLockAttempts) {
-        this.maxLockAttempts = maxLockAttempts;
     }
 }

@@ -123,7 +123,7 @@ class PmpWriter {
 
     /** A change set mpgov started is known to run if seen so within a poll interval; else asked again. */
     private boolean stillRunning(PmpChangeQueue.Writer writer) {
-        if (writer.checkedAt() != null && writer.checkedAt().plus(settings.getPollInterval()).isAfter(now())) {
+        if (writer.checkedAt() != null && writer.checkedAt().plus(settings.pollInterval()).isAfter(now())) {
             return true;
         }
         ChangeSetStatus status = catalog.describeChangeSet(writer.changeSetId());
@@ -136,7 +136,7 @@ class PmpWriter {
     }
 
     private ChangeSetStatus sharedStatus(String changeSetId) {
-        long fresh = settings.getPollInterval().toNanos() / 2;
+        long fresh = settings.pollInterval().toNanos() / 2;
         synchronized (seen) {
             Seen last = seen.get(changeSetId);
             if (last != null && (last.status().ended() || System.nanoTime() - last.atNanos() < fresh)) {

@@ -46,7 +46,7 @@ class StartChangeSetDelegate implements JavaDelegate {
             execution.setVariable(LOCK_ATTEMPTS, 0);
         } catch (EntityLockedException e) {
             int locked = execution.hasVariable(LOCK_ATTEMPTS) ? (Integer) execution.getVariable(LOCK_ATTEMPTS) + 1 : 1;
-            if (locked >= settings.getMaxLockAttempts()) {
+            if (locked >= settings.maxLockAttempts()) {
                 throw e;
             }
             execution.setVariable(LOCK_ATTEMPTS, locked);

@@ -1,12 +1,12 @@
 package io.mpgov.demo;
 
 import io.mpgov.aws.AwsEndpoint;
+import io.mpgov.events.EventSettings;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,12 +31,38 @@ class SandboxWiring {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxWiring.class);
 
+    /**
+     * The in-process AWS sandbox ({@code mpgov.sandbox.*}).
+     *
+     * @param enabled            start it (the demo profile); this wiring exists only then, and the aws profile refuses it
+     * @param host               the loopback address it listens on
+     * @param port               its port; 0: a free one
+     * @param seedDemo           seed the demo organization when there is no saved state
+     * @param stateFile          where the emulated account is kept across restarts; blank: nowhere
+     * @param changeSetPreparing how long an emulated change set stays PREPARING
+     * @param changeSetApplying  how long it then stays APPLYING
+     */
     @ConfigurationProperties("mpgov.sandbox")
-    record SandboxProperties(@DefaultValue("127.0.0.1") String host, @DefaultValue("4566") int port,
+    record SandboxProperties(@DefaultValue("false") boolean enabled,
+                             @DefaultValue("127.0.0.1") String host, @DefaultValue("4566") int port,
                              @DefaultValue("true") boolean seedDemo,
                              String stateFile,
                              @DefaultValue("2s") Duration changeSetPreparing,
                              @DefaultValue("3s") Duration changeSetApplying) {
+
+        SandboxProperties {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("mpgov.sandbox.host must name the address the sandbox listens on, not be blank");
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("mpgov.sandbox.port must be a TCP port (0: a free one), not " + port);
+            }
+            if (changeSetPreparing == null || changeSetPreparing.isNegative()
+                    || changeSetApplying == null || changeSetApplying.isNegative()) {
+                throw new IllegalArgumentException("mpgov.sandbox.change-set-preparing and change-set-applying must be zero or more, not "
+                        + changeSetPreparing + " and " + changeSetApplying);
+            }
+        }
 
         /** Where the state is kept across restarts; none when blank. */
         Path statePath() {
@@ -79,10 +105,9 @@ class SandboxWiring {
 
     /** The sandbox's EventBridge delivers Private Marketplace events to this application's /api/events. */
     @Bean
-    ApplicationListener<WebServerInitializedEvent> sandboxEventTarget(Sandbox sandbox,
-                                                                      @Value("${mpgov.events.secret:}") String secret) {
+    ApplicationListener<WebServerInitializedEvent> sandboxEventTarget(Sandbox sandbox, EventSettings events) {
         return event -> sandbox.deliverEventsTo(
-                URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/api/events"), secret);
+                URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/api/events"), events.secret());
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package io.mpgov.events;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +23,9 @@ class EventController {
     private final EventIntake intake;
     private final byte[] secret;
 
-    EventController(EventIntake intake, @Value("${mpgov.events.secret:}") String secret) {
+    EventController(EventIntake intake, EventSettings settings) {
         this.intake = intake;
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secret = settings.secret().getBytes(StandardCharsets.UTF_8);
     }
 
     @PostMapping(path = "/api/events", consumes = "application/json")

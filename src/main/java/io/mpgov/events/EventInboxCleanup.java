@@ -1,9 +1,9 @@
 package io.mpgov.events;
 
+import io.mpgov.audit.AuditSettings;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +21,12 @@ public class EventInboxCleanup {
     private final EventInbox inbox;
     private final Duration retention;
 
-    EventInboxCleanup(EventInbox inbox, @Value("${mpgov.audit.retention:P2555D}") Duration retention) {
+    EventInboxCleanup(EventInbox inbox, AuditSettings settings) {
         this.inbox = inbox;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
-    @Scheduled(cron = "${mpgov.audit.inbox-cleanup-cron:0 30 1 * * *}", zone = "UTC")
+    @Scheduled(cron = "#{@auditSettings.inboxCleanupCron()}", zone = "UTC")
     public int cleanUp() {
         int deleted = inbox.deleteReceivedBefore(ClockUtil.getCurrentTime().toInstant().minus(retention));
         if (deleted > 0) {

@@ -3,7 +3,6 @@ package io.mpgov.license;
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -40,8 +39,8 @@ public class DistributionPlanner {
 
     @Autowired
     DistributionPlanner(OrganizationPort organization, LicensePort licenses, Entitlements entitlements,
-                        @Value("${mpgov.license.ou-grants:true}") boolean ouGrants) {
-        this(organization, licenses, entitlements, ouGrants, Clock.systemUTC());
+                        LicenseSettings settings) {
+        this(organization, licenses, entitlements, settings.ouGrants(), Clock.systemUTC());
     }
 
     /** @param ouGrants one grant to an entitled OU (true), or one per account in it (false) */

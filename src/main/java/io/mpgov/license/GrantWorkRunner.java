@@ -1,7 +1,7 @@
 package io.mpgov.license;
 
 import io.micrometer.core.instrument.Metrics;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,12 @@ public class GrantWorkRunner implements SmartLifecycle {
     private final ExecutorService pool;
     private volatile boolean running;
 
-    public GrantWorkRunner(LicensePort licenses, @Value("${mpgov.license.parallelism:12}") int parallelism) {
+    @Autowired
+    public GrantWorkRunner(LicensePort licenses, LicenseSettings settings) {
+        this(licenses, settings.parallelism());
+    }
+
+    public GrantWorkRunner(LicensePort licenses, int parallelism) {
         this.licenses = licenses;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(parallelism, r -> {

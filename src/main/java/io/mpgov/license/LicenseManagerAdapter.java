@@ -4,7 +4,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.mpgov.aws.AwsClients;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.licensemanager.model.ActivationOverrideBehavior;
@@ -47,7 +47,12 @@ class LicenseManagerAdapter implements LicensePort {
     /** One limiter per write operation; null: not paced. */
     private final RateLimiterRegistry limiters;
 
-    LicenseManagerAdapter(AwsClients clients, @Value("${mpgov.license.calls-per-second:18}") double callsPerSecond) {
+    @Autowired
+    LicenseManagerAdapter(AwsClients clients, LicenseSettings settings) {
+        this(clients, settings.callsPerSecond());
+    }
+
+    LicenseManagerAdapter(AwsClients clients, double callsPerSecond) {
         this.client = clients.build(LicenseManagerClient.builder(),
                 // Bulk grant writes meet throttling for minutes on end; the SDK's retry quota (circuit breaker) would
                 // then refuse every retry for the client's lifetime. The pace is kept by the limiter below instead.

@@ -2,7 +2,7 @@ package io.mpgov.license;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -16,7 +16,12 @@ class PlanDistributionDelegate implements JavaDelegate {
     private final DistributionPlanner planner;
     private final int batchSize;
 
-    PlanDistributionDelegate(DistributionPlanner planner, @Value("${mpgov.license.batch-size:25}") int batchSize) {
+    @Autowired
+    PlanDistributionDelegate(DistributionPlanner planner, LicenseSettings settings) {
+        this(planner, settings.batchSize());
+    }
+
+    PlanDistributionDelegate(DistributionPlanner planner, int batchSize) {
         this.planner = planner;
         this.batchSize = batchSize;
     }

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -28,9 +27,9 @@ class NotifyDelegate implements JavaDelegate {
     private final PeopleNotifier notifier;
     private final String appUrl;
 
-    NotifyDelegate(PeopleNotifier notifier, @Value("${mpgov.notification.app-url}") String appUrl) {
+    NotifyDelegate(PeopleNotifier notifier, NotificationSettings settings) {
         this.notifier = notifier;
-        this.appUrl = appUrl;
+        this.appUrl = settings.appUrl();
     }
 
     @Override

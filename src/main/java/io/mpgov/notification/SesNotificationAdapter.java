@@ -1,7 +1,6 @@
 package io.mpgov.notification;
 
 import io.mpgov.aws.AwsClients;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -12,9 +11,9 @@ class SesNotificationAdapter implements NotificationPort {
     private final SesV2Client client;
     private final String from;
 
-    SesNotificationAdapter(AwsClients clients, @Value("${mpgov.notification.from}") String from) {
+    SesNotificationAdapter(AwsClients clients, NotificationSettings settings) {
         this.client = clients.build(SesV2Client.builder());
-        this.from = from;
+        this.from = settings.from();
     }
 
     @Override

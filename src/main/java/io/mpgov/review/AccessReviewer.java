@@ -62,11 +62,11 @@ public class AccessReviewer {
     public List<Membership> members() {
         return AsSystem.run(identity, () -> {
             List<Membership> members = new ArrayList<>();
-            for (String group : settings.getAccessGroups()) {
+            for (String group : settings.accessGroups()) {
                 for (User user : identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
                     members.add(new Membership(user.getId(), (Objects.toString(user.getFirstName(), "") + " "
                             + Objects.toString(user.getLastName(), "")).trim(), group, lastActivity(user.getId()),
-                            settings.getAccessRoleMappings().get(group)));
+                            settings.accessRoleMappings().get(group)));
                 }
             }
             return members;

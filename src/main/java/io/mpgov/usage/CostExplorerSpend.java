@@ -3,7 +3,6 @@ package io.mpgov.usage;
 import io.mpgov.aws.AwsClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.CostExplorerException;
@@ -30,7 +29,7 @@ import java.util.Optional;
  * every Marketplace product at once — {@code BILLING_ENTITY = "AWS Marketplace"}, grouped by
  * {@code SERVICE}, under which Cost Explorer lists a Marketplace product by its title — monthly over the
  * look-back window. Each request costs USD 0.01 and Cost Explorer refreshes its data about once a day,
- * so the answer is kept for {@code mpgov.usage.spend-cache} (default 6 hours) per window.
+ * so the answer is kept for {@code mpgov.usage.spend-cache} ({@link UsageSettings}) per window.
  */
 @Component
 class CostExplorerSpend {
@@ -54,10 +53,10 @@ class CostExplorerSpend {
     private Map<String, Spend> cached;
     private long cachedAt;
 
-    CostExplorerSpend(AwsClients clients, @Value("${mpgov.usage.spend-cache:PT6H}") Duration cacheFor) {
+    CostExplorerSpend(AwsClients clients, UsageSettings settings) {
         // LimitExceededException is Cost Explorer's throttling error; the SDK does not retry it by default.
         this.client = clients.costExplorer(retry -> retry.retryOnExceptionInstanceOf(LimitExceededException.class));
-        this.cacheFor = cacheFor;
+        this.cacheFor = settings.spendCache();
     }
 
     /** The latest spend on a product, found by its title among the Marketplace SERVICE values. */

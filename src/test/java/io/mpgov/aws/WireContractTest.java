@@ -6,9 +6,12 @@ import io.mpgov.catalog.CatalogPort;
 import io.mpgov.catalog.CatalogSettings;
 import io.mpgov.catalog.ProductChange;
 import io.mpgov.license.LicensePort;
+import io.mpgov.license.LicenseSettings;
 import io.mpgov.notification.Mail;
 import io.mpgov.notification.NotificationPort;
+import io.mpgov.notification.NotificationSettings;
 import io.mpgov.usage.UsagePort;
+import io.mpgov.usage.UsageSettings;
 import io.mpgov.organization.OrganizationPort;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
@@ -23,7 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.AnnotationConfigUtils;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
@@ -269,9 +274,6 @@ class WireContractTest {
         endpoint.registerSingleton("sandbox", new AwsEndpoint(recorder.uri()));
         clients = new AwsClients(new AwsProperties("us-east-1", null, Duration.ofSeconds(20), Duration.ofSeconds(10), 2),
                 endpoint.getBeanProvider(AwsEndpoint.class));
-        CatalogSettings catalog = new CatalogSettings();
-        catalog.setExperienceId(DemoOrganization.EXPERIENCE_ID);
-
         GenericApplicationContext context = new GenericApplicationContext();
         AnnotationConfigUtils.registerAnnotationConfigProcessors(context);
         // Spring Boot's conversions, so that settings such as "PT6H" reach a Duration as in the application.
@@ -280,7 +282,7 @@ class WireContractTest {
                 "mpgov.notification.from", FROM, "mpgov.license.calls-per-second", "0",
                 "mpgov.catalog.experience-id", DemoOrganization.EXPERIENCE_ID)));
         context.registerBean(AwsClients.class, () -> clients);
-        context.registerBean(CatalogSettings.class, () -> catalog);
+        context.registerBean(AdapterSettings.class);
         Set<String> callers = new TreeSet<>();
         calledByMainCode.values().forEach(callers::addAll);
         // The usage rule calls no SDK client itself but stands on two that do.
@@ -294,6 +296,12 @@ class WireContractTest {
         }
         context.refresh();
         return context;
+    }
+
+    /** The settings records the adapters take, bound from the properties above as the application binds them. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({CatalogSettings.class, LicenseSettings.class, NotificationSettings.class, UsageSettings.class})
+    static class AdapterSettings {
     }
 
     static void runBotocore() throws Exception {

@@ -13,12 +13,8 @@ public final class CatalogTestDelegates {
     }
 
     public static CatalogSettings settings(int maxLockAttempts) {
-        CatalogSettings settings = new CatalogSettings();
-        settings.setExperienceId("exp-test");
-        settings.setPollInterval(Duration.ofSeconds(10));
-        settings.setLockBackoff(Duration.ofSeconds(30));
-        settings.setMaxLockAttempts(maxLockAttempts);
-        return settings;
+        return CatalogSettings.defaults().withExperienceId("exp-test").withPollInterval(Duration.ofSeconds(10))
+                .withLockBackoff(Duration.ofSeconds(30)).withMaxLockAttempts(maxLockAttempts);
     }
 
     /**

@@ -19,9 +19,15 @@ class ExperienceRouterTest {
 
     final CatalogPort catalog = mock(CatalogPort.class);
     final OrganizationPort organization = mock(OrganizationPort.class);
-    final CatalogSettings settings = new CatalogSettings();
     final List<PmpExperience> experiences = new ArrayList<>();
-    final ExperienceRouter router = new ExperienceRouter(catalog, organization, settings);
+    /** The experiences governed beside exp-org, the primary one. */
+    final List<String> governed = new ArrayList<>();
+    ExperienceRouter router = router();
+
+    ExperienceRouter router() {
+        return new ExperienceRouter(catalog, organization,
+                CatalogSettings.defaults().withExperienceId("exp-org").withExperienceIds(governed));
+    }
 
     @BeforeEach
     void organization() {
@@ -30,15 +36,13 @@ class ExperienceRouterTest {
         when(organization.accountsUnder("ou-ml")).thenReturn(List.of("111100000009"));
         when(organization.accountsUnder("ou-retail")).thenReturn(List.of("222200000001"));
         when(catalog.experiences()).thenAnswer(call -> List.copyOf(experiences));
-        settings.setExperienceId("exp-org");
     }
 
     void experience(String id, String status, String... audience) {
         experiences.add(new PmpExperience(id, id, status, List.of(audience)));
         if (!id.equals("exp-org")) {
-            List<String> more = new ArrayList<>(settings.getExperienceIds());
-            more.add(id);
-            settings.setExperienceIds(more);
+            governed.add(id);
+            router = router();
         }
     }
 

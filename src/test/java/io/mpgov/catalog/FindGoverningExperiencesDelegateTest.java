@@ -16,14 +16,12 @@ class FindGoverningExperiencesDelegateTest {
 
     final CatalogPort catalog = mock(CatalogPort.class);
     final OrganizationPort organization = mock(OrganizationPort.class);
-    final CatalogSettings settings = new CatalogSettings();
+    final CatalogSettings settings = CatalogSettings.defaults().withExperienceId("exp-org").withExperienceIds(List.of("exp-retail"));
     final DelegateExecution execution = mock(DelegateExecution.class);
     FindGoverningExperiencesDelegate delegate;
 
     @BeforeEach
     void twoExperiences() {
-        settings.setExperienceId("exp-org");
-        settings.setExperienceIds(List.of("exp-retail"));
         when(catalog.experiences()).thenReturn(List.of(new PmpExperience("exp-org", "org", "Enabled", List.of("r-root")),
                 new PmpExperience("exp-retail", "retail", "Enabled", List.of("ou-retail"))));
         when(organization.accountsUnder("ou-retail")).thenReturn(List.of("222200000001"));

@@ -33,13 +33,12 @@ class MarketplaceCatalogAdapterTest {
     static Sandbox sandbox = new Sandbox(Clock.systemUTC());
     @RegisterExtension
     static final SandboxServerExtension aws = new SandboxServerExtension(sandbox);
-    static CatalogSettings settings = new CatalogSettings();
+    static CatalogSettings settings = CatalogSettings.defaults().withExperienceId(EXPERIENCE_ID)
+            .withExperienceIds(List.of(SHARED_SERVICES_EXPERIENCE_ID));
     static MarketplaceCatalogAdapter catalog;
 
     @BeforeAll
     static void start() {
-        settings.setExperienceId(EXPERIENCE_ID);
-        settings.setExperienceIds(List.of(SHARED_SERVICES_EXPERIENCE_ID));
         // The platform says eu-west-1 (as an AWS_REGION injected by ECS/EKS would): the catalog stays in us-east-1.
         catalog = new MarketplaceCatalogAdapter(clients("eu-west-1"), settings);
     }

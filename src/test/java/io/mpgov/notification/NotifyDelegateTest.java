@@ -31,7 +31,7 @@ class NotifyDelegateTest {
 
     @BeforeEach
     void wire() {
-        Mocks.register("notify", new NotifyDelegate(notifier, "https://mpgov.example"));
+        Mocks.register("notify", new NotifyDelegate(notifier, new NotificationSettings("mpgov@test.example", "https://mpgov.example")));
         Metrics.addRegistry(meters);
         // The escalation sits in a subprocess, as the approval escalation does: the key is the process's, not the subprocess's.
         deployment = engine.getRepositoryService().createDeployment().addModelInstance("sla-probe.bpmn",

@@ -87,7 +87,7 @@ abstract class ProcessTestSupport {
         management = processEngine.getManagementService();
         history = processEngine.getHistoryService();
         catalogSettings = CatalogTestDelegates.settings(5);
-        ApprovalSettings approvals = new ApprovalSettings();
+        ApprovalSettings approvals = ApprovalSettings.defaults();
         Mocks.register("catalogSettings", catalogSettings);
         Mocks.register("approvalSettings", approvals);
         Mocks.register("validateRequest", new ValidateRequestDelegate(validator));
@@ -107,6 +107,13 @@ abstract class ProcessTestSupport {
         when(catalog.describeChangeSet("cs-1")).thenReturn(new ChangeSetStatus("cs-1", "SUCCEEDED", null, List.of()));
         when(agreements.find(anyString())).thenReturn(Optional.empty());
         personas();
+    }
+
+    /** Governs these experiences too, beside exp-test: the catalog's beans are wired anew with the settings. */
+    void governAlso(String... experienceIds) {
+        catalogSettings = catalogSettings.withExperienceIds(List.of(experienceIds));
+        Mocks.register("catalogSettings", catalogSettings);
+        CatalogTestDelegates.register(catalog, catalogSettings, organization);
     }
 
     @AfterEach

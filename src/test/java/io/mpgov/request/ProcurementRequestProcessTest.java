@@ -146,7 +146,7 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
 
     @Test
     void aProductAllowedInOneExperienceBeforeTheNextFailedIsRecordedEvenIfTheChangeIsAbandoned() {
-        catalogSettings.setExperienceIds(List.of("exp-other"));
+        governAlso("exp-other");
         when(catalog.startProductChange(any())).thenReturn("cs-1", "cs-2");
         when(catalog.describeChangeSet("cs-2")).thenReturn(new ChangeSetStatus("cs-2", "FAILED", "CLIENT_ERROR", List.of("ENTITY_NOT_FOUND: gone")));
         ProcessInstance pi = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)

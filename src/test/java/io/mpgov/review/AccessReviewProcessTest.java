@@ -58,14 +58,8 @@ class AccessReviewProcessTest {
         user("sam", "security");
         user("carol", "security", "pmp-admin");
 
-        settings = new ReviewSettings();
-        settings.setAccessRoleMappings(Map.of("pmp-admin", "arn:aws:iam::111111111111:role/pmp-administrator"));
-        AccessReviewer reviewer = new AccessReviewer(identity, engine.getHistoryService(), settings);
-        AccessReviewDelegates delegates = new AccessReviewDelegates();
-        Mocks.register("reviewSettings", settings);
-        Mocks.register("listRoleMembers", delegates.listRoleMembers(reviewer));
-        Mocks.register("validateAttestation", delegates.validateAttestation(reviewer));
-        Mocks.register("applyAccessRemovals", delegates.applyAccessRemovals(reviewer));
+        configure(ReviewSettings.defaults()
+                .withAccessRoleMappings(Map.of("pmp-admin", "arn:aws:iam::111111111111:role/pmp-administrator")));
         Mocks.register("recordDecision", new RecordDecisionListener(List.of()));
         Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
                 + " → " + e.getVariableLocal("recipients")));
@@ -112,6 +106,17 @@ class AccessReviewProcessTest {
     }
 
     ReviewSettings settings;
+
+    /** The review's settings, and the delegates that read them. */
+    void configure(ReviewSettings settings) {
+        this.settings = settings;
+        AccessReviewer reviewer = new AccessReviewer(identity, engine.getHistoryService(), settings);
+        AccessReviewDelegates delegates = new AccessReviewDelegates();
+        Mocks.register("reviewSettings", settings);
+        Mocks.register("listRoleMembers", delegates.listRoleMembers(reviewer));
+        Mocks.register("validateAttestation", delegates.validateAttestation(reviewer));
+        Mocks.register("applyAccessRemovals", delegates.applyAccessRemovals(reviewer));
+    }
 
     ProcessInstance startReview() {
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByMessage(AccessReviewProcess.MESSAGE_REVIEW_REQUESTED);
@@ -168,7 +173,7 @@ class AccessReviewProcessTest {
 
     @Test
     void theGroupsThatMayNotAttestAreTheReviewedOnesAsConfigured() {
-        settings.setAccessGroups(List.of("procurement-manager"));
+        configure(settings.withAccessGroups(List.of("procurement-manager")));
         ProcessInstance pi = startReview();
 
         attest(pi, "carol", "");

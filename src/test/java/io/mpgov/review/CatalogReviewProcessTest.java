@@ -72,7 +72,7 @@ class CatalogReviewProcessTest {
     void fixture() {
         management = engine.getProcessEngine().getManagementService();
         ClockUtil.setCurrentTime(Date.from(T0.toInstant()));
-        Mocks.register("reviewSettings", new ReviewSettings());
+        Mocks.register("reviewSettings", ReviewSettings.defaults());
         Mocks.register("catalogSettings", CatalogTestDelegates.settings(5));
         CatalogReviewer reviewer = new CatalogReviewer(catalog, CatalogTestDelegates.settings(5), agreements, usage, inventory,
                 engine.getProcessEngine().getDecisionService());
@@ -189,8 +189,7 @@ class CatalogReviewProcessTest {
 
     @Test
     void everyGovernedExperienceIsReviewedAndEachLosesItsProductsInAChangeSetOfItsOwn() {
-        var settings = CatalogTestDelegates.settings(5);
-        settings.setExperienceIds(List.of("exp-shared"));
+        var settings = CatalogTestDelegates.settings(5).withExperienceIds(List.of("exp-shared"));
         Mocks.register("catalogSettings", settings);
         Mocks.register("reviewCatalog", new ReviewCatalogDelegate(new CatalogReviewer(catalog, settings, agreements, usage,
                 inventory, engine.getProcessEngine().getDecisionService())));

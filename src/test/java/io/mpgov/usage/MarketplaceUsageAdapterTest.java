@@ -61,7 +61,7 @@ class MarketplaceUsageAdapterTest {
 
     @BeforeEach
     void seed() {
-        usage = new MarketplaceUsageAdapter(new CostExplorerSpend(clients, Duration.ofHours(6)), licenses, catalog);
+        usage = new MarketplaceUsageAdapter(new CostExplorerSpend(clients, new UsageSettings(Duration.ofHours(6))), licenses, catalog);
         product("prod-dtdgobserv001", "Datadog Pro", "SaaSProduct@1.0", true);
         product("prod-ngnxplusami01", "NGINX Plus", "AmiProduct@1.0", true);
         product("prod-rdhtrhel90001", "Red Hat Enterprise Linux 9", "AmiProduct@1.0", false);

@@ -1,11 +1,13 @@
 package io.mpgov.request.approval;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,26 +19,81 @@ import java.util.stream.Collectors;
  * Who gives each kind of approval, who is escalated to, how long an approval may stay open (ISO
  * durations whose whole days are business days), and which
  * request fields each approval rests on (an earlier approval stands after a revision while those are
- * unchanged). Named {@code approvalSettings} for the models' expressions; all of it is configuration.
+ * unchanged) — {@code mpgov.approvals.*}. Read as {@code approvalSettings} by the models' expressions; all of
+ * it is configuration.
+ *
+ * @param groups           approval kind (the approval-matrix output) → candidate group of its task; a configured
+ *                         kind replaces that kind's default, the other kinds keep theirs
+ * @param leadGroups       approval kind → group that gets the escalation task
+ * @param inputs           approval kind → the request fields it rests on; a configured kind replaces that kind's
+ *                         default, the other kinds keep theirs
+ * @param reminderAfter    when an open approval is reminded of
+ * @param escalateAfter    when an open approval is escalated
+ * @param defaultLeadGroup who gets the escalation of a kind without a lead group
  */
-@Component("approvalSettings")
 @ConfigurationProperties("mpgov.approvals")
-public class ApprovalSettings {
+public record ApprovalSettings(Map<String, String> groups,
+                               Map<String, String> leadGroups,
+                               Map<String, List<String>> inputs,
+                               @DefaultValue("P2D") Duration reminderAfter,
+                               @DefaultValue("P5D") Duration escalateAfter,
+                               @DefaultValue("camunda-admin") String defaultLeadGroup) {
 
-    /** Approval kind (the approval-matrix output) → candidate group of its task. */
-    private Map<String, String> groups = new LinkedHashMap<>(Map.of(
-            "procurement", "procurement-manager", "finance", "finance", "legal", "legal", "security", "security"));
-    /** Approval kind → group that gets the escalation task. */
-    private Map<String, String> leadGroups = new LinkedHashMap<>();
-    /** Approval kind → the request fields it rests on. */
-    private Map<String, List<String>> inputs = new LinkedHashMap<>(Map.of(
+    /** The defaults of {@link #groups}, in the order approvals appear in. */
+    private static final Map<String, String> DEFAULT_GROUPS = inOrder(
+            "procurement", "procurement-manager", "finance", "finance", "legal", "legal", "security", "security");
+
+    private static final Map<String, List<String>> DEFAULT_INPUTS = inOrder(
             "procurement", List.of("offerId", "sellerName", "estimatedAnnualCost", "contractMonths", "customEula", "newVendor"),
             "finance", List.of("estimatedAnnualCost", "contractMonths"),
             "legal", List.of("sellerName", "offerId", "newVendor", "customEula", "contractMonths"),
-            "security", List.of("productId", "dataClassification", "targetAccountIds", "targetOuId", "targetTag")));
-    private Duration reminderAfter = Duration.ofDays(2);
-    private Duration escalateAfter = Duration.ofDays(5);
-    private String defaultLeadGroup = "camunda-admin";
+            "security", List.of("productId", "dataClassification", "targetAccountIds", "targetOuId", "targetTag"));
+
+    public ApprovalSettings {
+        groups = over(DEFAULT_GROUPS, groups);
+        leadGroups = over(Map.of(), leadGroups);
+        inputs = over(DEFAULT_INPUTS, inputs);
+        groups.forEach((kind, group) -> named("groups." + kind, group));
+        leadGroups.forEach((kind, group) -> named("lead-groups." + kind, group));
+        named("default-lead-group", defaultLeadGroup);
+        positive("reminder-after", reminderAfter);
+        positive("escalate-after", escalateAfter);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> inOrder(Object... keysAndValues) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** The defaults with the configured kinds put over them. */
+    private static <V> Map<String, V> over(Map<String, V> defaults, Map<String, V> configured) {
+        Map<String, V> map = new LinkedHashMap<>(defaults);
+        if (configured != null) {
+            map.putAll(configured);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static void named(String name, String group) {
+        if (group == null || group.isBlank()) {
+            throw new IllegalArgumentException("mpgov.approvals." + name + " must name a group, not be blank");
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("mpgov.approvals." + name + " must be positive, not " + value);
+        }
+    }
+
+    /** As bound when nothing is configured. */
+    public static ApprovalSettings defaults() {
+        return new Binder().bindOrCreate("mpgov.approvals", ApprovalSettings.class);
+    }
 
     public String groupOf(String kind) {
         String group = groups.get(kind);
@@ -77,53 +134,5 @@ public class ApprovalSettings {
     private static int rank(List<String> order, String kind) {
         int i = order.indexOf(kind);
         return i < 0 ? Integer.MAX_VALUE : i;
-    }
-
-    public Map<String, String> getGroups() {
-        return groups;
-    }
-
-    public void setGroups(Map<String, String> groups) {
-        this.groups = groups;
-    }
-
-    public Map<String, String> getLeadGroups() {
-        return leadGroups;
-    }
-
-    public void setLeadGroups(Map<String, String> leadGroups) {
-        this.leadGroups = leadGroups;
-    }
-
-    public Map<String, List<String>> getInputs() {
-        return inputs;
-    }
-
-    public void setInputs(Map<String, List<String>> inputs) {
-        this.inputs = inputs;
-    }
-
-    public Duration getReminderAfter() {
-        return reminderAfter;
-    }
-
-    public void setReminderAfter(Duration reminderAfter) {
-        this.reminderAfter = reminderAfter;
-    }
-
-    public Duration getEscalateAfter() {
-        return escalateAfter;
-    }
-
-    public void setEscalateAfter(Duration escalateAfter) {
-        this.escalateAfter = escalateAfter;
-    }
-
-    public String getDefaultLeadGroup() {
-        return defaultLeadGroup;
-    }
-
-    public void setDefaultLeadGroup(String defaultLeadGroup) {
-        this.defaultLeadGroup = defaultLeadGroup;
     }
 }
