@@ -31,8 +31,8 @@ class SettingsBeanNames implements BeanFactoryPostProcessor {
             if (settings.isRecord() && settings.isAnnotationPresent(ConfigurationProperties.class)) {
                 String alias = StringUtils.uncapitalize(settings.getSimpleName());
                 if (factory.containsBeanDefinition(alias)) {
-                    throw new IllegalStateException("The settings " + type + " are read as '" + alias
-                            + "', but another bean has that name");
+                    throw new IllegalStateException(
+                            "The settings " + type + " are read as '" + alias + "', but another bean has that name");
                 }
                 factory.registerAlias(name, alias);
             }

@@ -1,7 +1,13 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,13 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Account lifecycle on the sandbox's organization: each event the sandbox emits (as CloudTrail or
@@ -38,20 +37,34 @@ class AccountLifecycleIT {
     /** NGINX Plus: an AMI product, whose license can be shared. */
     static final String PRODUCT = "prod-ngnxplusami01";
     /** The technology OU's five accounts and the three ACTIVE accounts tagged licence-group=observability. */
-    static final List<String> ENTITLED = List.of("210987654323", "310987654321", "310987654322",
-            "410987654321", "410987654322", "410987654323", "410987654324", "410987654325");
+    static final List<String> ENTITLED = List.of(
+            "210987654323",
+            "310987654321",
+            "310987654322",
+            "410987654321",
+            "410987654322",
+            "410987654323",
+            "410987654324",
+            "410987654325");
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     Sandbox sandbox;
 
     String license() {
-        return sandbox.read(s -> s.licenses.stream().filter(l -> l.productSku().equals(PRODUCT)).findFirst().orElseThrow().arn());
+        return sandbox.read(s -> s.licenses.stream()
+                .filter(l -> l.productSku().equals(PRODUCT))
+                .findFirst()
+                .orElseThrow()
+                .arn());
     }
 
     /** Who can use the license now, as License Manager sees it: own ACTIVE grants and the OU grant's accounts. */
@@ -61,13 +74,18 @@ class AccountLifecycleIT {
 
     /** Waits until the grants' changes took effect in the sandbox (AWS applies them after a while) and returns the holders. */
     List<String> settledHolders(String licenseArn) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.<Boolean>read(s -> s.grants.stream().noneMatch(g -> g.pendingStatus != null)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sandbox.<Boolean>read(s -> s.grants.stream().noneMatch(g -> g.pendingStatus != null)));
         return holders(licenseArn);
     }
 
     long liveGrantsOfProduct() {
-        return sandbox.<Long>read(s -> s.grants.stream().filter(g -> g.status.equals("ACTIVE") || g.status.equals("WORKFLOW_COMPLETED"))
-                .filter(g -> s.licenses.stream().anyMatch(l -> l.arn().equals(g.licenseArn) && l.productSku().equals(PRODUCT))).count());
+        return sandbox.<Long>read(s -> s.grants.stream()
+                .filter(g -> g.status.equals("ACTIVE") || g.status.equals("WORKFLOW_COMPLETED"))
+                .filter(g -> s.licenses.stream()
+                        .anyMatch(l ->
+                                l.arn().equals(g.licenseArn) && l.productSku().equals(PRODUCT)))
+                .count());
     }
 
     long writes() {
@@ -77,43 +95,68 @@ class AccountLifecycleIT {
     /** Waits for the distribution the event or timer started (by its business key) and returns it. */
     HistoricProcessInstance finished(String businessKey) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            assertThat(runtime.createIncidentQuery().list()).extracting(i -> i.getIncidentMessage()).isEmpty();
-            return history.createHistoricProcessInstanceQuery().processDefinitionKey("license-distribution")
-                    .processInstanceBusinessKey(businessKey).finished().count() == 1;
+            assertThat(runtime.createIncidentQuery().list())
+                    .extracting(i -> i.getIncidentMessage())
+                    .isEmpty();
+            return history.createHistoricProcessInstanceQuery()
+                            .processDefinitionKey("license-distribution")
+                            .processInstanceBusinessKey(businessKey)
+                            .finished()
+                            .count()
+                    == 1;
         });
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey("license-distribution")
-                .processInstanceBusinessKey(businessKey).singleResult();
+        return history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("license-distribution")
+                .processInstanceBusinessKey(businessKey)
+                .singleResult();
     }
 
     Object variable(HistoricProcessInstance instance, String name) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
-                .singleResult().getValue();
+        return history.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName(name)
+                .singleResult()
+                .getValue();
     }
 
     @Test
     @Order(1)
     void aRequestEntitlesAnOuAndATag() {
-        runtime.startProcessInstanceByKey("license-distribution", "PR-LIFECYCLE", Map.of("productId", PRODUCT,
-                "targetOuId", DemoOrganization.OU_TECHNOLOGY, "targetTag", "licence-group=observability"));
+        runtime.startProcessInstanceByKey(
+                "license-distribution",
+                "PR-LIFECYCLE",
+                Map.of(
+                        "productId",
+                        PRODUCT,
+                        "targetOuId",
+                        DemoOrganization.OU_TECHNOLOGY,
+                        "targetTag",
+                        "licence-group=observability"));
         finished("PR-LIFECYCLE");
 
         assertThat(settledHolders(license())).containsExactlyElementsOf(ENTITLED);
-        assertThat(sandbox.<Long>read(s -> s.grants.stream().filter(g -> g.principal.contains(":ou/")).count()))
-                .as("one grant for the whole OU").isEqualTo(1L);
+        assertThat(sandbox.<Long>read(s -> s.grants.stream()
+                        .filter(g -> g.principal.contains(":ou/"))
+                        .count()))
+                .as("one grant for the whole OU")
+                .isEqualTo(1L);
     }
 
     @Test
     @Order(2)
     void aNewAccountInTheOuIsCoveredByTheOuGrantWithoutAWrite() throws Exception {
         long before = writes();
-        sandbox.addAccount(new Sandbox.NewAccount("410987650001", "tech-new", DemoOrganization.OU_TECHNOLOGY, Map.of()));
+        sandbox.addAccount(
+                new Sandbox.NewAccount("410987650001", "tech-new", DemoOrganization.OU_TECHNOLOGY, Map.of()));
 
         HistoricProcessInstance reconciliation = finished("CreateAccountResult 410987650001");
 
         assertThat(holders(license())).contains("410987650001");
         assertThat(writes()).isEqualTo(before);
         assertThat(variable(reconciliation, "grantsCreated")).isEqualTo(0);
-        assertThat(variable(reconciliation, "grantsUnchanged")).as("only the new account's OU grant was looked at").isEqualTo(1L);
+        assertThat(variable(reconciliation, "grantsUnchanged"))
+                .as("only the new account's OU grant was looked at")
+                .isEqualTo(1L);
     }
 
     @Test
@@ -139,8 +182,11 @@ class AccountLifecycleIT {
         long before = writes();
         sandbox.setAccountState("410987654322", "CLOSED");
         HistoricProcessInstance closed = finished("CloseAccount 410987654322");
-        assertThat(writes()).as("License Manager cannot revoke one account of an OU grant").isEqualTo(before);
-        assertThat((String) variable(closed, "distributionReport")).contains("410987654322", "covered by the grant to " + DemoOrganization.OU_TECHNOLOGY);
+        assertThat(writes())
+                .as("License Manager cannot revoke one account of an OU grant")
+                .isEqualTo(before);
+        assertThat((String) variable(closed, "distributionReport"))
+                .contains("410987654322", "covered by the grant to " + DemoOrganization.OU_TECHNOLOGY);
     }
 
     @Test
@@ -150,27 +196,48 @@ class AccountLifecycleIT {
         List<String> holders = settledHolders(license());
         String received = sandbox.receiveLicense(PRODUCT).arn();
 
-        HistoricProcessInstance changed = finished("License Change " + received.substring(received.lastIndexOf(':') + 1));
-        assertThat((List<String>) variable(changed, "distributionLines")).anySatisfy(line -> assertThat(line).contains("kept until the current license"));
+        HistoricProcessInstance changed =
+                finished("License Change " + received.substring(received.lastIndexOf(':') + 1));
+        assertThat((List<String>) variable(changed, "distributionLines"))
+                .anySatisfy(line -> assertThat(line).contains("kept until the current license"));
 
-        assertThat(settledHolders(received)).as("the renewal's license takes the old one's place").isNotEmpty().containsExactlyElementsOf(holders);
-        assertThat(holders(license())).as("an account cannot hold two active licenses of one product").isEmpty();
+        assertThat(settledHolders(received))
+                .as("the renewal's license takes the old one's place")
+                .isNotEmpty()
+                .containsExactlyElementsOf(holders);
+        assertThat(holders(license()))
+                .as("an account cannot hold two active licenses of one product")
+                .isEmpty();
     }
 
     @Test
     @Order(6)
     void eventsThatChangeNoEntitlementAreAnsweredAndRecorded() throws Exception {
-        Sandbox.Delivery ouTagged = sandbox.emit("aws.organizations", "AWS API Call via CloudTrail", Map.of(
-                "eventName", "TagResource", "requestParameters", Map.of("resourceId", DemoOrganization.OU_RETAIL)));
+        Sandbox.Delivery ouTagged = sandbox.emit(
+                "aws.organizations",
+                "AWS API Call via CloudTrail",
+                Map.of(
+                        "eventName",
+                        "TagResource",
+                        "requestParameters",
+                        Map.of("resourceId", DemoOrganization.OU_RETAIL)));
         assertThat(ouTagged.status()).isEqualTo(202);
         assertThat(ouTagged.response()).contains("IGNORED");
 
-        Sandbox.Delivery failed = sandbox.emit("aws.organizations", "AWS Service Event via CloudTrail", Map.of(
-                "eventName", "CreateAccountResult", "serviceEventDetails", Map.of("createAccountStatus", Map.of("state", "FAILED"))));
+        Sandbox.Delivery failed = sandbox.emit(
+                "aws.organizations",
+                "AWS Service Event via CloudTrail",
+                Map.of(
+                        "eventName",
+                        "CreateAccountResult",
+                        "serviceEventDetails",
+                        Map.of("createAccountStatus", Map.of("state", "FAILED"))));
         assertThat(failed.response()).contains("IGNORED");
 
-        Sandbox.Delivery malformed = sandbox.emit("aws.organizations", "AWS API Call via CloudTrail", Map.of(
-                "eventName", "CloseAccount", "requestParameters", Map.of("accountId", "not-an-account")));
+        Sandbox.Delivery malformed = sandbox.emit(
+                "aws.organizations",
+                "AWS API Call via CloudTrail",
+                Map.of("eventName", "CloseAccount", "requestParameters", Map.of("accountId", "not-an-account")));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.response()).contains("requestParameters.accountId must be a 12-digit account id");
     }
@@ -179,7 +246,11 @@ class AccountLifecycleIT {
     @Order(7)
     void theScheduledReconciliationCatchesASilentSuspensionAndThenHasNothingToDo() throws Exception {
         // AWS announces no suspension: only the full reconciliation finds it.
-        String current = sandbox.<String>read(s -> s.licenses.stream().filter(l -> l.productSku().equals(PRODUCT)).reduce((a, b) -> b).orElseThrow().arn());
+        String current = sandbox.<String>read(s -> s.licenses.stream()
+                .filter(l -> l.productSku().equals(PRODUCT))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .arn());
         sandbox.setAccountState("210987654323", "SUSPENDED");
         assertThat(holders(current)).contains("210987654323");
 
@@ -194,16 +265,38 @@ class AccountLifecycleIT {
 
     /** Fires the reconciliation timer as the job executor would at its time, and waits for the run it started. */
     HistoricProcessInstance reconcileOnSchedule() {
-        String timer = management.createJobQuery().processDefinitionKey("license-reconciliation").timers().singleResult().getId();
-        long runs = history.createHistoricProcessInstanceQuery().processDefinitionKey("license-reconciliation").count();
+        String timer = management
+                .createJobQuery()
+                .processDefinitionKey("license-reconciliation")
+                .timers()
+                .singleResult()
+                .getId();
+        long runs = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("license-reconciliation")
+                .count();
         management.executeJob(timer);
-        HistoricProcessInstance run = history.createHistoricProcessInstanceQuery().processDefinitionKey("license-reconciliation")
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1).get(0);
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("license-reconciliation").count()).isEqualTo(runs + 1);
+        HistoricProcessInstance run = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("license-reconciliation")
+                .orderByProcessInstanceStartTime()
+                .desc()
+                .listPage(0, 1)
+                .get(0);
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey("license-reconciliation")
+                        .count())
+                .isEqualTo(runs + 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            assertThat(runtime.createIncidentQuery().list()).extracting(i -> i.getIncidentMessage()).isEmpty();
-            return history.createHistoricProcessInstanceQuery().processInstanceId(run.getId()).finished().count() == 1;
+            assertThat(runtime.createIncidentQuery().list())
+                    .extracting(i -> i.getIncidentMessage())
+                    .isEmpty();
+            return history.createHistoricProcessInstanceQuery()
+                            .processInstanceId(run.getId())
+                            .finished()
+                            .count()
+                    == 1;
         });
-        return history.createHistoricProcessInstanceQuery().superProcessInstanceId(run.getId()).singleResult();
+        return history.createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(run.getId())
+                .singleResult();
     }
 }

@@ -1,5 +1,8 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mpgov.sandbox.Sandbox;
@@ -7,6 +10,17 @@ import io.mpgov.sandbox.SandboxState;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
 import io.mpgov.support.TasklistSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,28 +38,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * An attacker's suite: every attempt in src/test/resources/adversarial/attempts.json, made with a demo
  * login through /engine-rest or Tasklist's own session API, against a request in the state the attempt
  * needs. Each must be refused (4xx), and — what matters — leave the product out of the Private
  * Marketplace, grant nothing, count no approval, keep the task open and the request as it was.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mpgov.test.context=adversarial")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "mpgov.test.context=adversarial")
 @ActiveProfiles({"demo", "it"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AdversarialIT {
@@ -53,26 +54,43 @@ class AdversarialIT {
     static final String PRODUCT = "prod-snwflkdata001";
     static final String OTHER_PRODUCT = "prod-pagerduty0001";
     static final String OFFER = "offer-snwflkdatapriv1";
-    static final List<String> MPGOV_PROCESSES = List.of("procurement-request", "catalog-change", "license-distribution");
+    static final List<String> MPGOV_PROCESSES =
+            List.of("procurement-request", "catalog-change", "license-distribution");
 
     @LocalServerPort
     int port;
+
     @Autowired
     Sandbox sandbox;
+
     Http http;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     RepositoryService repository;
 
-    record Attempt(String name, int attackClass, String as, String api, String fixture, String method, String path, JsonNode body,
-                   List<Integer> status, List<String> expect) {
+    record Attempt(
+            String name,
+            int attackClass,
+            String as,
+            String api,
+            String fixture,
+            String method,
+            String path,
+            JsonNode body,
+            List<Integer> status,
+            List<String> expect) {
         @Override
         public String toString() {
             return "class " + attackClass + ": " + name;
@@ -80,9 +98,16 @@ class AdversarialIT {
     }
 
     /** What the attempt may not change, read before it is made. */
-    record State(Map<String, Object> variables, List<String> openTasks, String assignee, List<String> candidates, long instances,
-                 long grants, boolean inPmp, long changeSetsForProducts, long decisions) {
-    }
+    record State(
+            Map<String, Object> variables,
+            List<String> openTasks,
+            String assignee,
+            List<String> candidates,
+            long instances,
+            long grants,
+            boolean inPmp,
+            long changeSetsForProducts,
+            long decisions) {}
 
     static Stream<Attempt> attempts() throws IOException {
         try (InputStream in = AdversarialIT.class.getResourceAsStream("/adversarial/attempts.json")) {
@@ -93,8 +118,17 @@ class AdversarialIT {
                 a.path("status").forEach(s -> status.add(s.asInt()));
                 List<String> expect = new ArrayList<>();
                 a.path("expect").forEach(e -> expect.add(e.asText()));
-                attempts.add(new Attempt(a.get("name").asText(), a.get("class").asInt(), a.get("as").asText(), a.get("api").asText(),
-                        a.get("fixture").asText(), a.get("method").asText(), a.get("path").asText(), a.get("body"), status, expect));
+                attempts.add(new Attempt(
+                        a.get("name").asText(),
+                        a.get("class").asInt(),
+                        a.get("as").asText(),
+                        a.get("api").asText(),
+                        a.get("fixture").asText(),
+                        a.get("method").asText(),
+                        a.get("path").asText(),
+                        a.get("body"),
+                        status,
+                        expect));
             }
             return attempts.stream();
         }
@@ -107,11 +141,15 @@ class AdversarialIT {
         State before = state(fixture);
 
         String path = resolve(attempt.path(), fixture);
-        String body = attempt.body() == null || attempt.body().isNull() ? null : resolve(attempt.body().toString(), fixture);
+        String body = attempt.body() == null || attempt.body().isNull()
+                ? null
+                : resolve(attempt.body().toString(), fixture);
         Http.Response answer;
         if ("tasklist".equals(attempt.api())) {
             TasklistSession tasklist = TasklistSession.signIn(port, attempt.as());
-            answer = tasklist.refusedLogin() != null ? tasklist.refusedLogin() : tasklist.send(attempt.method(), path, body);
+            answer = tasklist.refusedLogin() != null
+                    ? tasklist.refusedLogin()
+                    : tasklist.send(attempt.method(), path, body);
         } else {
             answer = http.send(attempt.method(), "/engine-rest" + path, attempt.as(), body);
         }
@@ -126,22 +164,43 @@ class AdversarialIT {
         State after = state(fixture);
         for (String expectation : attempt.expect()) {
             switch (expectation) {
-                case "notInPmp" -> assertThat(after.inPmp() || after.changeSetsForProducts() > before.changeSetsForProducts())
-                        .as("%s: a product reached the Private Marketplace (%s)", attempt, sandbox.read(s -> s.experiences.stream()
-                                .map(e -> e.allowedProducts.toString()).toList() + " " + s.changeSets.size() + " change sets")).isFalse();
-                case "noGrant" -> assertThat(after.grants()).as("%s: grants", attempt).isEqualTo(before.grants());
-                case "noNewInstance" -> assertThat(after.instances()).as("%s: process instances", attempt).isEqualTo(before.instances());
-                case "taskOpen" -> assertThat(after.openTasks()).as("%s: open tasks", attempt).isEqualTo(before.openTasks());
-                case "requestUnchanged" -> assertThat(after.variables()).as("%s: the request's variables", attempt).isEqualTo(before.variables());
-                case "approvalNotCounted" -> assertThat(after.decisions()).as("%s: decisions recorded", attempt).isEqualTo(before.decisions());
+                case "notInPmp" ->
+                    assertThat(after.inPmp() || after.changeSetsForProducts() > before.changeSetsForProducts())
+                            .as(
+                                    "%s: a product reached the Private Marketplace (%s)",
+                                    attempt,
+                                    sandbox.read(
+                                            s -> s.experiences.stream()
+                                                            .map(e -> e.allowedProducts.toString())
+                                                            .toList() + " " + s.changeSets.size() + " change sets"))
+                            .isFalse();
+                case "noGrant" ->
+                    assertThat(after.grants()).as("%s: grants", attempt).isEqualTo(before.grants());
+                case "noNewInstance" ->
+                    assertThat(after.instances())
+                            .as("%s: process instances", attempt)
+                            .isEqualTo(before.instances());
+                case "taskOpen" ->
+                    assertThat(after.openTasks()).as("%s: open tasks", attempt).isEqualTo(before.openTasks());
+                case "requestUnchanged" ->
+                    assertThat(after.variables())
+                            .as("%s: the request's variables", attempt)
+                            .isEqualTo(before.variables());
+                case "approvalNotCounted" ->
+                    assertThat(after.decisions())
+                            .as("%s: decisions recorded", attempt)
+                            .isEqualTo(before.decisions());
                 case "sameAssignee" -> {
                     assertThat(after.assignee()).as("%s: assignee", attempt).isEqualTo(before.assignee());
                     assertThat(after.candidates()).as("%s: candidates", attempt).isEqualTo(before.candidates());
                 }
                 case "viewStillWorks" -> {
                     Http.Response view = http.get("/api/requests/" + fixture.get("requestId"), "requester");
-                    assertThat(view.status()).as("%s: the request's view → %s", attempt, view.body()).isEqualTo(200);
-                    assertThat(view.json().get("processInstanceId").asText()).isEqualTo(fixture.get("processInstanceId"));
+                    assertThat(view.status())
+                            .as("%s: the request's view → %s", attempt, view.body())
+                            .isEqualTo(200);
+                    assertThat(view.json().get("processInstanceId").asText())
+                            .isEqualTo(fixture.get("processInstanceId"));
                 }
                 default -> throw new IllegalArgumentException("Unknown expectation " + expectation + " in " + attempt);
             }
@@ -157,33 +216,60 @@ class AdversarialIT {
     void removeEveryRequest() {
         // camunda-admin may delete instances: each attempt starts from an empty engine
         for (String key : MPGOV_PROCESSES) {
-            runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
-                    .forEach(pi -> runtime.deleteProcessInstanceIfExists(pi.getId(), "adversarial test clean-up", true, true, true, true));
+            runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(key)
+                    .list()
+                    .forEach(pi -> runtime.deleteProcessInstanceIfExists(
+                            pi.getId(), "adversarial test clean-up", true, true, true, true));
         }
     }
 
     private Map<String, String> fixture(String kind) {
         Map<String, String> ids = new HashMap<>();
-        ids.put("definitionId", repository.createProcessDefinitionQuery().processDefinitionKey("procurement-request")
-                .latestVersion().singleResult().getId());
+        ids.put(
+                "definitionId",
+                repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("procurement-request")
+                        .latestVersion()
+                        .singleResult()
+                        .getId());
         if (kind.equals("none")) {
             return ids;
         }
-        Http.Response submitted = http.post("/api/requests", "requester", Http.json(kind.equals("private")
-                ? PublicOfferScenario.privateRequest(PRODUCT, OFFER) : PublicOfferScenario.publicRequest(PRODUCT)));
+        Http.Response submitted = http.post(
+                "/api/requests",
+                "requester",
+                Http.json(
+                        kind.equals("private")
+                                ? PublicOfferScenario.privateRequest(PRODUCT, OFFER)
+                                : PublicOfferScenario.publicRequest(PRODUCT)));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         JsonNode created = submitted.json();
         String pi = created.get("processInstanceId").asText();
         ids.put("processInstanceId", pi);
         ids.put("requestId", created.get("requestId").asText());
         String group = kind.equals("private") ? "finance" : "pmp-admin";
-        Task task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceId(pi)
-                .taskCandidateGroup(group).singleResult(), t -> t != null);
+        Task task = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> tasks.createTaskQuery()
+                                .processInstanceId(pi)
+                                .taskCandidateGroup(group)
+                                .singleResult(),
+                        t -> t != null);
         ids.put("taskId", task.getId());
         ids.put("executionId", task.getExecutionId());
         if (kind.equals("private")) {
-            ids.put("taskId.procurement", await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceId(pi)
-                    .taskCandidateGroup("procurement-manager").singleResult(), t -> t != null).getId());
+            ids.put(
+                    "taskId.procurement",
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(
+                                    () -> tasks.createTaskQuery()
+                                            .processInstanceId(pi)
+                                            .taskCandidateGroup("procurement-manager")
+                                            .singleResult(),
+                                    t -> t != null)
+                            .getId());
         }
         return ids;
     }
@@ -191,31 +277,59 @@ class AdversarialIT {
     private State state(Map<String, String> fixture) {
         String pi = fixture.get("processInstanceId");
         String taskId = fixture.get("taskId");
-        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+        Task task =
+                taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
         Map<String, Object> variables = pi == null ? Map.of() : new TreeMap<>(runtime.getVariables(pi));
-        List<String> open = pi == null ? List.of() : tasks.createTaskQuery().processInstanceId(pi).list().stream().map(Task::getId).sorted().toList();
-        List<String> candidates = task == null ? List.of() : tasks.getIdentityLinksForTask(taskId).stream()
-                .map(AdversarialIT::link).sorted().toList();
+        List<String> open = pi == null
+                ? List.of()
+                : tasks.createTaskQuery().processInstanceId(pi).list().stream()
+                        .map(Task::getId)
+                        .sorted()
+                        .toList();
+        List<String> candidates = task == null
+                ? List.of()
+                : tasks.getIdentityLinksForTask(taskId).stream()
+                        .map(AdversarialIT::link)
+                        .sorted()
+                        .toList();
         Set<String> products = Set.of(PRODUCT, OTHER_PRODUCT);
-        return sandbox.read(s -> new State(variables, open, task == null ? null : task.getAssignee(), candidates,
+        return sandbox.read(s -> new State(
+                variables,
+                open,
+                task == null ? null : task.getAssignee(),
+                candidates,
                 history.createHistoricProcessInstanceQuery().count(),
-                s.grants.stream().filter(g -> licensesOf(s).contains(g.licenseArn)).count(),
+                s.grants.stream()
+                        .filter(g -> licensesOf(s).contains(g.licenseArn))
+                        .count(),
                 s.experiences.stream().anyMatch(e -> e.allowedProducts.stream().anyMatch(products::contains)),
-                s.changeSets.stream().filter(c -> c.changes.stream().anyMatch(ch -> ch.productIds().stream().anyMatch(products::contains))).count(),
-                pi == null ? 0 : history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName("decidedBy").count()));
+                s.changeSets.stream()
+                        .filter(c -> c.changes.stream()
+                                .anyMatch(ch -> ch.productIds().stream().anyMatch(products::contains)))
+                        .count(),
+                pi == null
+                        ? 0
+                        : history.createHistoricVariableInstanceQuery()
+                                .processInstanceId(pi)
+                                .variableName("decidedBy")
+                                .count()));
     }
 
     private static Set<String> licensesOf(SandboxState s) {
-        return s.licenses.stream().filter(l -> l.productSku().equals(PRODUCT) || l.productSku().equals(OTHER_PRODUCT))
-                .map(SandboxState.License::arn).collect(Collectors.toSet());
+        return s.licenses.stream()
+                .filter(l -> l.productSku().equals(PRODUCT) || l.productSku().equals(OTHER_PRODUCT))
+                .map(SandboxState.License::arn)
+                .collect(Collectors.toSet());
     }
 
     private static String link(IdentityLink link) {
-        return link.getType() + ":" + (link.getUserId() != null ? "user " + link.getUserId() : "group " + link.getGroupId());
+        return link.getType() + ":"
+                + (link.getUserId() != null ? "user " + link.getUserId() : "group " + link.getGroupId());
     }
 
     private void awaitEngineIdle() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().executable().count() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> management.createJobQuery().executable().count() == 0);
     }
 
     private String resolve(String text, Map<String, String> fixture) {
@@ -225,8 +339,9 @@ class AdversarialIT {
                 resolved = resolved.replace("{" + id.getKey() + "}", id.getValue());
             }
         }
-        assertThat(resolved).as("every placeholder of the attempt has a value in its fixture").doesNotContain("{taskId", "{processInstanceId}",
-                "{executionId}", "{requestId}");
+        assertThat(resolved)
+                .as("every placeholder of the attempt has a value in its fixture")
+                .doesNotContain("{taskId", "{processInstanceId}", "{executionId}", "{requestId}");
         return resolved;
     }
 }

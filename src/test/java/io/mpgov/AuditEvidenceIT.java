@@ -1,24 +1,23 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The audit export over a scripted stretch of activity: one public request a month ago (engine clock
@@ -35,7 +34,9 @@ class AuditEvidenceIT extends PublicOfferScenario {
     String approvedPublicRequest() {
         JsonNode created = submit("requester", publicRequest(DemoOrganization.PRODUCT_NOT_YET_ALLOWED));
         String task = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
-        assertThat(complete(task, "pmp-admin", "APPROVE", "last month's approval").status()).isEqualTo(204);
+        assertThat(complete(task, "pmp-admin", "APPROVE", "last month's approval")
+                        .status())
+                .isEqualTo(204);
         awaitCompleted(created.get("requestId").asText(), "requester");
         return created.get("requestId").asText();
     }
@@ -59,7 +60,8 @@ class AuditEvidenceIT extends PublicOfferScenario {
         List<String> facts = new ArrayList<>();
         evidence.forEach(e -> {
             if (reference.equals(e.path("reference").asText())) {
-                facts.add(e.path("kind").asText() + " " + e.path("actor").asText() + " " + e.path("outcome").asText());
+                facts.add(e.path("kind").asText() + " " + e.path("actor").asText() + " "
+                        + e.path("outcome").asText());
             }
         });
         return facts;
@@ -76,40 +78,64 @@ class AuditEvidenceIT extends PublicOfferScenario {
             ClockUtil.reset();
         }
         String thisMonths = privateRequestThroughToTheGrants();
-        JsonNode review = http.post("/api/reviews/catalog?dryRun=true", "auditor", "").json();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(http.get("/api/reviews/catalog/"
-                + review.path("processInstanceId").asText(), "auditor").json().path("state").asText()));
+        JsonNode review =
+                http.post("/api/reviews/catalog?dryRun=true", "auditor", "").json();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "COMPLETED"
+                        .equals(http.get(
+                                        "/api/reviews/catalog/"
+                                                + review.path("processInstanceId")
+                                                        .asText(),
+                                        "auditor")
+                                .json()
+                                .path("state")
+                                .asText()));
 
         // read again once the work is done: a run across midnight UTC ends on the next day
         LocalDate end = LocalDate.now(ZoneOffset.UTC);
         JsonNode recent = export(today.minusDays(DAYS_BACK / 2), end);
-        assertThat(facts(recent, thisMonths)).contains("DECISION finance APPROVE", "DECISION procurement-manager APPROVE",
-                "DECISION procurement-manager ACCEPT", "DECISION pmp-admin APPROVE", "DMN mpgov offer-routing v1",
-                "DMN mpgov approval-matrix v1", "CHANGE_SET mpgov SUCCEEDED", "AGREEMENT procurement-manager ACCEPTED",
-                "GRANT mpgov created");
-        assertThat(recent.toString()).contains("grant arn:aws:license-manager:", "ALLOW prod-snwflkdata001 change set", "DRY_RUN")
+        assertThat(facts(recent, thisMonths))
+                .contains(
+                        "DECISION finance APPROVE",
+                        "DECISION procurement-manager APPROVE",
+                        "DECISION procurement-manager ACCEPT",
+                        "DECISION pmp-admin APPROVE",
+                        "DMN mpgov offer-routing v1",
+                        "DMN mpgov approval-matrix v1",
+                        "CHANGE_SET mpgov SUCCEEDED",
+                        "AGREEMENT procurement-manager ACCEPTED",
+                        "GRANT mpgov created");
+        assertThat(recent.toString())
+                .contains("grant arn:aws:license-manager:", "ALLOW prod-snwflkdata001 change set", "DRY_RUN")
                 .doesNotContain(lastMonths, "last month's approval");
 
         JsonNode earlier = export(today.minusDays(DAYS_BACK + 1), today.minusDays(DAYS_BACK / 2 + 1));
-        assertThat(facts(earlier, lastMonths)).contains("DECISION pmp-admin APPROVE", "DMN mpgov offer-routing v1",
-                "CHANGE_SET mpgov SUCCEEDED");
+        assertThat(facts(earlier, lastMonths))
+                .contains("DECISION pmp-admin APPROVE", "DMN mpgov offer-routing v1", "CHANGE_SET mpgov SUCCEEDED");
         assertThat(earlier.toString()).doesNotContain(thisMonths, "DRY_RUN");
 
-        Http.Response csv = http.get("/api/audit/evidence?from=" + today.minusDays(1) + "&to=" + end + "&format=csv", "auditor");
+        Http.Response csv =
+                http.get("/api/audit/evidence?from=" + today.minusDays(1) + "&to=" + end + "&format=csv", "auditor");
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("time,kind,process,processInstanceId,reference,actor,outcome,detail")
+        assertThat(csv.body())
+                .startsWith("time,kind,process,processInstanceId,reference,actor,outcome,detail")
                 .contains("\"DECISION\",\"procurement-request\"");
     }
 
     @Test
     void onlyAuditorsReadEvidenceAndBadRangesAreNamed() {
-        assertThat(http.get("/api/audit/evidence?from=2026-11-01&to=2026-11-30", "requester").status()).isEqualTo(403);
+        assertThat(http.get("/api/audit/evidence?from=2026-11-01&to=2026-11-30", "requester")
+                        .status())
+                .isEqualTo(403);
         Http.Response reversed = http.get("/api/audit/evidence?from=2026-11-30&to=2026-11-01", "auditor");
         assertThat(reversed.status()).isEqualTo(400);
         assertThat(reversed.body()).contains("from must not be after to");
-        assertThat(http.get("/api/audit/evidence?from=yesterday&to=2026-11-01", "auditor").body())
+        assertThat(http.get("/api/audit/evidence?from=yesterday&to=2026-11-01", "auditor")
+                        .body())
                 .contains("from must be a date YYYY-MM-DD, not 'yesterday'");
-        assertThat(http.get("/api/audit/evidence?from=2026-11-01&to=2026-11-30&format=xml", "auditor").status()).isEqualTo(400);
+        assertThat(http.get("/api/audit/evidence?from=2026-11-01&to=2026-11-30&format=xml", "auditor")
+                        .status())
+                .isEqualTo(400);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -118,9 +144,13 @@ class AuditEvidenceIT extends PublicOfferScenario {
     @Test
     void oneRetentionSettingDecidesTheHistoryTimeToLiveOfEveryProcessAndDecision() {
         // application-it.yaml sets mpgov.audit.retention to P3000D; the models say P2555D.
-        assertThat(repository.createProcessDefinitionQuery().list()).isNotEmpty()
-                .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3000));
-        assertThat(repository.createDecisionDefinitionQuery().list()).isNotEmpty()
-                .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3000));
+        assertThat(repository.createProcessDefinitionQuery().list())
+                .isNotEmpty()
+                .allSatisfy(
+                        d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3000));
+        assertThat(repository.createDecisionDefinitionQuery().list())
+                .isNotEmpty()
+                .allSatisfy(
+                        d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(3000));
     }
 }

@@ -1,8 +1,7 @@
 package io.mpgov;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The models in processes/ pass bpmnlint 11 with bpmnlint:recommended and Camunda 7.24 compatibility, as
@@ -27,11 +26,13 @@ class BpmnLintTest {
     static final Path LINT = Path.of("src/test/bpmnlint").toAbsolutePath();
     static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     static Run run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(LINT.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(LINT.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -56,7 +57,9 @@ class BpmnLintTest {
             Assumptions.abort("Skipped: " + reason + "; CI=true makes this a failure.");
         }
         Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
-        assertThat(install.exit()).as("npm ci in %s: %s", LINT, install.output()).isZero();
+        assertThat(install.exit())
+                .as("npm ci in %s: %s", LINT, install.output())
+                .isZero();
     }
 
     static Run lint(List<Path> models) throws Exception {
@@ -81,8 +84,11 @@ class BpmnLintTest {
     @Test
     void theLinterRefusesAModelWithAnElementConnectedToNothing() throws Exception {
         Path broken = Files.createTempFile("mpgov-broken-", ".bpmn");
-        Files.writeString(broken, Files.readString(Path.of("processes/catalog-change.bpmn"))
-                .replaceFirst("</bpmn:process>", "<bpmn:task id=\"Task_Orphan\" name=\"Orphan\" /></bpmn:process>"));
+        Files.writeString(
+                broken,
+                Files.readString(Path.of("processes/catalog-change.bpmn"))
+                        .replaceFirst(
+                                "</bpmn:process>", "<bpmn:task id=\"Task_Orphan\" name=\"Orphan\" /></bpmn:process>"));
 
         Run lint = lint(List.of(broken));
 

@@ -1,20 +1,19 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.RequiresChromium;
 import io.mpgov.support.Tasklist;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The demo users walk both paths in Camunda Tasklist in headless Chromium, from the start form to the
@@ -29,28 +28,35 @@ class BrowserJourneyIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Sandbox sandbox;
-
 
     @Test
     void aPublicOfferGoesFromTheStartFormThroughThePmpAdminsReviewIntoThePmp() {
         String product = "prod-pagerduty0001";
         try (Tasklist tasklist = new Tasklist(port, "public-path")) {
             tasklist.onFailureScreenshot(() -> {
-            tasklist.loginAs("requester").screenshot("requester-tasklist")
-                    .startProcess("Procurement request");
-            fillRequest(tasklist, product, "PagerDuty", "12000").radio("Field_OfferType", 0)
-                    .screenshot("start-form-filled").submitStartForm().screenshot("request-submitted");
+                tasklist.loginAs("requester").screenshot("requester-tasklist").startProcess("Procurement request");
+                fillRequest(tasklist, product, "PagerDuty", "12000")
+                        .radio("Field_OfferType", 0)
+                        .screenshot("start-form-filled")
+                        .submitStartForm()
+                        .screenshot("request-submitted");
 
-            tasklist.loginAs("pmp-admin").claimGroupTask("Review public offer");
-            assertThat(tasklist.valueOf("Field_ProductId")).isEqualTo(product);
-            tasklist.screenshot("pmp-admin-review").radio("Field_Decision", 0).text("Field_Comment", "Fits the catalogue")
-                    .screenshot("pmp-admin-approves").complete();
+                tasklist.loginAs("pmp-admin").claimGroupTask("Review public offer");
+                assertThat(tasklist.valueOf("Field_ProductId")).isEqualTo(product);
+                tasklist.screenshot("pmp-admin-review")
+                        .radio("Field_Decision", 0)
+                        .text("Field_Comment", "Fits the catalogue")
+                        .screenshot("pmp-admin-approves")
+                        .complete();
 
-            awaitAllowed(product);
-            tasklist.dashboardAs("pmp-admin", product).screenshot("product-in-the-pmp")
-                    .dryRunOnDashboard().screenshot("dashboard-dry-run");
+                awaitAllowed(product);
+                tasklist.dashboardAs("pmp-admin", product)
+                        .screenshot("product-in-the-pmp")
+                        .dryRunOnDashboard()
+                        .screenshot("dashboard-dry-run");
             });
         }
     }
@@ -61,43 +67,63 @@ class BrowserJourneyIT {
         String offer = "offer-snwflkdatapriv2";
         try (Tasklist tasklist = new Tasklist(port, "private-path")) {
             tasklist.onFailureScreenshot(() -> {
-            tasklist.loginAs("requester").startProcess("Procurement request");
-            fillRequest(tasklist, product, "Snowflake", "20000").radio("Field_OfferType", 1)
-                    .text("Field_OfferId", offer).select("Field_NewVendor", "No").select("Field_CustomEula", "No")
-                    .screenshot("start-form-filled").submitStartForm();
+                tasklist.loginAs("requester").startProcess("Procurement request");
+                fillRequest(tasklist, product, "Snowflake", "20000")
+                        .radio("Field_OfferType", 1)
+                        .text("Field_OfferId", offer)
+                        .select("Field_NewVendor", "No")
+                        .select("Field_CustomEula", "No")
+                        .screenshot("start-form-filled")
+                        .submitStartForm();
 
-            for (Map.Entry<String, String> approval : Map.of("finance", "finance", "procurement-manager", "procurement").entrySet()) {
-                String approver = approval.getKey();
-                tasklist.loginAs(approver).claimGroupTask("Approve private offer (" + approval.getValue() + ")")
-                        .radio("Field_Decision", 0).text("Field_Comment", "Approved by " + approver)
-                        .screenshot(approver + "-approves").complete();
-            }
+                for (Map.Entry<String, String> approval : Map.of(
+                                "finance", "finance", "procurement-manager", "procurement")
+                        .entrySet()) {
+                    String approver = approval.getKey();
+                    tasklist.loginAs(approver)
+                            .claimGroupTask("Approve private offer (" + approval.getValue() + ")")
+                            .radio("Field_Decision", 0)
+                            .text("Field_Comment", "Approved by " + approver)
+                            .screenshot(approver + "-approves")
+                            .complete();
+                }
 
-            // What the procurement manager does in the AWS Marketplace console:
-            String agreement = sandbox.acceptOffer(new Sandbox.OfferAcceptance(offer, product, 12, "20000")).id();
-            tasklist.loginAs("procurement-manager").claimGroupTask("Accept the private offer in AWS Marketplace")
-                    .radio("Field_Decision", 0).text("Field_AgreementId", agreement)
-                    .screenshot("procurement-manager-accepts").complete();
+                // What the procurement manager does in the AWS Marketplace console:
+                String agreement = sandbox.acceptOffer(new Sandbox.OfferAcceptance(offer, product, 12, "20000"))
+                        .id();
+                tasklist.loginAs("procurement-manager")
+                        .claimGroupTask("Accept the private offer in AWS Marketplace")
+                        .radio("Field_Decision", 0)
+                        .text("Field_AgreementId", agreement)
+                        .screenshot("procurement-manager-accepts")
+                        .complete();
 
-            tasklist.loginAs("pmp-admin").claimGroupTask("Confirm approvals and add to PMP");
-            assertThat(tasklist.valueOf("Field_AgreementId")).isEqualTo(agreement);
-            tasklist.radio("Field_Decision", 0).text("Field_Comment", "Approvals and agreement checked")
-                    .screenshot("pmp-admin-confirms").complete();
+                tasklist.loginAs("pmp-admin").claimGroupTask("Confirm approvals and add to PMP");
+                assertThat(tasklist.valueOf("Field_AgreementId")).isEqualTo(agreement);
+                tasklist.radio("Field_Decision", 0)
+                        .text("Field_Comment", "Approvals and agreement checked")
+                        .screenshot("pmp-admin-confirms")
+                        .complete();
 
-            awaitAllowed(product);
-            tasklist.dashboardAs("pmp-admin", product).screenshot("product-in-the-pmp");
+                awaitAllowed(product);
+                tasklist.dashboardAs("pmp-admin", product).screenshot("product-in-the-pmp");
             });
         }
     }
 
     private static Tasklist fillRequest(Tasklist tasklist, String product, String title, String cost) {
-        return tasklist.text("Field_ProductId", product).text("Field_ProductTitle", title).text("Field_SellerName", title)
-                .text("Field_EstimatedAnnualCost", cost).select("Field_DataClassification", "Internal")
+        return tasklist.text("Field_ProductId", product)
+                .text("Field_ProductTitle", title)
+                .text("Field_SellerName", title)
+                .text("Field_EstimatedAnnualCost", cost)
+                .select("Field_DataClassification", "Internal")
                 .text("Field_BusinessJustification", "Needed by the retail web platform team for " + title)
                 .text("Field_TargetAccountIds", "310987654321, 310987654322");
     }
 
     private void awaitAllowed(String product) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.<Boolean>read(s -> s.experiences.get(0).allowedProducts.contains(product)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> sandbox.<Boolean>read(
+                        s -> s.experiences.get(0).allowedProducts.contains(product)));
     }
 }

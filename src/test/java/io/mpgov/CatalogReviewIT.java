@@ -1,9 +1,15 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.Http;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -15,13 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The catalog review on the demo organization through the real adapters (DescribeEntity, SearchAgreements,
@@ -36,12 +35,16 @@ class CatalogReviewIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Sandbox sandbox;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
+
     Http http;
 
     @BeforeEach
@@ -50,14 +53,25 @@ class CatalogReviewIT {
     }
 
     List<String> pmp() {
-        return sandbox.read(s -> s.experiences.stream().filter(e -> e.id.equals(DemoOrganization.EXPERIENCE_ID))
-                .findFirst().orElseThrow().allowedProducts.stream().sorted().toList());
+        return sandbox.read(s -> s.experiences.stream()
+                .filter(e -> e.id.equals(DemoOrganization.EXPERIENCE_ID))
+                .findFirst()
+                .orElseThrow()
+                .allowedProducts
+                .stream()
+                .sorted()
+                .toList());
     }
 
     JsonNode finished(Http.Response started, String user) {
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().path("processInstanceId").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(http.get("/api/reviews/catalog/" + id, user).json().path("state").asText()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "COMPLETED"
+                        .equals(http.get("/api/reviews/catalog/" + id, user)
+                                .json()
+                                .path("state")
+                                .asText()));
         return http.get("/api/reviews/catalog/" + id, user).json();
     }
 
@@ -69,14 +83,23 @@ class CatalogReviewIT {
         JsonNode run = finished(http.post("/api/reviews/catalog?dryRun=true", "auditor", ""), "auditor");
 
         assertThat(run.path("removedCount").asInt()).isEqualTo(2);
-        assertThat(run.path("lines").toString()).contains("prod-crwdfalcon001 PRIVATE", "→ REMOVE: agreement ends within 3 months",
-                "prod-gitlabprem001 PRIVATE", "prod-ngnxplusami01 PUBLIC", "(in use) → KEEP");
-        assertThat(run.path("lines").toString()).as("the signal per product type: SaaS spend, AMI check-outs, neither")
-                .containsPattern("prod-dtdgobserv001 [^\"]*\\(in use\\) → KEEP[^\"]*\\(usage: Cost Explorer: 1850.00 USD in ")
+        assertThat(run.path("lines").toString())
+                .contains(
+                        "prod-crwdfalcon001 PRIVATE",
+                        "→ REMOVE: agreement ends within 3 months",
+                        "prod-gitlabprem001 PRIVATE",
+                        "prod-ngnxplusami01 PUBLIC",
+                        "(in use) → KEEP");
+        assertThat(run.path("lines").toString())
+                .as("the signal per product type: SaaS spend, AMI check-outs, neither")
+                .containsPattern(
+                        "prod-dtdgobserv001 [^\"]*\\(in use\\) → KEEP[^\"]*\\(usage: Cost Explorer: 1850.00 USD in ")
                 .containsPattern("prod-ngnxplusami01 [^\"]*\\(usage: License Manager: checked out now\\)")
-                .containsPattern("prod-rdhtrhel90001 [^\"]*\\(usage: none seen: no Cost Explorer spend, no License Manager check-outs \\(AmiProduct@1.0\\)\\)");
+                .containsPattern(
+                        "prod-rdhtrhel90001 [^\"]*\\(usage: none seen: no Cost Explorer spend, no License Manager check-outs \\(AmiProduct@1.0\\)\\)");
         assertThat(pmp()).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from mpgov_pmp_product", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from mpgov_pmp_product", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -98,13 +121,19 @@ class CatalogReviewIT {
 
         assertThat(run.path("cause").asText()).isEqualTo("review requested by pmp-admin");
         await().atMost(Duration.ofSeconds(30)).until(() -> !pmp().contains("prod-crwdfalcon001"));
-        assertThat(pmp()).containsExactly("prod-dtdgobserv001", "prod-gitlabprem001", "prod-ngnxplusami01", "prod-rdhtrhel90001");
-        assertThat(jdbc.queryForList("select product_id from mpgov_pmp_product where removed_at is not null", String.class))
+        assertThat(pmp())
+                .containsExactly(
+                        "prod-dtdgobserv001", "prod-gitlabprem001", "prod-ngnxplusami01", "prod-rdhtrhel90001");
+        assertThat(jdbc.queryForList(
+                        "select product_id from mpgov_pmp_product where removed_at is not null", String.class))
                 .containsExactlyInAnyOrder("prod-crwdfalcon001", "prod-splkenterp001");
-        assertThat(jdbc.queryForObject("select origin from mpgov_pmp_product where product_id = 'prod-rdhtrhel90001'", String.class))
+        assertThat(jdbc.queryForObject(
+                        "select origin from mpgov_pmp_product where product_id = 'prod-rdhtrhel90001'", String.class))
                 .isEqualTo("BASELINE");
-        assertThat(sandbox.<List<String>>read(s -> s.emails.stream().skip(mails).map(m -> m.subject()).toList()))
-                .anySatisfy(subject -> assertThat(subject).contains("2 product(s) removed from the Private Marketplace"));
+        assertThat(sandbox.<List<String>>read(
+                        s -> s.emails.stream().skip(mails).map(m -> m.subject()).toList()))
+                .anySatisfy(
+                        subject -> assertThat(subject).contains("2 product(s) removed from the Private Marketplace"));
     }
 
     @Test
@@ -121,11 +150,14 @@ class CatalogReviewIT {
     @Test
     @Order(5)
     void anAgreementEndingEventStartsAReviewAtOnce() throws Exception {
-        Sandbox.Delivery ending = sandbox.emit("aws.agreement-marketplace", "Purchase Agreement Ending - Acceptor",
+        Sandbox.Delivery ending = sandbox.emit(
+                "aws.agreement-marketplace",
+                "Purchase Agreement Ending - Acceptor",
                 Map.of("agreement", Map.of("id", "agmt-snwflkdata2025priv0001")));
 
         assertThat(ending.status()).as(ending.response()).isEqualTo(202);
-        assertThat(ending.response()).contains("ACCEPTED", "Reviewing the catalog for agreement agmt-snwflkdata2025priv0001");
+        assertThat(ending.response())
+                .contains("ACCEPTED", "Reviewing the catalog for agreement agmt-snwflkdata2025priv0001");
     }
 
     @Test
@@ -137,8 +169,18 @@ class CatalogReviewIT {
 
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().path("processInstanceId").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceId(id).taskCandidateGroup("security").count() == 1);
-        assertThat((String) tasks.getVariable(tasks.createTaskQuery().processInstanceId(id).singleResult().getId(), "membersText"))
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tasks.createTaskQuery()
+                                .processInstanceId(id)
+                                .taskCandidateGroup("security")
+                                .count()
+                        == 1);
+        assertThat((String) tasks.getVariable(
+                        tasks.createTaskQuery()
+                                .processInstanceId(id)
+                                .singleResult()
+                                .getId(),
+                        "membersText"))
                 .contains("procurement-manager@procurement-manager", "pmp-admin@pmp-admin");
     }
 
@@ -148,21 +190,28 @@ class CatalogReviewIT {
     @Test
     @Order(7)
     void aRenewalIsOpenedOnceForTheOriginalRequesterPrefilledFromTheOriginal() {
-        Map<String, Object> original = io.mpgov.support.PublicOfferScenario.privateRequest("prod-gitlabprem001", "offer-gitlabprempriv1");
+        Map<String, Object> original =
+                io.mpgov.support.PublicOfferScenario.privateRequest("prod-gitlabprem001", "offer-gitlabprempriv1");
         Http.Response created = http.post("/api/requests", "requester", Http.json(original));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String originalId = created.json().path("requestId").asText();
 
-        String renewal = requests.open(originalId, "prod-gitlabprem001", "agreement ends within 3 months").orElseThrow();
+        String renewal = requests.open(originalId, "prod-gitlabprem001", "agreement ends within 3 months")
+                .orElseThrow();
 
         var task = tasks.createTaskQuery().processInstanceBusinessKey(renewal).singleResult();
         assertThat(task.getName()).isEqualTo("Complete product request");
         assertThat(task.getAssignee()).isEqualTo("requester");
         Map<String, Object> variables = tasks.getVariables(task.getId());
-        assertThat(variables).containsEntry("requestType", "RENEWAL").containsEntry("offerType", "PRIVATE")
-                .containsEntry("renewalOf", originalId).containsEntry("targetAccountIds", "310987654321,310987654322")
+        assertThat(variables)
+                .containsEntry("requestType", "RENEWAL")
+                .containsEntry("offerType", "PRIVATE")
+                .containsEntry("renewalOf", originalId)
+                .containsEntry("targetAccountIds", "310987654321,310987654322")
                 .containsEntry("dataClassification", "INTERNAL");
         assertThat((String) variables.get("businessJustification")).startsWith("Renewal of " + originalId);
-        assertThat(requests.open(originalId, "prod-gitlabprem001", "again")).as("one open renewal per request").isEmpty();
+        assertThat(requests.open(originalId, "prod-gitlabprem001", "again"))
+                .as("one open renewal per request")
+                .isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.Knobs;
 import io.mpgov.sandbox.Sandbox;
@@ -12,8 +15,6 @@ import io.mpgov.support.NodeProcess;
 import io.mpgov.support.PostgresTestDatabase;
 import io.mpgov.support.PublicOfferScenario;
 import io.mpgov.support.RequiresPostgres;
-import org.junit.jupiter.api.Test;
-
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
@@ -24,9 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Kills the mpgov process with SIGKILL in the middle of a 1,000-grant distribution and while a
@@ -64,13 +63,17 @@ class CrashSafetyIT {
             List<String> answered = new CopyOnWriteArrayList<>();
 
             // A held call is not given up and sent again, so no more than the node's parallelism are ever held.
-            NodeProcess doomed = node("crash-1", server.baseUri(), schema,
-                    "--mpgov.aws.attempt-timeout=" + 2 * HOLD_MILLIS + "ms", "--mpgov.aws.api-call-timeout=" + 3 * HOLD_MILLIS + "ms");
+            NodeProcess doomed = node(
+                    "crash-1",
+                    server.baseUri(),
+                    schema,
+                    "--mpgov.aws.attempt-timeout=" + 2 * HOLD_MILLIS + "ms",
+                    "--mpgov.aws.api-call-timeout=" + 3 * HOLD_MILLIS + "ms");
             try {
                 Http http = doomed.http();
                 for (int i = 1; i <= REQUESTS; i++) {
-                    Map<String, Object> request = PublicOfferScenario.privateRequest(ClusterWork.product(LICENSES + i),
-                            "offer-crashtest" + i);
+                    Map<String, Object> request = PublicOfferScenario.privateRequest(
+                            ClusterWork.product(LICENSES + i), "offer-crashtest" + i);
                     Http.Response created = http.post("/api/requests", "requester", Http.json(request));
                     assertThat(created.status()).as(created.body()).isEqualTo(201);
                     requests.add(created.json().get("processInstanceId").asText());
@@ -94,18 +97,24 @@ class CrashSafetyIT {
                 approve(http, "procurement-manager", answered, 1);
                 crash.get();
                 assertThat(answered).as("killed while approving").hasSizeBetween(REQUESTS + 2, REQUESTS + 3);
-                assertThat(grantWrites.getWaiting()).as("grant writes in flight when the node died").isPositive();
-                assertThat(sandbox.<Integer>read(s -> s.grants.size())).as("killed in the middle of the distribution")
-                        .isPositive().isLessThanOrEqualTo(WRITES_BEFORE_CRASH);
+                assertThat(grantWrites.getWaiting())
+                        .as("grant writes in flight when the node died")
+                        .isPositive();
+                assertThat(sandbox.<Integer>read(s -> s.grants.size()))
+                        .as("killed in the middle of the distribution")
+                        .isPositive()
+                        .isLessThanOrEqualTo(WRITES_BEFORE_CRASH);
             } finally {
-                doomed.kill(); // once more when a step failed: a live node would hold its transactions until the hold ends
+                doomed.kill(); // once more when a step failed: a live node would hold its transactions until the hold
+                // ends
             }
             // AWS still answers what the dead node had asked: those grants appear now, behind the successor's back.
             grantWrites.release();
 
             List<String> answeredBeforeCrash = List.copyOf(answered);
             try (NodeProcess successor = node("crash-2", server.baseUri(), schema)) {
-                assertThat(engine.completedTasks(answeredBeforeCrash)).as("every answered approval survived the crash")
+                assertThat(engine.completedTasks(answeredBeforeCrash))
+                        .as("every answered approval survived the crash")
                         .isEqualTo(answeredBeforeCrash.size());
                 await().atMost(Duration.ofMinutes(3)).until(() -> {
                     assertThat(engine.incidents()).isEmpty();
@@ -113,7 +122,8 @@ class CrashSafetyIT {
                     return engine.finished(distributions) == LICENSES
                             && engine.openTasks(requests, "Task_AcceptPrivateOffer") == REQUESTS;
                 });
-                assertThat(engine.tasksOf(requests, APPROVAL)).as("two approvals per request, none asked for again")
+                assertThat(engine.tasksOf(requests, APPROVAL))
+                        .as("two approvals per request, none asked for again")
                         .isEqualTo(2L * REQUESTS);
             }
             GrantLedger.awaitSettled(sandbox);
@@ -125,13 +135,18 @@ class CrashSafetyIT {
     private static int approve(Http http, String user, List<String> answered, int most) {
         int count = 0;
         try {
-            for (JsonNode task : http.get("/engine-rest/task?taskDefinitionKey=" + APPROVAL + "&candidateGroup=" + user, user).json()) {
+            for (JsonNode task : http.get(
+                            "/engine-rest/task?taskDefinitionKey=" + APPROVAL + "&candidateGroup=" + user, user)
+                    .json()) {
                 if (count == most) {
                     break;
                 }
                 String id = task.path("id").asText();
-                Http.Response done = http.post("/engine-rest/task/" + id + "/complete", user,
-                        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"approved by " + user + "\"}}}");
+                Http.Response done = http.post(
+                        "/engine-rest/task/" + id + "/complete",
+                        user,
+                        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"approved by "
+                                + user + "\"}}}");
                 if (done.status() == 204) {
                     answered.add(id);
                     count++;
@@ -147,8 +162,11 @@ class CrashSafetyIT {
         List<String> arguments = new ArrayList<>(List.of(
                 // a killed node's locked jobs are taken over after 20 s — still far longer than a job runs
                 "--camunda.bpm.job-execution.lock-time-in-millis=20000",
-                "--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=300",
-                "--mpgov.license.calls-per-second=90", "--mpgov.license.batch-size=25", "--mpgov.license.parallelism=8"));
+                "--camunda.bpm.job-execution.wait-time-in-millis=100",
+                "--camunda.bpm.job-execution.max-wait=300",
+                "--mpgov.license.calls-per-second=90",
+                "--mpgov.license.batch-size=25",
+                "--mpgov.license.parallelism=8"));
         arguments.addAll(List.of(more));
         return NodeProcess.start(name, sandbox, schema, arguments.toArray(String[]::new));
     }

@@ -1,20 +1,19 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.support.Http;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The catalog dashboard on the demo organization: its page and its data, as a new user finds them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -24,6 +23,7 @@ class DashboardIT {
 
     @LocalServerPort
     int port;
+
     Http http;
 
     @BeforeEach
@@ -34,7 +34,8 @@ class DashboardIT {
     @Test
     void theDemoOrganizationsExpiryTimelineWithTheRemovalDaysThePolicyPlans() {
         assertThat(http.get("/api/dashboard/catalog", "pmp-admin").status()).isEqualTo(200);
-        assertThat(http.get("/api/dashboard/catalog", "procurement-manager").status()).isEqualTo(200);
+        assertThat(http.get("/api/dashboard/catalog", "procurement-manager").status())
+                .isEqualTo(200);
         Http.Response response = http.get("/api/dashboard/catalog", "auditor");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode overview = response.json();
@@ -44,31 +45,52 @@ class DashboardIT {
 
         assertThat(overview.path("policyVersion").asText()).isEqualTo("review-policy v1");
         // Both demo experiences, each read from its procurement policy (Tableau is on a Deny statement: not shown).
-        assertThat(products).containsOnlyKeys("prod-dtdgobserv001", "prod-splkenterp001", "prod-crwdfalcon001",
-                "prod-rdhtrhel90001", "prod-ngnxplusami01", "prod-gitlabprem001", "prod-trndmicro0001");
-        assertThat(overview.path("experiences")).extracting(JsonNode::asText)
+        assertThat(products)
+                .containsOnlyKeys(
+                        "prod-dtdgobserv001",
+                        "prod-splkenterp001",
+                        "prod-crwdfalcon001",
+                        "prod-rdhtrhel90001",
+                        "prod-ngnxplusami01",
+                        "prod-gitlabprem001",
+                        "prod-trndmicro0001");
+        assertThat(overview.path("experiences"))
+                .extracting(JsonNode::asText)
                 .containsExactly("exp-mpgovdemopmp01", "exp-mpgovsharedsv1");
-        assertThat(products.get("prod-dtdgobserv001").path("experiences")).extracting(JsonNode::asText)
+        assertThat(products.get("prod-dtdgobserv001").path("experiences"))
+                .extracting(JsonNode::asText)
                 .containsExactly("exp-mpgovdemopmp01", "exp-mpgovsharedsv1");
-        assertThat(products.get("prod-trndmicro0001").path("experiences")).extracting(JsonNode::asText)
+        assertThat(products.get("prod-trndmicro0001").path("experiences"))
+                .extracting(JsonNode::asText)
                 .containsExactly("exp-mpgovsharedsv1");
         JsonNode crowdstrike = products.get("prod-crwdfalcon001");
         assertThat(crowdstrike.path("offerType").asText()).isEqualTo("PRIVATE");
-        assertThat(crowdstrike.path("agreementEnd").asText()).isEqualTo(today.plusMonths(1).toString());
-        assertThat(crowdstrike.path("plannedRemoval").asText()).as("inside the 3-month window: due now").isEqualTo(today.toString());
+        assertThat(crowdstrike.path("agreementEnd").asText())
+                .isEqualTo(today.plusMonths(1).toString());
+        assertThat(crowdstrike.path("plannedRemoval").asText())
+                .as("inside the 3-month window: due now")
+                .isEqualTo(today.toString());
         JsonNode gitlab = products.get("prod-gitlabprem001");
         LocalDate gitlabEnd = LocalDate.parse(gitlab.path("agreementEnd").asText());
-        assertThat(LocalDate.parse(gitlab.path("plannedRemoval").asText())).as("3 months before its agreement ends")
+        assertThat(LocalDate.parse(gitlab.path("plannedRemoval").asText()))
+                .as("3 months before its agreement ends")
                 .isEqualTo(gitlabEnd.minusMonths(3));
         assertThat(gitlab.path("removalReason").asText()).isEqualTo("agreement ends within 3 months");
         JsonNode redHat = products.get("prod-rdhtrhel90001");
         assertThat(redHat.path("offerType").asText()).isEqualTo("PUBLIC");
         assertThat(redHat.path("removalReason").asText()).isEqualTo("unused for 6 months");
         assertThat(redHat.path("usageSignal").asText()).startsWith("none seen");
-        assertThat(products.get("prod-dtdgobserv001").path("usageSignal").asText()).startsWith("Cost Explorer: 1850.00 USD in ");
-        assertThat(LocalDate.parse(products.get("prod-dtdgobserv001").path("lastUsed").asText())).isAfter(today.minusDays(32));
-        assertThat(LocalDate.parse(redHat.path("plannedRemoval").asText())).isAfter(today.plusMonths(6)).isBefore(today.plusMonths(6).plusDays(3));
-        assertThat(overview.path("products").get(0).path("productId").asText()).as("soonest removal first").isIn("prod-crwdfalcon001", "prod-splkenterp001");
+        assertThat(products.get("prod-dtdgobserv001").path("usageSignal").asText())
+                .startsWith("Cost Explorer: 1850.00 USD in ");
+        assertThat(LocalDate.parse(
+                        products.get("prod-dtdgobserv001").path("lastUsed").asText()))
+                .isAfter(today.minusDays(32));
+        assertThat(LocalDate.parse(redHat.path("plannedRemoval").asText()))
+                .isAfter(today.plusMonths(6))
+                .isBefore(today.plusMonths(6).plusDays(3));
+        assertThat(overview.path("products").get(0).path("productId").asText())
+                .as("soonest removal first")
+                .isIn("prod-crwdfalcon001", "prod-splkenterp001");
     }
 
     @Test
@@ -77,7 +99,8 @@ class DashboardIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Expiry timeline", "dashboard.js");
         assertThat(http.get("/dashboard/dashboard.js", null).body()).contains("/api/dashboard/catalog");
-        assertThat(http.get("/camunda/app/welcome/scripts/config.js", null).body()).as("linked from the Camunda welcome page")
+        assertThat(http.get("/camunda/app/welcome/scripts/config.js", null).body())
+                .as("linked from the Camunda welcome page")
                 .contains("href: '/dashboard/'");
         assertThat(http.get("/api/dashboard/catalog", null).status()).isEqualTo(401);
         Http.Response requester = http.get("/api/dashboard/catalog", "requester");

@@ -1,22 +1,10 @@
 package io.mpgov;
 
-import io.mpgov.support.RequiresChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
-import javax.xml.parsers.DocumentBuilderFactory;
+import io.mpgov.support.RequiresChromium;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +22,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * The pictures of the models in docs/ are drawn from processes/ by the test command, so a model change cannot
@@ -58,10 +57,19 @@ class DiagramsTest {
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String SVG = "http://www.w3.org/2000/svg";
     /** The model elements that contain drawn elements (their children with an id are drawn). */
-    static final Set<String> CONTAINERS = Set.of("process", "subProcess", "transaction", "adHocSubProcess", "collaboration");
+    static final Set<String> CONTAINERS =
+            Set.of("process", "subProcess", "transaction", "adHocSubProcess", "collaboration");
     /** Children with an id that bpmn-js does not draw. */
-    static final Set<String> UNDRAWN = Set.of("dataObject", "laneSet", "ioSpecification", "property", "documentation",
-            "extensionElements", "multiInstanceLoopCharacteristics", "standardLoopCharacteristics", "conditionExpression");
+    static final Set<String> UNDRAWN = Set.of(
+            "dataObject",
+            "laneSet",
+            "ioSpecification",
+            "property",
+            "documentation",
+            "extensionElements",
+            "multiInstanceLoopCharacteristics",
+            "standardLoopCharacteristics",
+            "conditionExpression");
 
     static WebDriver browser;
 
@@ -81,21 +89,36 @@ class DiagramsTest {
             Assumptions.abort("Skipped: " + reason + "; CI=true makes this a failure.");
         }
         Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
-        assertThat(install.exit()).as("npm ci in %s: %s", VIEWER, install.output()).isZero();
+        assertThat(install.exit())
+                .as("npm ci in %s: %s", VIEWER, install.output())
+                .isZero();
 
-        // Only under CI=true does a missing browser get this far (@RequiresChromium): say so, not just "session not created".
+        // Only under CI=true does a missing browser get this far (@RequiresChromium): say so, not just "session not
+        // created".
         if (!Files.isExecutable(RequiresChromium.CHROMIUM) || !Files.isExecutable(RequiresChromium.CHROMEDRIVER)) {
-            fail("CI=true: no Chromium at " + RequiresChromium.CHROMIUM + " or no ChromeDriver at " + RequiresChromium.CHROMEDRIVER
-                    + " to draw docs/*.svg (apt-get install chromium chromium-driver, or src/test/browser/install-chromium.sh)");
+            fail(
+                    "CI=true: no Chromium at " + RequiresChromium.CHROMIUM + " or no ChromeDriver at "
+                            + RequiresChromium.CHROMEDRIVER
+                            + " to draw docs/*.svg (apt-get install chromium chromium-driver, or src/test/browser/install-chromium.sh)");
         }
         // As Tasklist drives it: the machine's network is closed, Chromium must not reach out on its own.
         ChromeOptions options = new ChromeOptions();
         options.setBinary(RequiresChromium.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1400,1100");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1400,1100");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(RequiresChromium.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(RequiresChromium.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         // get() returns once the page has loaded, and with it the viewer's script.
@@ -132,9 +155,13 @@ class DiagramsTest {
         models.forEach(m -> drawn.add(m.getFileName().toString().replaceFirst("\\.bpmn$", ".svg")));
         Set<String> pictures = new TreeSet<>();
         try (Stream<Path> files = Files.list(DOCS)) {
-            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".svg")).forEach(pictures::add);
+            files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".svg"))
+                    .forEach(pictures::add);
         }
-        assertThat(pictures).as("docs/*.svg are drawn from processes/*.bpmn: remove a picture whose model is gone").isEqualTo(drawn);
+        assertThat(pictures)
+                .as("docs/*.svg are drawn from processes/*.bpmn: remove a picture whose model is gone")
+                .isEqualTo(drawn);
         Set<String> shown = new TreeSet<>();
         Matcher link = Pattern.compile("\\]\\(docs/([^)]+\\.svg)\\)").matcher(Files.readString(Path.of("README.md")));
         while (link.find()) {
@@ -148,12 +175,16 @@ class DiagramsTest {
     void aModelTheViewerCannotImportFailsWithTheViewersWords() throws Exception {
         String model = Files.readString(MODELS.resolve("catalog-change.bpmn"));
 
-        String unresolved = model.replaceFirst("bpmnElement=\"StartEvent_CatalogChangeRequested\"", "bpmnElement=\"StartEvent_Nowhere\"");
+        String unresolved = model.replaceFirst(
+                "bpmnElement=\"StartEvent_CatalogChangeRequested\"", "bpmnElement=\"StartEvent_Nowhere\"");
         assertThatThrownBy(() -> draw("unresolved.bpmn", unresolved))
-                .hasMessageContaining("unresolved.bpmn").hasMessageContaining("StartEvent_Nowhere");
+                .hasMessageContaining("unresolved.bpmn")
+                .hasMessageContaining("StartEvent_Nowhere");
 
         String broken = model.replaceFirst("</bpmn:process>", "");
-        assertThatThrownBy(() -> draw("broken.bpmn", broken)).hasMessageContaining("broken.bpmn").hasMessageContaining("unparsable content");
+        assertThatThrownBy(() -> draw("broken.bpmn", broken))
+                .hasMessageContaining("broken.bpmn")
+                .hasMessageContaining("unparsable content");
     }
 
     @Test
@@ -162,13 +193,15 @@ class DiagramsTest {
         String svg = draw("catalog-change.bpmn", model);
 
         // A task in the model without a shape in its diagram: bpmn-js imports it quietly and draws nothing.
-        String undrawn = model.replaceFirst("</bpmn:process>", "<bpmn:task id=\"Task_Orphan\" name=\"Orphan\" /></bpmn:process>");
+        String undrawn = model.replaceFirst(
+                "</bpmn:process>", "<bpmn:task id=\"Task_Orphan\" name=\"Orphan\" /></bpmn:process>");
         assertThatThrownBy(() -> assertPictureShowsTheModel("orphan.bpmn", undrawn, draw("orphan.bpmn", undrawn)))
                 .hasMessageContaining("Task_Orphan");
 
         String renamed = model.replaceFirst("name=\"PMP change requested\"", "name=\"PMP change wished for\"");
         assertThatThrownBy(() -> assertPictureShowsTheModel("renamed.bpmn", renamed, svg))
-                .hasMessageContaining("StartEvent_CatalogChangeRequested").hasMessageContaining("PMP change wished for");
+                .hasMessageContaining("StartEvent_CatalogChangeRequested")
+                .hasMessageContaining("PMP change wished for");
     }
 
     @Test
@@ -184,9 +217,10 @@ class DiagramsTest {
     /** The model's picture as bpmn-js's saveSVG writes it; fails on an import error or any import warning. */
     @SuppressWarnings("unchecked")
     static String draw(String name, String xml) {
-        Map<String, Object> drawn = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; drawDiagram(arguments[0]).then(done, e => done({ error: String(e), warnings: [] }));",
-                xml);
+        Map<String, Object> drawn = (Map<String, Object>) ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1]; drawDiagram(arguments[0]).then(done, e => done({ error: String(e), warnings: [] }));",
+                        xml);
         List<String> warnings = (List<String>) drawn.getOrDefault("warnings", List.of());
         if (drawn.get("error") != null) {
             fail("bpmn-js cannot import %s: %s%s", name, drawn.get("error"), warnings.isEmpty() ? "" : " " + warnings);
@@ -200,8 +234,10 @@ class DiagramsTest {
     /** The picture is SVG and shows every element of the model that bpmn-js draws, each with its name. */
     static void assertPictureShowsTheModel(String name, String model, String svg) throws Exception {
         Document picture = parse(svg);
-        assertThat(picture.getDocumentElement().getNamespaceURI() + " " + picture.getDocumentElement().getLocalName())
-                .as("the root of the picture of %s", name).isEqualTo(SVG + " svg");
+        assertThat(picture.getDocumentElement().getNamespaceURI() + " "
+                        + picture.getDocumentElement().getLocalName())
+                .as("the root of the picture of %s", name)
+                .isEqualTo(SVG + " svg");
         Map<String, String> shown = new HashMap<>();
         NodeList groups = picture.getElementsByTagNameNS(SVG, "g");
         for (int i = 0; i < groups.getLength(); i++) {
@@ -226,8 +262,12 @@ class DiagramsTest {
                 }
             }
         });
-        assertThat(missing).as("elements of %s the picture has no data-element-id of", name).isEmpty();
-        assertThat(unnamed).as("elements of %s whose name the picture does not show", name).isEmpty();
+        assertThat(missing)
+                .as("elements of %s the picture has no data-element-id of", name)
+                .isEmpty();
+        assertThat(unnamed)
+                .as("elements of %s whose name the picture does not show", name)
+                .isEmpty();
     }
 
     /** id → name of every element of the model in a process, sub-process or collaboration. */
@@ -237,8 +277,10 @@ class DiagramsTest {
         for (int i = 0; i < all.getLength(); i++) {
             Element element = (Element) all.item(i);
             Node parent = element.getParentNode();
-            if (element.hasAttribute("id") && !UNDRAWN.contains(element.getLocalName())
-                    && parent instanceof Element container && BPMN.equals(container.getNamespaceURI())
+            if (element.hasAttribute("id")
+                    && !UNDRAWN.contains(element.getLocalName())
+                    && parent instanceof Element container
+                    && BPMN.equals(container.getNamespaceURI())
                     && CONTAINERS.contains(container.getLocalName())) {
                 elements.put(element.getAttribute("id"), element.getAttribute("name"));
             }
@@ -259,11 +301,13 @@ class DiagramsTest {
         return text.replaceAll("\\s+", "");
     }
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     static Run run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(VIEWER.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(VIEWER.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -1,5 +1,8 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.mpgov.license.DistributionReport;
 import io.mpgov.license.GrantOutcome;
 import io.mpgov.license.LicenseDistributionProcess;
@@ -10,18 +13,14 @@ import io.mpgov.support.ExternalSandbox;
 import io.mpgov.support.GrantLedger;
 import io.mpgov.support.PostgresTestDatabase;
 import io.mpgov.support.RequiresPostgres;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Stops the application in the middle of a distribution and starts it again on the same PostgreSQL
@@ -47,8 +46,14 @@ class DistributionRestartIT {
             try (ConfigurableApplicationContext first = start(server.baseUri(), schema)) {
                 RuntimeService runtime = first.getBean(RuntimeService.class);
                 instances = java.util.stream.IntStream.rangeClosed(1, LICENSES)
-                        .mapToObj(i -> runtime.startProcessInstanceByKey("license-distribution", Map.of(
-                                "productId", String.format("prod-bench%08d", i), "targetOuId", DemoOrganization.OU_BENCHMARK)).getId())
+                        .mapToObj(i -> runtime.startProcessInstanceByKey(
+                                        "license-distribution",
+                                        Map.of(
+                                                "productId",
+                                                String.format("prod-bench%08d", i),
+                                                "targetOuId",
+                                                DemoOrganization.OU_BENCHMARK))
+                                .getId())
                         .toList();
                 // Stop while grants are being made: some exist, most do not.
                 await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.calls("CreateGrant") >= 20);
@@ -60,15 +65,24 @@ class DistributionRestartIT {
                 HistoryService history = second.getBean(HistoryService.class);
                 RuntimeService runtime = second.getBean(RuntimeService.class);
                 await().atMost(Duration.ofMinutes(2)).until(() -> {
-                    assertThat(runtime.createIncidentQuery().list()).extracting(i -> i.getIncidentMessage()).isEmpty();
-                    return history.createHistoricProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(instances))
-                            .finished().count() == LICENSES;
+                    assertThat(runtime.createIncidentQuery().list())
+                            .extracting(i -> i.getIncidentMessage())
+                            .isEmpty();
+                    return history.createHistoricProcessInstanceQuery()
+                                    .processInstanceIds(new java.util.HashSet<>(instances))
+                                    .finished()
+                                    .count()
+                            == LICENSES;
                 });
                 GrantLedger.awaitSettled(sandbox);
-                // The plan's records, written before the stop, read back by the restarted node: its report is a record too.
+                // The plan's records, written before the stop, read back by the restarted node: its report is a record
+                // too.
                 for (String instance : instances) {
-                    Object report = history.createHistoricVariableInstanceQuery().processInstanceId(instance)
-                            .variableName(LicenseDistributionProcess.OUTCOMES).singleResult().getValue();
+                    Object report = history.createHistoricVariableInstanceQuery()
+                            .processInstanceId(instance)
+                            .variableName(LicenseDistributionProcess.OUTCOMES)
+                            .singleResult()
+                            .getValue();
                     assertThat(report).isInstanceOfSatisfying(DistributionReport.class, r -> {
                         assertThat(r.writes()).hasSize(ACCOUNTS);
                         assertThat(r.count(GrantOutcome.Kind.FAILED)).isZero();
@@ -81,12 +95,16 @@ class DistributionRestartIT {
     }
 
     private static ConfigurableApplicationContext start(java.net.URI sandbox, String schema) {
-        return ExternalSandbox.node(sandbox, schema,
+        return ExternalSandbox.node(
+                sandbox,
+                schema,
                 // A stopped node's job locks expire soon, so the restarted one takes the work over in seconds;
                 // still far longer than a batch runs, or the node would run its own batches twice.
                 "--camunda.bpm.job-execution.lock-time-in-millis=20000",
-                "--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=300",
-                "--mpgov.license.batch-size=10", "--mpgov.license.parallelism=4",
+                "--camunda.bpm.job-execution.wait-time-in-millis=100",
+                "--camunda.bpm.job-execution.max-wait=300",
+                "--mpgov.license.batch-size=10",
+                "--mpgov.license.parallelism=4",
                 // 200 grants to the benchmark OU's accounts, one by one: the load whose restart this test is about.
                 "--mpgov.license.ou-grants=false");
     }

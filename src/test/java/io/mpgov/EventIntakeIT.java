@@ -1,9 +1,17 @@
 package io.mpgov;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.mpgov.sandbox.Sandbox;
-import io.mpgov.support.Http;
 import io.mpgov.sandbox.SandboxState;
+import io.mpgov.support.Http;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,16 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** POST /api/events: Private Marketplace product requests from the sandbox's EventBridge, once each. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "it"})
@@ -34,16 +32,22 @@ class EventIntakeIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Sandbox sandbox;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     HistoryService history;
+
     Http http;
 
     @BeforeEach
@@ -53,7 +57,8 @@ class EventIntakeIT {
 
     HttpResponse<String> post(String body, String secret) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
             request.header("X-Mpgov-Event-Secret", secret);
         }
@@ -66,61 +71,103 @@ class EventIntakeIT {
 
     @Test
     void aProductRequestCreatedInThePmpStartsOneRequestForARequesterToComplete() throws Exception {
-        Sandbox.Delivery created = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-grafnaentp001", null, null, null));
+        Sandbox.Delivery created =
+                sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-grafnaentp001", null, null, null));
 
         assertThat(created.status()).as(created.response()).isEqualTo(202);
         assertThat(created.response()).contains("\"status\":\"ACCEPTED\"");
-        var instance = runtime.createProcessInstanceQuery().variableValueEquals("pmpRequestId", created.requestId()).singleResult();
-        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("requester").singleResult().getName())
+        var instance = runtime.createProcessInstanceQuery()
+                .variableValueEquals("pmpRequestId", created.requestId())
+                .singleResult();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .taskCandidateGroup("requester")
+                        .singleResult()
+                        .getName())
                 .isEqualTo("Complete product request");
         assertThat(runtime.getVariable(instance.getId(), "productTitle")).isEqualTo("Grafana Enterprise");
         assertThat(outcome(created.eventId())).isEqualTo("ACCEPTED");
 
-        Sandbox.Delivery again = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-grafnaentp001", null, created.requestId(), null));
+        Sandbox.Delivery again = sandbox.emitProductRequest(
+                new Sandbox.ProductRequestEvent("prod-grafnaentp001", null, created.requestId(), null));
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.response()).contains("IGNORED", "exists already");
-        assertThat(runtime.createProcessInstanceQuery().variableValueEquals("pmpRequestId", created.requestId()).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .variableValueEquals("pmpRequestId", created.requestId())
+                        .count())
+                .isEqualTo(1);
 
-        Sandbox.Delivery approved = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-grafnaentp001", "Approved", created.requestId(), null));
+        Sandbox.Delivery approved = sandbox.emitProductRequest(
+                new Sandbox.ProductRequestEvent("prod-grafnaentp001", "Approved", created.requestId(), null));
         assertThat(approved.response()).contains("ACCEPTED", "Recorded APPROVED on 1 request");
         assertThat(runtime.getVariable(instance.getId(), "pmpRequestStatus")).isEqualTo("APPROVED");
     }
 
     @Test
     void aPmpRequestCancelledOrExpiredClosesItsRequestWithAMailUnlessItCommittedInAws() throws Exception {
-        Sandbox.Delivery open = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-trndmicro0001", null, null, null));
-        var instance = runtime.createProcessInstanceQuery().variableValueEquals("pmpRequestId", open.requestId()).singleResult();
+        Sandbox.Delivery open =
+                sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-trndmicro0001", null, null, null));
+        var instance = runtime.createProcessInstanceQuery()
+                .variableValueEquals("pmpRequestId", open.requestId())
+                .singleResult();
         String waiting = instance.getId();
 
-        Sandbox.Delivery cancelled = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-trndmicro0001", "Cancelled", open.requestId(), null));
+        Sandbox.Delivery cancelled = sandbox.emitProductRequest(
+                new Sandbox.ProductRequestEvent("prod-trndmicro0001", "Cancelled", open.requestId(), null));
 
         assertThat(cancelled.status()).as(cancelled.response()).isEqualTo(202);
         assertThat(cancelled.response()).contains("ACCEPTED", "Closed", "CANCELLED");
         assertThat(outcome(cancelled.eventId())).isEqualTo("ACCEPTED");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(waiting).activityId("EndEvent_PmpRequestClosed")
-                    .finished().count()).isOne();
-            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(waiting).finished().count()).isOne();
-            assertThat(sandbox.<List<String>>read(s -> s.emails.stream().map(SandboxState.Email::subject).toList()))
+            assertThat(history.createHistoricActivityInstanceQuery()
+                            .processInstanceId(waiting)
+                            .activityId("EndEvent_PmpRequestClosed")
+                            .finished()
+                            .count())
+                    .isOne();
+            assertThat(history.createHistoricProcessInstanceQuery()
+                            .processInstanceId(waiting)
+                            .finished()
+                            .count())
+                    .isOne();
+            assertThat(sandbox.<List<String>>read(s ->
+                            s.emails.stream().map(SandboxState.Email::subject).toList()))
                     .anyMatch(subject -> subject.contains("was closed") && subject.contains("CANCELLED"));
         });
-        assertThat(tasks.createTaskQuery().processInstanceId(waiting).count()).as("its open task is gone").isZero();
-        assertThat(http.get("/api/requests/" + instance.getBusinessKey(), "auditor").json().path("outcome").asText())
+        assertThat(tasks.createTaskQuery().processInstanceId(waiting).count())
+                .as("its open task is gone")
+                .isZero();
+        assertThat(http.get("/api/requests/" + instance.getBusinessKey(), "auditor")
+                        .json()
+                        .path("outcome")
+                        .asText())
                 .isEqualTo("EndEvent_PmpRequestClosed");
 
-        Sandbox.Delivery again = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-trndmicro0001", "Expired", open.requestId(), null));
+        Sandbox.Delivery again = sandbox.emitProductRequest(
+                new Sandbox.ProductRequestEvent("prod-trndmicro0001", "Expired", open.requestId(), null));
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.response()).contains("IGNORED", "No open request");
 
         // A request whose offer the procurement manager is accepting has committed in AWS: an expiry does not end it.
-        Sandbox.Delivery committed = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-jfrogartif001", null, null, null));
-        String accepting = runtime.createProcessInstanceQuery().variableValueEquals("pmpRequestId", committed.requestId()).singleResult().getId();
-        runtime.createProcessInstanceModification(accepting).cancelAllForActivity("Task_CompletePmpRequest")
-                .startBeforeActivity("Task_AcceptPrivateOffer").execute();
-        Sandbox.Delivery expired = sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-jfrogartif001", "Expired", committed.requestId(), null));
+        Sandbox.Delivery committed =
+                sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-jfrogartif001", null, null, null));
+        String accepting = runtime.createProcessInstanceQuery()
+                .variableValueEquals("pmpRequestId", committed.requestId())
+                .singleResult()
+                .getId();
+        runtime.createProcessInstanceModification(accepting)
+                .cancelAllForActivity("Task_CompletePmpRequest")
+                .startBeforeActivity("Task_AcceptPrivateOffer")
+                .execute();
+        Sandbox.Delivery expired = sandbox.emitProductRequest(
+                new Sandbox.ProductRequestEvent("prod-jfrogartif001", "Expired", committed.requestId(), null));
         assertThat(expired.status()).isEqualTo(202);
         assertThat(expired.response()).contains("IGNORED", "committed in AWS already");
-        assertThat(tasks.createTaskQuery().processInstanceId(accepting).taskDefinitionKey("Task_AcceptPrivateOffer").count()).isOne();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(accepting)
+                        .taskDefinitionKey("Task_AcceptPrivateOffer")
+                        .count())
+                .isOne();
         runtime.deleteProcessInstance(accepting, "test done");
     }
 
@@ -162,7 +209,10 @@ class EventIntakeIT {
 
         assertThat(second.statusCode()).isEqualTo(202);
         assertThat(second.body()).contains("DUPLICATE");
-        assertThat(runtime.createProcessInstanceQuery().variableValueEquals("pmpRequestId", "pmp-req-dup").count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .variableValueEquals("pmpRequestId", "pmp-req-dup")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -183,18 +233,25 @@ class EventIntakeIT {
         assertThat(unknownType.statusCode()).isEqualTo(400);
         assertThat(outcome("evt-bad-1")).isEqualTo("REJECTED");
         assertThat(outcome("evt-bad-2")).isEqualTo("REJECTED");
-        assertThat(jdbc.queryForObject("select count(*) from mpgov_event_inbox where event_id like 'malformed-%'", Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mpgov_event_inbox where event_id like 'malformed-%'", Integer.class))
+                .isPositive();
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
     }
 
     @Test
     void withoutTheSharedSecretNothingIsRecorded() throws Exception {
-        String event = "{\"id\":\"evt-nosecret\",\"source\":\"aws.private-marketplace\",\"detail-type\":\"Product Request Created\",\"detail\":{}}";
+        String event =
+                "{\"id\":\"evt-nosecret\",\"source\":\"aws.private-marketplace\",\"detail-type\":\"Product Request Created\",\"detail\":{}}";
 
         assertThat(post(event, null).statusCode()).isEqualTo(401);
         assertThat(post(event, "guess").statusCode()).isEqualTo(401);
-        assertThat(jdbc.queryForObject("select count(*) from mpgov_event_inbox where event_id = 'evt-nosecret'", Integer.class)).isZero();
-        assertThat(http.get("/api/requests/PR-X", null).status()).as("the rest of /api still wants a user").isEqualTo(401);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mpgov_event_inbox where event_id = 'evt-nosecret'", Integer.class))
+                .isZero();
+        assertThat(http.get("/api/requests/PR-X", null).status())
+                .as("the rest of /api still wants a user")
+                .isEqualTo(401);
     }
 
     @Autowired
@@ -202,15 +259,19 @@ class EventIntakeIT {
 
     @Test
     void eventsOlderThanTheRetentionLeaveTheInboxAndNewerOnesStay() throws Exception {
-        jdbc.update("insert into mpgov_event_inbox (event_id, source, detail_type, received_at, outcome, note, payload) values "
-                + "('ancient-event', 'aws.private-marketplace', 'Product Request Created', ?, 'ACCEPTED', 'old', '{}')",
+        jdbc.update(
+                "insert into mpgov_event_inbox (event_id, source, detail_type, received_at, outcome, note, payload) values "
+                        + "('ancient-event', 'aws.private-marketplace', 'Product Request Created', ?, 'ACCEPTED', 'old', '{}')",
                 java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(3001))));
         sandbox.emitProductRequest(new Sandbox.ProductRequestEvent("prod-grafnaentp001", null, null, null));
         int before = jdbc.queryForObject("select count(*) from mpgov_event_inbox", Integer.class);
 
         assertThat(cleanup.cleanUp()).isEqualTo(1);
 
-        assertThat(jdbc.queryForObject("select count(*) from mpgov_event_inbox where event_id = 'ancient-event'", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from mpgov_event_inbox", Integer.class)).isEqualTo(before - 1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mpgov_event_inbox where event_id = 'ancient-event'", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from mpgov_event_inbox", Integer.class))
+                .isEqualTo(before - 1);
     }
 }

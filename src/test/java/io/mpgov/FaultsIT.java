@@ -1,9 +1,18 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.Knobs;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -15,16 +24,6 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The public path through an unreliable AWS: the sandbox throttles a fifth of all calls, fails one in
@@ -39,6 +38,7 @@ class FaultsIT extends PublicOfferScenario {
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
 
@@ -73,22 +73,30 @@ class FaultsIT extends PublicOfferScenario {
         sandbox.knobs().latencyJitterMillis = 200;
 
         List<String> requests = new ArrayList<>();
-        for (String product : List.of("prod-mngdbatlas001", "prod-trndmicro0001", "prod-jfrogartif001", "prod-tblaucloud001")) {
+        for (String product :
+                List.of("prod-mngdbatlas001", "prod-trndmicro0001", "prod-jfrogartif001", "prod-tblaucloud001")) {
             JsonNode created = submitAsAClientThatHonoursRetryAfter(publicRequest(product));
             String task = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
             assertThat(complete(task, "pmp-admin", "APPROVE", "fine").status()).isEqualTo(204);
             requests.add(created.get("requestId").asText());
         }
         for (String request : requests) {
-            await().atMost(Duration.ofSeconds(120)).until(() -> "COMPLETED".equals(http.get("/api/requests/" + request, "requester")
-                    .json().path("state").asText()));
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> "COMPLETED"
+                            .equals(http.get("/api/requests/" + request, "requester")
+                                    .json()
+                                    .path("state")
+                                    .asText()));
         }
 
         assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts)))
                 .contains("prod-mngdbatlas001", "prod-trndmicro0001", "prod-jfrogartif001", "prod-tblaucloud001");
         String metrics = http.get("/actuator/prometheus", null).body();
-        assertThat(sum(metrics, "mpgov_aws_throttles_total")).as("throttles show").isPositive();
-        assertThat(sum(metrics, "mpgov_aws_attempts_total")).as("retries show: more attempts than calls")
+        assertThat(sum(metrics, "mpgov_aws_throttles_total"))
+                .as("throttles show")
+                .isPositive();
+        assertThat(sum(metrics, "mpgov_aws_attempts_total"))
+                .as("retries show: more attempts than calls")
                 .isGreaterThan(sum(metrics, "mpgov_aws_calls_seconds_count"));
     }
 
@@ -97,8 +105,11 @@ class FaultsIT extends PublicOfferScenario {
      * it may answer 503 (nothing started) after the SDK's own retries; a client then tries again.
      */
     JsonNode submitAsAClientThatHonoursRetryAfter(Map<String, Object> request) {
-        Http.Response created = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.post("/api/requests", "requester", Http.json(request)), response -> response.status() != 503);
+        Http.Response created = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> http.post("/api/requests", "requester", Http.json(request)),
+                        response -> response.status() != 503);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
@@ -113,27 +124,53 @@ class FaultsIT extends PublicOfferScenario {
         // Fast-forward the job's automatic retries: its last attempt fails like the ones before would. Only once
         // the first attempt has failed and let go of the job: a first failure sets the retries from the model's
         // cycle (R5/PT1M), overwriting whatever was set while it ran.
-        String job = await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery().processDefinitionKey("catalog-change")
-                .activityId("Task_StartChangeSet").list().stream()
-                .filter(j -> j.getExceptionMessage() != null && ((JobEntity) j).getLockOwner() == null)
-                .findFirst().map(j -> j.getId()).orElse(null), id -> id != null);
-        management.setJobRetries(1).jobIds(List.of(job)).dueDate(new java.util.Date()).execute();
-        Incident incident = await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createIncidentQuery()
-                .processDefinitionKeyIn("catalog-change").list().stream().findFirst().orElse(null), i -> i != null);
-        assertThat(incident.getIncidentMessage()).contains("AccessDeniedException").contains("403");
+        String job = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> management
+                                .createJobQuery()
+                                .processDefinitionKey("catalog-change")
+                                .activityId("Task_StartChangeSet")
+                                .list()
+                                .stream()
+                                .filter(j -> j.getExceptionMessage() != null && ((JobEntity) j).getLockOwner() == null)
+                                .findFirst()
+                                .map(j -> j.getId())
+                                .orElse(null),
+                        id -> id != null);
+        management
+                .setJobRetries(1)
+                .jobIds(List.of(job))
+                .dueDate(new java.util.Date())
+                .execute();
+        Incident incident = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> runtime.createIncidentQuery().processDefinitionKeyIn("catalog-change").list().stream()
+                                .findFirst()
+                                .orElse(null),
+                        i -> i != null);
+        assertThat(incident.getIncidentMessage())
+                .contains("AccessDeniedException")
+                .contains("403");
 
         // The administrator grants mpgov's role the permission, then retries the job in Cockpit (due now).
         sandbox.knobs().faults.clear();
-        management.setJobRetries(1).jobIds(List.of(incident.getConfiguration())).dueDate(new java.util.Date()).execute();
+        management
+                .setJobRetries(1)
+                .jobIds(List.of(incident.getConfiguration()))
+                .dueDate(new java.util.Date())
+                .execute();
 
         awaitCompleted(created.get("requestId").asText(), "requester");
         assertThat(runtime.createIncidentQuery().count()).isZero();
-        assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts))).contains("prod-grafnaentp001");
+        assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts)))
+                .contains("prod-grafnaentp001");
     }
 
     @Test
     void anAwsFailureWhileARequestIsCheckedIsA503OrA502ThatSaysSoAndStartsNothing() {
-        long before = runtime.createProcessInstanceQuery().processDefinitionKey("procurement-request").count();
+        long before = runtime.createProcessInstanceQuery()
+                .processDefinitionKey("procurement-request")
+                .count();
         sandbox.knobs().faults.add(fault("DescribeAccount", "TooManyRequestsException", 400, 1.0));
         Http.Response busy = http.post("/api/requests", "requester", Http.json(publicRequest("prod-pagerduty0001")));
         assertThat(busy.status()).as(busy.body()).isEqualTo(503);
@@ -146,6 +183,9 @@ class FaultsIT extends PublicOfferScenario {
         assertThat(refused.status()).as(refused.body()).isEqualTo(502);
         assertThat(refused.body()).contains("AccessDeniedException", "permissions");
 
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("procurement-request").count()).isEqualTo(before);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("procurement-request")
+                        .count())
+                .isEqualTo(before);
     }
 }

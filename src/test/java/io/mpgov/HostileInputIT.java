@@ -1,5 +1,7 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,17 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
-import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,8 +19,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A corpus of bad input (src/test/resources/hostile-input/) against POST /api/requests and POST
@@ -46,19 +45,29 @@ class HostileInputIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     JdbcTemplate jdbc;
+
     final HttpClient client = HttpClient.newHttpClient();
     boolean openRequestExists;
 
     @BeforeEach
     void anOpenRequest() {
-        if (!openRequestExists && history.createHistoricProcessInstanceQuery().processDefinitionKey("procurement-request")
-                .variableValueEquals("productId", OPEN_PRODUCT).count() == 0) {
+        if (!openRequestExists
+                && history.createHistoricProcessInstanceQuery()
+                                .processDefinitionKey("procurement-request")
+                                .variableValueEquals("productId", OPEN_PRODUCT)
+                                .count()
+                        == 0) {
             var request = PublicOfferScenario.publicRequest(OPEN_PRODUCT);
-            assertThat(new Http(port).post("/api/requests", "requester", Http.json(request)).status()).isEqualTo(201);
+            assertThat(new Http(port)
+                            .post("/api/requests", "requester", Http.json(request))
+                            .status())
+                    .isEqualTo(201);
         }
         openRequestExists = true;
     }
@@ -75,7 +84,8 @@ class HostileInputIT {
 
     HttpResponse<String> post(String path, String body, String authorization, String secret) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(authorization.getBytes()));
         }
@@ -86,12 +96,18 @@ class HostileInputIT {
     }
 
     void refused(JsonNode c, HttpResponse<String> response, long startedBefore) {
-        assertThat(response.statusCode()).as(c.path("name").asText() + ": " + response.body()).isEqualTo(c.path("status").asInt());
+        assertThat(response.statusCode())
+                .as(c.path("name").asText() + ": " + response.body())
+                .isEqualTo(c.path("status").asInt());
         if (c.has("mentions")) {
-            assertThat(response.body()).as(c.path("name").asText()).contains(c.path("mentions").asText());
+            assertThat(response.body())
+                    .as(c.path("name").asText())
+                    .contains(c.path("mentions").asText());
         }
         assertThat(response.body()).as("no markup echoed").doesNotContain(MARKUP);
-        assertThat(requestsStarted()).as(c.path("name").asText() + ": nothing started").isEqualTo(startedBefore);
+        assertThat(requestsStarted())
+                .as(c.path("name").asText() + ": nothing started")
+                .isEqualTo(startedBefore);
     }
 
     @TestFactory
@@ -113,14 +129,21 @@ class HostileInputIT {
         for (JsonNode c : corpus("events.json")) {
             tests.add(DynamicTest.dynamicTest(c.path("name").asText(), () -> {
                 long before = requestsStarted();
-                int accepted = jdbc.queryForObject("select count(*) from mpgov_event_inbox where outcome = 'ACCEPTED'", Integer.class);
-                String body = c.has("raw") ? c.path("raw").asText() : c.has("longId")
-                        ? JSON.writeValueAsString(JSON.createObjectNode().put("id", "x".repeat(c.path("longId").asInt()))
-                        .put("source", "aws.ec2").put("detail-type", "x").set("detail", JSON.createObjectNode()))
-                        : JSON.writeValueAsString(c.path("event"));
+                int accepted = jdbc.queryForObject(
+                        "select count(*) from mpgov_event_inbox where outcome = 'ACCEPTED'", Integer.class);
+                String body = c.has("raw")
+                        ? c.path("raw").asText()
+                        : c.has("longId")
+                                ? JSON.writeValueAsString(JSON.createObjectNode()
+                                        .put("id", "x".repeat(c.path("longId").asInt()))
+                                        .put("source", "aws.ec2")
+                                        .put("detail-type", "x")
+                                        .set("detail", JSON.createObjectNode()))
+                                : JSON.writeValueAsString(c.path("event"));
                 String secret = c.has("secret") ? c.path("secret").asText() : "demo-events-secret";
                 refused(c, post("/api/events", body, null, secret), before);
-                assertThat(jdbc.queryForObject("select count(*) from mpgov_event_inbox where outcome = 'ACCEPTED'", Integer.class))
+                assertThat(jdbc.queryForObject(
+                                "select count(*) from mpgov_event_inbox where outcome = 'ACCEPTED'", Integer.class))
                         .isEqualTo(accepted);
             }));
         }
@@ -131,26 +154,49 @@ class HostileInputIT {
     Stream<DynamicTest> badTaskCompletionsAreRefusedAndTheTaskStaysOpen() throws IOException {
         // A request waiting for the PMP admin's review: every bad completion must leave it waiting.
         Http http = new Http(port);
-        String instance = http.post("/api/requests", "requester", Http.json(PublicOfferScenario.publicRequest("prod-tblaucloud001")))
-                .json().path("processInstanceId").asText();
-        String task = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
-            JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + instance, "pmp-admin").json();
-            return tasks.isEmpty() ? null : tasks.get(0).path("id").asText();
-        }, id -> id != null);
+        String instance = http.post(
+                        "/api/requests",
+                        "requester",
+                        Http.json(PublicOfferScenario.publicRequest("prod-tblaucloud001")))
+                .json()
+                .path("processInstanceId")
+                .asText();
+        String task = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + instance, "pmp-admin")
+                                    .json();
+                            return tasks.isEmpty()
+                                    ? null
+                                    : tasks.get(0).path("id").asText();
+                        },
+                        id -> id != null);
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : corpus("task-completions.json")) {
             tests.add(DynamicTest.dynamicTest(c.path("name").asText(), () -> {
                 long before = requestsStarted();
                 ObjectNode body = JSON.createObjectNode();
                 if (c.has("longComment")) {
-                    body.putObject("variables").set("decision", JSON.createObjectNode().put("value", "APPROVE"));
-                    ((ObjectNode) body.path("variables")).set("comment", JSON.createObjectNode().put("value", "c".repeat(c.path("longComment").asInt())));
+                    body.putObject("variables")
+                            .set("decision", JSON.createObjectNode().put("value", "APPROVE"));
+                    ((ObjectNode) body.path("variables"))
+                            .set(
+                                    "comment",
+                                    JSON.createObjectNode()
+                                            .put(
+                                                    "value",
+                                                    "c"
+                                                            .repeat(c.path("longComment")
+                                                                    .asInt())));
                 } else {
                     body.set("variables", c.path("variables"));
                 }
                 String payload = c.has("raw") ? c.path("raw").asText() : JSON.writeValueAsString(body);
                 refused(c, post("/engine-rest/task/" + task + "/complete", payload, "pmp-admin:demo", null), before);
-                assertThat(http.get("/engine-rest/task/" + task, "pmp-admin").status()).as("the task is still open").isEqualTo(200);
+                assertThat(http.get("/engine-rest/task/" + task, "pmp-admin").status())
+                        .as("the task is still open")
+                        .isEqualTo(200);
             }));
         }
         return tests.stream();
@@ -161,7 +207,8 @@ class HostileInputIT {
         if (c.has("raw")) {
             return c.path("raw").asText();
         }
-        ObjectNode request = JSON.valueToTree(PublicOfferScenario.publicRequest(DemoOrganization.PRODUCT_NOT_YET_ALLOWED));
+        ObjectNode request =
+                JSON.valueToTree(PublicOfferScenario.publicRequest(DemoOrganization.PRODUCT_NOT_YET_ALLOWED));
         if (c.path("duplicate").asBoolean()) {
             request.put("productId", OPEN_PRODUCT);
         }
@@ -169,8 +216,13 @@ class HostileInputIT {
         c.path("set").fields().forEachRemaining(e -> request.set(e.getKey(), e.getValue()));
         JsonNode repeat = c.path("repeat");
         if (!repeat.isMissingNode()) {
-            request.put(repeat.path("field").asText(), repeat.path("prefix").asText("")
-                    + repeat.path("char").asText().repeat(repeat.path("times").asInt()) + repeat.path("suffix").asText(""));
+            request.put(
+                    repeat.path("field").asText(),
+                    repeat.path("prefix").asText("")
+                            + repeat.path("char")
+                                    .asText()
+                                    .repeat(repeat.path("times").asInt())
+                            + repeat.path("suffix").asText(""));
         }
         JsonNode list = c.path("repeatList");
         if (!list.isMissingNode()) {

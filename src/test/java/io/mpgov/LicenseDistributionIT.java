@@ -1,8 +1,14 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -11,13 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * license-distribution through the real SDK adapters against the sandbox, with the job executor running: the
@@ -29,12 +28,16 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LicenseDistributionIT {
 
-    static final String TECHNOLOGY = List.of("410987654321", "410987654322", "410987654323", "410987654324", "410987654325").toString();
+    static final String TECHNOLOGY = List.of(
+                    "410987654321", "410987654322", "410987654323", "410987654324", "410987654325")
+            .toString();
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     Sandbox sandbox;
 
@@ -45,24 +48,40 @@ class LicenseDistributionIT {
 
     /** Runs a distribution to its end (no incident) and returns its process instance id. */
     String distribute(Map<String, Object> variables) {
-        String id = runtime.startProcessInstanceByKey("license-distribution", variables).getId();
+        String id = runtime.startProcessInstanceByKey("license-distribution", variables)
+                .getId();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            assertThat(runtime.createIncidentQuery().processInstanceId(id).list()).extracting(i -> i.getIncidentMessage()).isEmpty();
-            return history.createHistoricProcessInstanceQuery().processInstanceId(id).finished().count() == 1;
+            assertThat(runtime.createIncidentQuery().processInstanceId(id).list())
+                    .extracting(i -> i.getIncidentMessage())
+                    .isEmpty();
+            return history.createHistoricProcessInstanceQuery()
+                            .processInstanceId(id)
+                            .finished()
+                            .count()
+                    == 1;
         });
         return id;
     }
 
     Object variable(String instance, String name) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(name).singleResult().getValue();
+        return history.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance)
+                .variableName(name)
+                .singleResult()
+                .getValue();
     }
 
     String license(String product) {
-        return sandbox.read(s -> s.licenses.stream().filter(l -> l.productSku().equals(product)).findFirst().orElseThrow().arn());
+        return sandbox.read(s -> s.licenses.stream()
+                .filter(l -> l.productSku().equals(product))
+                .findFirst()
+                .orElseThrow()
+                .arn());
     }
 
     List<SandboxState.Grant> grants(String licenseArn) {
-        return sandbox.read(s -> s.grants.stream().filter(g -> g.licenseArn.equals(licenseArn)).toList());
+        return sandbox.read(s ->
+                s.grants.stream().filter(g -> g.licenseArn.equals(licenseArn)).toList());
     }
 
     long writes() {
@@ -76,20 +95,25 @@ class LicenseDistributionIT {
         Map<String, Object> request = Map.of("productId", product, "targetOuId", DemoOrganization.OU_TECHNOLOGY);
 
         distribute(request);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(sandbox.licenseHolders(nginx).toString()).isEqualTo(TECHNOLOGY));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(sandbox.licenseHolders(nginx).toString()).isEqualTo(TECHNOLOGY));
         assertThat(grants(nginx)).singleElement().satisfies(g -> {
-            assertThat(g.principal).isEqualTo("arn:aws:organizations::111111111111:ou/o-mpgovdemo01/" + DemoOrganization.OU_TECHNOLOGY);
+            assertThat(g.principal)
+                    .isEqualTo(
+                            "arn:aws:organizations::111111111111:ou/o-mpgovdemo01/" + DemoOrganization.OU_TECHNOLOGY);
             assertThat(g.status).isEqualTo("WORKFLOW_COMPLETED");
         });
 
         sandbox.setAccountState("410987654325", "SUSPENDED");
         long before = writes();
         String second = distribute(request);
-        assertThat(writes()).as("one account cannot be revoked from an OU grant").isEqualTo(before);
+        assertThat(writes())
+                .as("one account cannot be revoked from an OU grant")
+                .isEqualTo(before);
         assertThat((String) variable(second, "distributionReport"))
-                .contains("410987654325 " + nginx.substring(nginx.lastIndexOf(':') + 1) + " unchanged (not ACTIVE, but covered by the grant to "
-                        + DemoOrganization.OU_TECHNOLOGY);
+                .contains("410987654325 " + nginx.substring(nginx.lastIndexOf(':') + 1)
+                        + " unchanged (not ACTIVE, but covered by the grant to " + DemoOrganization.OU_TECHNOLOGY);
 
         distribute(request);
         assertThat(writes()).as("a consistent organization needs no write call").isEqualTo(before);
@@ -105,8 +129,10 @@ class LicenseDistributionIT {
         Map<String, Object> request = Map.of("productId", product, "targetAccountIds", "310987654321");
 
         distribute(request);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(grants(rhel)).singleElement().satisfies(g -> assertThat(g.status).isEqualTo("PENDING_ACCEPT")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(grants(rhel))
+                        .singleElement()
+                        .satisfies(g -> assertThat(g.status).isEqualTo("PENDING_ACCEPT")));
 
         long before = writes();
         String waiting = distribute(request);
@@ -120,8 +146,11 @@ class LicenseDistributionIT {
 
         String activation = distribute(request);
         assertThat(variable(activation, "grantsActivated")).isEqualTo(1);
-        assertThat(variable(activation, "grantsCreated")).as("the accepted grant is activated, not granted again").isEqualTo(0);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sandbox.licenseHolders(rhel)).containsExactly("310987654321"));
+        assertThat(variable(activation, "grantsCreated"))
+                .as("the accepted grant is activated, not granted again")
+                .isEqualTo(0);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(sandbox.licenseHolders(rhel)).containsExactly("310987654321"));
         assertThat(grants(rhel)).hasSize(1);
 
         long consistent = writes();
@@ -135,7 +164,8 @@ class LicenseDistributionIT {
         String old = license(product);
         Map<String, Object> request = Map.of("productId", product, "targetAccountIds", "210987654322");
         distribute(request);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sandbox.licenseHolders(old)).containsExactly("210987654322"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(sandbox.licenseHolders(old)).containsExactly("210987654322"));
 
         String renewal = sandbox.receiveLicense(product).arn();
         distribute(request);
@@ -143,16 +173,21 @@ class LicenseDistributionIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(sandbox.licenseHolders(renewal)).containsExactly("210987654322");
             assertThat(sandbox.licenseHolders(old)).isEmpty();
-            assertThat(grants(old)).as("replaced on activation, kept until the new grant is active")
-                    .singleElement().satisfies(g -> assertThat(g.status).isEqualTo("DISABLED"));
+            assertThat(grants(old))
+                    .as("replaced on activation, kept until the new grant is active")
+                    .singleElement()
+                    .satisfies(g -> assertThat(g.status).isEqualTo("DISABLED"));
         });
-        assertThat(grants(renewal)).singleElement().satisfies(g ->
-                assertThat(g.activationOverrideBehavior).isEqualTo("ALL_GRANTS_PERMITTED_BY_ISSUER"));
+        assertThat(grants(renewal))
+                .singleElement()
+                .satisfies(g -> assertThat(g.activationOverrideBehavior).isEqualTo("ALL_GRANTS_PERMITTED_BY_ISSUER"));
 
         // The next run finds the new grant active: the old one goes.
         String cleaned = distribute(request);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(grants(old)).singleElement().satisfies(g -> assertThat(g.status).isEqualTo("DELETED")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(grants(old))
+                        .singleElement()
+                        .satisfies(g -> assertThat(g.status).isEqualTo("DELETED")));
         assertThat((String) variable(cleaned, "distributionReport")).contains("superseded by the current license");
 
         long consistent = writes();
@@ -170,6 +205,7 @@ class LicenseDistributionIT {
         assertThat(sandbox.calls("CreateGrant")).isEqualTo(creates);
         assertThat(grants(license(product))).isEmpty();
         assertThat(variable(id, "licensesNotShareable")).isEqualTo(1);
-        assertThat((String) variable(id, "distributionReport")).contains("not shared", "SaaS licenses cannot be shared");
+        assertThat((String) variable(id, "distributionReport"))
+                .contains("not shared", "SaaS licenses cannot be shared");
     }
 }

@@ -1,14 +1,14 @@
 package io.mpgov;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.ApplicationModule;
-import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,12 +21,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 /**
  * The modules of mpgov (the packages under {@code io.mpgov}) and what each may depend on, as declared in
@@ -46,7 +45,9 @@ class ModuleBoundariesTest {
     @BeforeAll
     static void read() {
         modules = ApplicationModules.of(MpgovApplication.class);
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.mpgov");
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.mpgov");
     }
 
     @Test
@@ -58,11 +59,14 @@ class ModuleBoundariesTest {
     void theSourcesDependOnlyOnWhatTheModulesDeclare() {
         Map<String, Set<String>> used = sourceDependencies();
         Map<String, Set<String>> declared = declaredDependencies();
-        assertThat(used.keySet()).as("every module has a package-info.java with @ApplicationModule").isEqualTo(declared.keySet());
-        used.forEach((module, uses) -> assertThat(uses).as("what %s's sources use of other modules", module)
+        assertThat(used.keySet())
+                .as("every module has a package-info.java with @ApplicationModule")
+                .isEqualTo(declared.keySet());
+        used.forEach((module, uses) -> assertThat(uses)
+                .as("what %s's sources use of other modules", module)
                 .isSubsetOf(declared.get(module)));
-        declared.forEach((module, allowed) -> assertThat(allowed).as("%s declares only what it uses", module)
-                .isSubsetOf(used.get(module)));
+        declared.forEach((module, allowed) ->
+                assertThat(allowed).as("%s declares only what it uses", module).isSubsetOf(used.get(module)));
     }
 
     @Test
@@ -75,27 +79,43 @@ class ModuleBoundariesTest {
 
     @Test
     void onlyAdaptersTalkToAwsThroughTheSdk() {
-        noClasses().that().haveSimpleNameNotEndingWith("Adapter")
-                .and().doNotHaveSimpleName("AwsClients")
+        noClasses()
+                .that()
+                .haveSimpleNameNotEndingWith("Adapter")
+                .and()
+                .doNotHaveSimpleName("AwsClients")
                 // the Cost Explorer half of the usage adapter: one cached query for a whole review
-                .and().doNotHaveSimpleName("CostExplorerSpend")
-                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services..")
+                .and()
+                .doNotHaveSimpleName("CostExplorerSpend")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon.awssdk.services..")
                 .because("delegates call one port; AWS specifics live in adapters")
                 .check(main);
     }
 
     @Test
     void onlyTheDemoWiringReachesTheSandbox() {
-        noClasses().that().resideOutsideOfPackage("io.mpgov.sandbox..").and().resideOutsideOfPackage("io.mpgov.demo..")
-                .should().dependOnClassesThat().resideInAPackage("io.mpgov.sandbox..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.mpgov.sandbox..")
+                .and()
+                .resideOutsideOfPackage("io.mpgov.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.mpgov.sandbox..")
                 .because("the emulator is started by the demo profile's wiring alone, never called by the product")
                 .check(main);
     }
 
     @Test
     void theSandboxIsALeafThatImportsNothingOfMpgov() {
-        classes().that().resideInAPackage("io.mpgov.sandbox..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.mpgov..").or(resideInAPackage("io.mpgov.sandbox..")))
+        classes()
+                .that()
+                .resideInAPackage("io.mpgov.sandbox..")
+                .should()
+                .onlyDependOnClassesThat(
+                        resideOutsideOfPackage("io.mpgov..").or(resideInAPackage("io.mpgov.sandbox..")))
                 .check(main);
     }
 
@@ -110,7 +130,9 @@ class ModuleBoundariesTest {
         String current = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf(end));
         String generated = mermaid();
         if (!current.equals(generated)) {
-            assertThat(System.getenv("CI")).as("README's module picture is stale; run ./mvnw test -Dtest=ModuleBoundariesTest and commit README.md")
+            assertThat(System.getenv("CI"))
+                    .as(
+                            "README's module picture is stale; run ./mvnw test -Dtest=ModuleBoundariesTest and commit README.md")
                     .isNotEqualTo("true");
             Files.writeString(README, readme.replace(begin + current + end, begin + generated + end));
         }
@@ -118,10 +140,21 @@ class ModuleBoundariesTest {
 
     private static String mermaid() {
         StringBuilder graph = new StringBuilder("```mermaid\nflowchart LR\n");
-        modules.stream().sorted().forEach(m -> graph.append("  ").append(m.getName()).append("[\"").append(m.getDisplayName())
-                .append("<br/><code>").append(m.getName()).append("</code>\"]\n"));
-        declaredDependencies().forEach((module, targets) -> targets.forEach(target ->
-                graph.append("  ").append(module).append(" --> ").append(target).append('\n')));
+        modules.stream()
+                .sorted()
+                .forEach(m -> graph.append("  ")
+                        .append(m.getName())
+                        .append("[\"")
+                        .append(m.getDisplayName())
+                        .append("<br/><code>")
+                        .append(m.getName())
+                        .append("</code>\"]\n"));
+        declaredDependencies()
+                .forEach((module, targets) -> targets.forEach(target -> graph.append("  ")
+                        .append(module)
+                        .append(" --> ")
+                        .append(target)
+                        .append('\n')));
         return graph.append("```\n").toString();
     }
 
@@ -130,7 +163,10 @@ class ModuleBoundariesTest {
         modules.forEach(module -> {
             try {
                 Class<?> info = Class.forName(module.getBasePackage().getName() + ".package-info");
-                declared.put(module.getName(), new TreeSet<>(List.of(info.getAnnotation(ApplicationModule.class).allowedDependencies())));
+                declared.put(
+                        module.getName(),
+                        new TreeSet<>(List.of(
+                                info.getAnnotation(ApplicationModule.class).allowedDependencies())));
             } catch (ClassNotFoundException e) {
                 declared.put(module.getName(), null);
             }
@@ -145,7 +181,8 @@ class ModuleBoundariesTest {
                 String module = dir.getFileName().toString();
                 Set<String> uses = new TreeSet<>();
                 try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    for (Path file :
+                            files.filter(f -> f.toString().endsWith(".java")).toList()) {
                         Matcher mention = MENTION.matcher(Files.readString(file));
                         while (mention.find()) {
                             uses.add(mention.group(1));

@@ -1,8 +1,12 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -11,11 +15,6 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The application as it runs by default (demo profile, H2, sandbox), driven over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -26,11 +25,14 @@ class MpgovApplicationIT extends PublicOfferScenario {
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     IdentityService identity;
 
     long requests() {
-    return runtime.createProcessInstanceQuery().processDefinitionKey("procurement-request").count();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey("procurement-request")
+                .count();
     }
 
     @Test
@@ -44,7 +46,8 @@ class MpgovApplicationIT extends PublicOfferScenario {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("errors")).extracting(e -> e.get("field").asText())
+        assertThat(response.json().get("errors"))
+                .extracting(e -> e.get("field").asText())
                 .containsExactly("productId", "sellerName", "targetAccountIds");
         assertThat(requests()).isEqualTo(before);
     }
@@ -64,7 +67,8 @@ class MpgovApplicationIT extends PublicOfferScenario {
     void secondOpenRequestForTheSameProductIsRefused() {
         submit("requester", publicRequest("prod-jfrogartif001"));
 
-        Http.Response duplicate = http.post("/api/requests", "requester2", Http.json(publicRequest("prod-jfrogartif001")));
+        Http.Response duplicate =
+                http.post("/api/requests", "requester2", Http.json(publicRequest("prod-jfrogartif001")));
 
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(duplicate.json().get("detail").asText()).contains("still open");
@@ -74,7 +78,8 @@ class MpgovApplicationIT extends PublicOfferScenario {
     void onlyRequestersMayStartRequests() {
         long before = requests();
 
-        Http.Response response = http.post("/api/requests", "pmp-admin", Http.json(publicRequest("prod-trndmicro0001")));
+        Http.Response response =
+                http.post("/api/requests", "pmp-admin", Http.json(publicRequest("prod-trndmicro0001")));
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(requests()).isEqualTo(before);
@@ -82,11 +87,18 @@ class MpgovApplicationIT extends PublicOfferScenario {
 
     @Test
     void requestsAreVisibleToTheirRequesterAndTheAuditorOnly() {
-        String requestId = submit("requester", publicRequest("prod-mngdbatlas001")).get("requestId").asText();
+        String requestId = submit("requester", publicRequest("prod-mngdbatlas001"))
+                .get("requestId")
+                .asText();
 
         assertThat(http.get("/api/requests/" + requestId, "requester").status()).isEqualTo(200);
-        assertThat(http.get("/api/requests/" + requestId, "auditor").json().get("startedBy").asText()).isEqualTo("requester");
-        assertThat(http.get("/api/requests/" + requestId, "requester2").status()).isEqualTo(404);
+        assertThat(http.get("/api/requests/" + requestId, "auditor")
+                        .json()
+                        .get("startedBy")
+                        .asText())
+                .isEqualTo("requester");
+        assertThat(http.get("/api/requests/" + requestId, "requester2").status())
+                .isEqualTo(404);
         assertThat(http.get("/api/requests/PR-NOSUCH00", "auditor").status()).isEqualTo(404);
     }
 
@@ -107,7 +119,8 @@ class MpgovApplicationIT extends PublicOfferScenario {
 
     @Test
     void webappApiRequiresALogin() {
-        assertThat(http.get("/camunda/api/engine/engine/default/task", null).status()).isEqualTo(401);
+        assertThat(http.get("/camunda/api/engine/engine/default/task", null).status())
+                .isEqualTo(401);
         assertThat(http.get("/camunda/app/tasklist/default/", null).status()).isEqualTo(200);
     }
 
@@ -115,9 +128,18 @@ class MpgovApplicationIT extends PublicOfferScenario {
     void demoUsersExistOnePerPersonaWithTheirGroup() {
         for (String persona : io.mpgov.security.Personas.ALL) {
             assertThat(identity.checkPassword(persona, "demo")).as(persona).isTrue();
-            assertThat(identity.createUserQuery().userId(persona).memberOfGroup(persona).count()).as(persona).isEqualTo(1);
+            assertThat(identity.createUserQuery()
+                            .userId(persona)
+                            .memberOfGroup(persona)
+                            .count())
+                    .as(persona)
+                    .isEqualTo(1);
         }
-        assertThat(identity.createUserQuery().userId("requester2").memberOfGroup("requester").count()).isEqualTo(1);
+        assertThat(identity.createUserQuery()
+                        .userId("requester2")
+                        .memberOfGroup("requester")
+                        .count())
+                .isEqualTo(1);
         assertThat(identity.checkPassword("admin", "demo")).isTrue();
     }
 
@@ -136,11 +158,13 @@ class MpgovApplicationIT extends PublicOfferScenario {
         assertThat(ownRequest.json().get("message").asText()).contains("admin may not complete 'Review public offer'");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("message").asText()).contains("needs a comment");
-        assertThat(complete(taskId, "pmp-admin", "REJECT", "Covered by the data platform").status()).isEqualTo(204);
+        assertThat(complete(taskId, "pmp-admin", "REJECT", "Covered by the data platform")
+                        .status())
+                .isEqualTo(204);
         JsonNode view = awaitCompleted(created.get("requestId").asText(), "auditor");
         assertThat(view.get("outcome").asText()).isEqualTo("EndEvent_RequestRejected");
     }
-    
+
     @Test
     void everyMayNotOfThePersonaTableHoldsThroughTheRestApi() {
         String offer = "offer-tblaucloudpriv1";
@@ -150,28 +174,47 @@ class MpgovApplicationIT extends PublicOfferScenario {
         String procurement = awaitTask(pi, "procurement-manager", "&candidateGroup=procurement-manager");
 
         for (String user : List.of("requester", "legal", "security", "pmp-admin", "software-manager", "auditor")) {
-            assertThat(complete(finance, user, "APPROVE", null).status()).as(user + " approves finance").isEqualTo(403);
+            assertThat(complete(finance, user, "APPROVE", null).status())
+                    .as(user + " approves finance")
+                    .isEqualTo(403);
         }
-        assertThat(http.get("/engine-rest/task?processInstanceId=" + pi, "requester").json()).as("requester sees no approval").isEmpty();
+        assertThat(http.get("/engine-rest/task?processInstanceId=" + pi, "requester")
+                        .json())
+                .as("requester sees no approval")
+                .isEmpty();
         assertThat(complete(finance, "finance", "APPROVE", null).status()).isEqualTo(204);
-        assertThat(complete(procurement, "procurement-manager", "APPROVE", null).status()).isEqualTo(204);
+        assertThat(complete(procurement, "procurement-manager", "APPROVE", null).status())
+                .isEqualTo(204);
 
         String acceptance = awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer");
-        String agreementId = sandbox.acceptOffer(new io.mpgov.sandbox.Sandbox.OfferAcceptance(offer, "prod-tblaucloud001", 12, "20000")).id();
+        String agreementId = sandbox.acceptOffer(
+                        new io.mpgov.sandbox.Sandbox.OfferAcceptance(offer, "prod-tblaucloud001", 12, "20000"))
+                .id();
         for (String user : List.of("pmp-admin", "software-manager", "finance", "requester", "auditor")) {
-            assertThat(complete(acceptance, user, "ACCEPT", null, Map.of("agreementId", agreementId)).status())
-                    .as(user + " accepts the offer").isEqualTo(403);
+            assertThat(complete(acceptance, user, "ACCEPT", null, Map.of("agreementId", agreementId))
+                            .status())
+                    .as(user + " accepts the offer")
+                    .isEqualTo(403);
         }
-        assertThat(complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId)).status()).isEqualTo(204);
+        assertThat(complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId))
+                        .status())
+                .isEqualTo(204);
 
         String confirmation = awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition");
         for (String user : List.of("procurement-manager", "software-manager", "requester", "auditor")) {
-            assertThat(complete(confirmation, user, "APPROVE", null).status()).as(user + " changes the PMP").isEqualTo(403);
+            assertThat(complete(confirmation, user, "APPROVE", null).status())
+                    .as(user + " changes the PMP")
+                    .isEqualTo(403);
         }
-        assertThat(http.post("/engine-rest/process-definition/key/catalog-change/start", "procurement-manager", "{}").status())
-                .as("nobody but the engine starts a PMP change").isEqualTo(403);
-        assertThat(http.get("/engine-rest/history/process-instance?processInstanceId=" + pi, "auditor").json()).hasSize(1);
-        assertThat(complete(confirmation, "pmp-admin", "APPROVE", null).status()).isEqualTo(204);
+        assertThat(http.post("/engine-rest/process-definition/key/catalog-change/start", "procurement-manager", "{}")
+                        .status())
+                .as("nobody but the engine starts a PMP change")
+                .isEqualTo(403);
+        assertThat(http.get("/engine-rest/history/process-instance?processInstanceId=" + pi, "auditor")
+                        .json())
+                .hasSize(1);
+        assertThat(complete(confirmation, "pmp-admin", "APPROVE", null).status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -181,7 +224,8 @@ class MpgovApplicationIT extends PublicOfferScenario {
         Map<String, Object> neverBought = privateRequest("prod-ngnxplusami01", "offer-ngnxpluspriv1");
         neverBought.put("requestType", "RENEWAL");
 
-        assertThat(http.post("/api/requests", "requester", Http.json(renewal)).status()).isEqualTo(201);
+        assertThat(http.post("/api/requests", "requester", Http.json(renewal)).status())
+                .isEqualTo(201);
         Http.Response refused = http.post("/api/requests", "requester", Http.json(neverBought));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("no agreement");

@@ -1,7 +1,12 @@
 package io.mpgov;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.Http;
+import java.time.Duration;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -12,12 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** What operations sees: health of the database and of AWS, and metrics of AWS calls, throttles, grants and requests. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "it"})
@@ -27,10 +26,13 @@ class ObservabilityIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Sandbox sandbox;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     HistoryService history;
 
@@ -43,22 +45,35 @@ class ObservabilityIT {
         sandbox.knobs().rateLimits.put("CreateGrant", 6.0);
         try {
             // Splunk (an AMI product: its license can be shared) to the technology OU's five accounts, one grant each.
-            String id = runtime.startProcessInstanceByKey("license-distribution", Map.of("productId", "prod-splkenterp001",
-                    "targetAccountIds", "410987654321,410987654322,410987654323,410987654324,410987654325")).getId();
+            String id = runtime.startProcessInstanceByKey(
+                            "license-distribution",
+                            Map.of(
+                                    "productId",
+                                    "prod-splkenterp001",
+                                    "targetAccountIds",
+                                    "410987654321,410987654322,410987654323,410987654324,410987654325"))
+                    .getId();
             // Usually done in seconds; a batch whose SDK retries all met throttling fails and runs again after the
             // model's job retry (R5/PT30S), so the bound allows for several of those, never for a hang.
-            await().atMost(Duration.ofMinutes(3)).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(id)
-                    .finished().count() == 1);
+            await().atMost(Duration.ofMinutes(3))
+                    .until(() -> history.createHistoricProcessInstanceQuery()
+                                    .processInstanceId(id)
+                                    .finished()
+                                    .count()
+                            == 1);
         } finally {
             sandbox.knobs().rateLimitsEnabled = false;
         }
 
         String metrics = http.get("/actuator/prometheus", null).body();
-        assertThat(metrics).containsPattern("mpgov_aws_calls_seconds_count\\{[^}]*operation=\"CreateGrant\"[^}]*outcome=\"success\"")
+        assertThat(metrics)
+                .containsPattern(
+                        "mpgov_aws_calls_seconds_count\\{[^}]*operation=\"CreateGrant\"[^}]*outcome=\"success\"")
                 .containsPattern("mpgov_aws_throttles_total\\{[^}]*operation=\"CreateGrant\"[^}]*} [1-9]")
                 .containsPattern("mpgov_aws_attempts_total\\{[^}]*operation=\"CreateGrant\"")
                 // At least the five accounts of the OU; a batch that ran out of SDK retries runs again (idempotently).
-                .containsPattern("mpgov_grant_writes_total\\{action=\"GRANT\",outcome=\"success\"} ([5-9]|[1-9][0-9])\\.0")
+                .containsPattern(
+                        "mpgov_grant_writes_total\\{action=\"GRANT\",outcome=\"success\"} ([5-9]|[1-9][0-9])\\.0")
                 .containsPattern("mpgov_requests\\{state=\"open\"} [0-9]");
     }
 

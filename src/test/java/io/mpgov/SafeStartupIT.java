@@ -1,10 +1,7 @@
 package io.mpgov;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +9,11 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The jar as operations start it: without a profile it refuses, naming the profiles to choose, instead of
@@ -30,7 +29,8 @@ class SafeStartupIT {
 
         assertThatThrownBy(() -> start(port))
                 .hasMessageContaining("without the profile that says where it runs (active profiles: none)")
-                .hasMessageContaining("--spring.profiles.active=demo").hasMessageContaining("SPRING_PROFILES_ACTIVE=aws");
+                .hasMessageContaining("--spring.profiles.active=demo")
+                .hasMessageContaining("SPRING_PROFILES_ACTIVE=aws");
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Choose one: 'demo'");
         assertNothingListensOn(port);
     }
@@ -46,10 +46,12 @@ class SafeStartupIT {
         int port = freePort();
 
         assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws"))
-                .hasMessageContaining("needs an administrator").hasMessageContaining("/camunda/app/admin/default/setup")
+                .hasMessageContaining("needs an administrator")
+                .hasMessageContaining("/camunda/app/admin/default/setup")
                 .hasMessageContaining("CAMUNDA_BPM_ADMINUSER_ID");
         assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws", "--camunda.bpm.admin-user.id=ops"))
-                .as("an administrator whose password would be its id").hasMessageContaining("needs an administrator");
+                .as("an administrator whose password would be its id")
+                .hasMessageContaining("needs an administrator");
         assertNothingListensOn(port);
     }
 
@@ -58,8 +60,13 @@ class SafeStartupIT {
         int port = freePort();
         int sandboxPort = freePort();
 
-        assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws", "--camunda.bpm.admin-user.id=ops",
-                "--camunda.bpm.admin-user.password=a-long-secret", "--mpgov.sandbox.enabled=true", "--mpgov.sandbox.port=" + sandboxPort))
+        assertThatThrownBy(() -> start(
+                        port,
+                        "--spring.profiles.active=aws",
+                        "--camunda.bpm.admin-user.id=ops",
+                        "--camunda.bpm.admin-user.password=a-long-secret",
+                        "--mpgov.sandbox.enabled=true",
+                        "--mpgov.sandbox.port=" + sandboxPort))
                 .hasMessageContaining("mpgov.sandbox.enabled=true would start the AWS sandbox");
         assertNothingListensOn(port);
         assertNothingListensOn(sandboxPort);

@@ -1,16 +1,15 @@
 package io.mpgov.agreement;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
+import static io.mpgov.agreement.AgreementVariables.*;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import static io.mpgov.agreement.AgreementVariables.*;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * Task_VerifyAgreement: the agreement the procurement manager names must exist, be active, and be for

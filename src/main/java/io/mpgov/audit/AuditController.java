@@ -2,6 +2,13 @@ package io.mpgov.audit;
 
 import io.mpgov.security.Callers;
 import io.mpgov.security.Personas;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,14 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/audit/evidence?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv]}: the evidence of the days
@@ -41,24 +40,43 @@ class AuditController {
     }
 
     @GetMapping("/evidence")
-    ResponseEntity<?> evidence(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "json") String format) {
+    ResponseEntity<?> evidence(
+            @RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "json") String format) {
         Callers.requireAny(identity, MAY_READ, "read audit evidence");
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to, and a range spans at most "
-                    + MAX_DAYS + " days (got " + from + " to " + to + ")");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "from must not be after to, and a range spans at most " + MAX_DAYS + " days (got " + from + " to "
+                            + to + ")");
         }
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<Evidence> evidence = collector.collect(start, end);
         String name = "mpgov-evidence-" + first + "-" + last;
         return switch (format) {
-            case "json" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".json\"")
-                    .body(Map.of("from", start, "to", end, "generatedAt", Instant.now(), "count", evidence.size(), "evidence", evidence));
-            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"").body(EvidenceCsv.of(evidence));
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or csv, not " + format);
+            case "json" ->
+                ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".json\"")
+                        .body(Map.of(
+                                "from",
+                                start,
+                                "to",
+                                end,
+                                "generatedAt",
+                                Instant.now(),
+                                "count",
+                                evidence.size(),
+                                "evidence",
+                                evidence));
+            case "csv" ->
+                ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+                        .body(EvidenceCsv.of(evidence));
+            default ->
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or csv, not " + format);
         };
     }
 
@@ -66,7 +84,8 @@ class AuditController {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " must be a date YYYY-MM-DD, not '" + value + "'");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, name + " must be a date YYYY-MM-DD, not '" + value + "'");
         }
     }
 }

@@ -12,6 +12,12 @@ import java.time.Instant;
  * @param outcome   the decision, the change set status, the grant outcome, …
  * @param detail    the rest: comment, DMN version and result, change set id and products, grant ARN, …
  */
-public record Evidence(Instant time, String kind, String process, String processInstanceId, String reference, String actor,
-                       String outcome, String detail) {
-}
+public record Evidence(
+        Instant time,
+        String kind,
+        String process,
+        String processInstanceId,
+        String reference,
+        String actor,
+        String outcome,
+        String detail) {}

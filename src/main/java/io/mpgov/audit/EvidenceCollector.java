@@ -8,15 +8,6 @@ import io.mpgov.request.ProcurementRequestProcess;
 import io.mpgov.review.AccessReviewProcess;
 import io.mpgov.review.CatalogReviewProcess;
 import io.mpgov.security.AsSystem;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +18,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Service;
 
 /**
  * The evidence of a time range, read from the engine's history (kept for the history time-to-live,
@@ -54,27 +53,34 @@ public class EvidenceCollector {
             Date before = Date.from(to);
             // One lookup per process instance and per decision definition, however many facts they have.
             Map<String, String> keys = new HashMap<>();
-            Function<String, String> businessKey = id -> id == null ? null : keys.computeIfAbsent(id, this::businessKey);
+            Function<String, String> businessKey =
+                    id -> id == null ? null : keys.computeIfAbsent(id, this::businessKey);
             decisions(after, before, businessKey, evidence);
             dmn(after, before, businessKey, evidence);
             finished(CatalogChangeProcess.KEY, after, before).forEach(p -> changeSet(p, evidence));
             finished(LicenseDistributionProcess.KEY, after, before).forEach(p -> grants(p, evidence));
-            finished(CatalogReviewProcess.KEY, after, before).forEach(p -> review(p, "CATALOG_REVIEW", CatalogReviewProcess.REVIEW_LINES, evidence));
-            finished(AccessReviewProcess.KEY, after, before).forEach(p -> review(p, "ACCESS_REVIEW", AccessReviewProcess.REPORT, evidence));
+            finished(CatalogReviewProcess.KEY, after, before)
+                    .forEach(p -> review(p, "CATALOG_REVIEW", CatalogReviewProcess.REVIEW_LINES, evidence));
+            finished(AccessReviewProcess.KEY, after, before)
+                    .forEach(p -> review(p, "ACCESS_REVIEW", AccessReviewProcess.REPORT, evidence));
             evidence.sort(Comparator.comparing(Evidence::time).thenComparing(Evidence::kind));
             return evidence;
         });
     }
 
     private void decisions(Date after, Date before, Function<String, String> businessKey, List<Evidence> evidence) {
-        List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().finished()
-                .finishedAfter(after).finishedBefore(before).list();
+        List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
+                .finished()
+                .finishedAfter(after)
+                .finishedBefore(before)
+                .list();
         if (tasks.isEmpty()) {
             return;
         }
         Map<String, Map<String, Object>> locals = new HashMap<>();
         for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-                .taskIdIn(tasks.stream().map(HistoricTaskInstance::getId).toArray(String[]::new)).list()) {
+                .taskIdIn(tasks.stream().map(HistoricTaskInstance::getId).toArray(String[]::new))
+                .list()) {
             locals.computeIfAbsent(v.getTaskId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
         }
         for (HistoricTaskInstance task : tasks) {
@@ -86,36 +92,81 @@ public class EvidenceCollector {
             Instant time = (decidedAt instanceof Date d ? d : task.getEndTime()).toInstant();
             String actor = Objects.toString(local.get(DecisionVariables.DECIDED_BY), task.getAssignee());
             String reference = businessKey.apply(task.getProcessInstanceId());
-            evidence.add(new Evidence(time, "DECISION", task.getProcessDefinitionKey(), task.getProcessInstanceId(), reference,
-                    actor, local.get(DecisionVariables.DECISION).toString(), task.getName() + (local.get(DecisionVariables.COMMENT) == null
-                    || local.get(DecisionVariables.COMMENT).toString().isBlank() ? "" : " — " + local.get(DecisionVariables.COMMENT))));
+            evidence.add(new Evidence(
+                    time,
+                    "DECISION",
+                    task.getProcessDefinitionKey(),
+                    task.getProcessInstanceId(),
+                    reference,
+                    actor,
+                    local.get(DecisionVariables.DECISION).toString(),
+                    task.getName()
+                            + (local.get(DecisionVariables.COMMENT) == null
+                                            || local.get(DecisionVariables.COMMENT)
+                                                    .toString()
+                                                    .isBlank()
+                                    ? ""
+                                    : " — " + local.get(DecisionVariables.COMMENT))));
             if (ProcurementRequestProcess.TASK_ACCEPT_PRIVATE_OFFER.equals(task.getTaskDefinitionKey())
                     && ProcurementRequestProcess.DECISION_ACCEPT.equals(local.get(DecisionVariables.DECISION))) {
                 // The agreement the procurement manager entered on accepting the offer.
-                history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId()).variableName(ProcurementRequestProcess.AGREEMENT_ID)
-                        .list().stream().filter(v -> v.getTaskId() == null && v.getValue() != null).findFirst()
-                        .ifPresent(v -> evidence.add(new Evidence(time, "AGREEMENT", task.getProcessDefinitionKey(),
-                                task.getProcessInstanceId(), reference, actor, "ACCEPTED", "agreement " + v.getValue())));
+                history
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(task.getProcessInstanceId())
+                        .variableName(ProcurementRequestProcess.AGREEMENT_ID)
+                        .list()
+                        .stream()
+                        .filter(v -> v.getTaskId() == null && v.getValue() != null)
+                        .findFirst()
+                        .ifPresent(v -> evidence.add(new Evidence(
+                                time,
+                                "AGREEMENT",
+                                task.getProcessDefinitionKey(),
+                                task.getProcessInstanceId(),
+                                reference,
+                                actor,
+                                "ACCEPTED",
+                                "agreement " + v.getValue())));
             }
         }
     }
 
     private void dmn(Date after, Date before, Function<String, String> businessKey, List<Evidence> evidence) {
         Map<String, Integer> versions = new HashMap<>();
-        for (HistoricDecisionInstance d : history.createHistoricDecisionInstanceQuery().evaluatedAfter(after).evaluatedBefore(before)
-                .includeInputs().includeOutputs().list()) {
-            int version = versions.computeIfAbsent(d.getDecisionDefinitionId(), id -> repository.getDecisionDefinition(id).getVersion());
-            String outputs = d.getOutputs().stream().map(o -> o.getVariableName() + "=" + o.getValue()).collect(Collectors.joining(", "));
-            String inputs = d.getInputs().stream().map(i -> i.getClauseName() + "=" + i.getValue()).collect(Collectors.joining(", "));
-            evidence.add(new Evidence(d.getEvaluationTime().toInstant(), "DMN", d.getProcessDefinitionKey(), d.getProcessInstanceId(),
-                    businessKey.apply(d.getProcessInstanceId()), "mpgov",
-                    d.getDecisionDefinitionKey() + " v" + version, "[" + inputs + "] → [" + outputs + "]"));
+        for (HistoricDecisionInstance d : history.createHistoricDecisionInstanceQuery()
+                .evaluatedAfter(after)
+                .evaluatedBefore(before)
+                .includeInputs()
+                .includeOutputs()
+                .list()) {
+            int version = versions.computeIfAbsent(
+                    d.getDecisionDefinitionId(),
+                    id -> repository.getDecisionDefinition(id).getVersion());
+            String outputs = d.getOutputs().stream()
+                    .map(o -> o.getVariableName() + "=" + o.getValue())
+                    .collect(Collectors.joining(", "));
+            String inputs = d.getInputs().stream()
+                    .map(i -> i.getClauseName() + "=" + i.getValue())
+                    .collect(Collectors.joining(", "));
+            evidence.add(new Evidence(
+                    d.getEvaluationTime().toInstant(),
+                    "DMN",
+                    d.getProcessDefinitionKey(),
+                    d.getProcessInstanceId(),
+                    businessKey.apply(d.getProcessInstanceId()),
+                    "mpgov",
+                    d.getDecisionDefinitionKey() + " v" + version,
+                    "[" + inputs + "] → [" + outputs + "]"));
         }
     }
 
     private List<HistoricProcessInstance> finished(String key, Date after, Date before) {
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey(key).finished()
-                .finishedAfter(after).finishedBefore(before).list();
+        return history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(key)
+                .finished()
+                .finishedAfter(after)
+                .finishedBefore(before)
+                .list();
     }
 
     private void changeSet(HistoricProcessInstance p, List<Evidence> evidence) {
@@ -123,16 +174,33 @@ public class EvidenceCollector {
         if (v.get(CatalogChangeProcess.CHANGE_SET_ID) == null) {
             return;
         }
-        Object products = v.get(CatalogChangeProcess.PRODUCT_IDS) != null ? v.get(CatalogChangeProcess.PRODUCT_IDS) : v.get(CatalogChangeProcess.PRODUCT_ID);
-        evidence.add(new Evidence(p.getEndTime().toInstant(), "CHANGE_SET", p.getProcessDefinitionKey(), p.getId(),
-                Objects.toString(v.get(CatalogChangeProcess.REQUEST_ID), null), "mpgov", Objects.toString(v.get(CatalogChangeProcess.CHANGE_SET_STATUS), null),
-                v.get(CatalogChangeProcess.CHANGE_TYPE) + " " + products + " change set " + v.get(CatalogChangeProcess.CHANGE_SET_ID)));
+        Object products = v.get(CatalogChangeProcess.PRODUCT_IDS) != null
+                ? v.get(CatalogChangeProcess.PRODUCT_IDS)
+                : v.get(CatalogChangeProcess.PRODUCT_ID);
+        evidence.add(new Evidence(
+                p.getEndTime().toInstant(),
+                "CHANGE_SET",
+                p.getProcessDefinitionKey(),
+                p.getId(),
+                Objects.toString(v.get(CatalogChangeProcess.REQUEST_ID), null),
+                "mpgov",
+                Objects.toString(v.get(CatalogChangeProcess.CHANGE_SET_STATUS), null),
+                v.get(CatalogChangeProcess.CHANGE_TYPE) + " " + products + " change set "
+                        + v.get(CatalogChangeProcess.CHANGE_SET_ID)));
     }
 
     private void grants(HistoricProcessInstance p, List<Evidence> evidence) {
-        for (GrantOutcome g : LicenseDistributionProcess.report(variables(p.getId()).get(LicenseDistributionProcess.OUTCOMES)).writes()) {
-            evidence.add(new Evidence(p.getEndTime().toInstant(), "GRANT", p.getProcessDefinitionKey(), p.getId(),
-                    p.getBusinessKey(), "mpgov", g.kind().label(),
+        for (GrantOutcome g : LicenseDistributionProcess.report(
+                        variables(p.getId()).get(LicenseDistributionProcess.OUTCOMES))
+                .writes()) {
+            evidence.add(new Evidence(
+                    p.getEndTime().toInstant(),
+                    "GRANT",
+                    p.getProcessDefinitionKey(),
+                    p.getId(),
+                    p.getBusinessKey(),
+                    "mpgov",
+                    g.kind().label(),
                     "account " + g.accountId() + " license " + g.licenseArn() + " grant " + g.grantArn()));
         }
     }
@@ -140,22 +208,33 @@ public class EvidenceCollector {
     private void review(HistoricProcessInstance p, String kind, String resultVariable, List<Evidence> evidence) {
         Map<String, Object> v = variables(p.getId());
         Object result = v.get(resultVariable);
-        String detail = result instanceof List<?> lines ? lines.stream().map(String::valueOf).collect(Collectors.joining("\n"))
+        String detail = result instanceof List<?> lines
+                ? lines.stream().map(String::valueOf).collect(Collectors.joining("\n"))
                 : Objects.toString(result, "");
         String outcome = Boolean.TRUE.equals(v.get(CatalogReviewProcess.DRY_RUN)) ? "DRY_RUN" : p.getEndActivityId();
-        evidence.add(new Evidence(p.getEndTime().toInstant(), kind, p.getProcessDefinitionKey(), p.getId(), p.getBusinessKey(),
-                "mpgov", outcome, detail));
+        evidence.add(new Evidence(
+                p.getEndTime().toInstant(),
+                kind,
+                p.getProcessDefinitionKey(),
+                p.getId(),
+                p.getBusinessKey(),
+                "mpgov",
+                outcome,
+                detail));
     }
 
     private Map<String, Object> variables(String processInstanceId) {
         Map<String, Object> values = new HashMap<>();
         history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list().stream()
-                .filter(v -> v.getTaskId() == null && v.getValue() != null).forEach(v -> values.putIfAbsent(v.getName(), v.getValue()));
+                .filter(v -> v.getTaskId() == null && v.getValue() != null)
+                .forEach(v -> values.putIfAbsent(v.getName(), v.getValue()));
         return values;
     }
 
     private String businessKey(String processInstanceId) {
-        HistoricProcessInstance p = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        HistoricProcessInstance p = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult();
         return p == null ? null : p.getBusinessKey();
     }
 }

@@ -10,14 +10,23 @@ final class EvidenceCsv {
     /** What makes Excel, LibreOffice or Google Sheets read a cell as a formula (TAB, CR and LF included: OWASP's list). */
     private static final String FORMULA_LEAD_INS = "=+-@\t\r\n";
 
-    private EvidenceCsv() {
-    }
+    private EvidenceCsv() {}
 
     static String of(List<Evidence> evidence) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (Evidence e : evidence) {
-            csv.append(String.join(",", List.of(cell(e.time()), cell(e.kind()), cell(e.process()), cell(e.processInstanceId()),
-                    cell(e.reference()), cell(e.actor()), cell(e.outcome()), cell(e.detail())))).append("\r\n");
+            csv.append(String.join(
+                            ",",
+                            List.of(
+                                    cell(e.time()),
+                                    cell(e.kind()),
+                                    cell(e.process()),
+                                    cell(e.processInstanceId()),
+                                    cell(e.reference()),
+                                    cell(e.actor()),
+                                    cell(e.outcome()),
+                                    cell(e.detail()))))
+                    .append("\r\n");
         }
         return csv.toString();
     }

@@ -1,5 +1,6 @@
 package io.mpgov.audit;
 
+import java.util.ArrayList;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
@@ -20,8 +21,6 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
 
 /**
  * One retention for all evidence ({@code mpgov.audit.retention}, 7 years by default): every process
@@ -57,29 +56,30 @@ class EvidenceRetention extends AbstractProcessEnginePlugin {
     /** After init, when the DMN transformer the deployer uses exists. */
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.getDmnEngineConfiguration().getTransformer().getTransformListeners().add(new DmnTransformListener() {
-            @Override
-            public void transformDecision(Decision decision, DmnDecision dmnDecision) {
-                if (dmnDecision instanceof DecisionDefinitionEntity definition) {
-                    definition.setHistoryTimeToLive(days);
-                }
-            }
+        configuration
+                .getDmnEngineConfiguration()
+                .getTransformer()
+                .getTransformListeners()
+                .add(new DmnTransformListener() {
+                    @Override
+                    public void transformDecision(Decision decision, DmnDecision dmnDecision) {
+                        if (dmnDecision instanceof DecisionDefinitionEntity definition) {
+                            definition.setHistoryTimeToLive(days);
+                        }
+                    }
 
-            @Override
-            public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl dmnInput) {
-            }
+                    @Override
+                    public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl dmnInput) {}
 
-            @Override
-            public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl dmnOutput) {
-            }
+                    @Override
+                    public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl dmnOutput) {}
 
-            @Override
-            public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl dmnRule) {
-            }
+                    @Override
+                    public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl dmnRule) {}
 
-            @Override
-            public void transformDecisionRequirementsGraph(Definitions definitions, DmnDecisionRequirementsGraph graph) {
-            }
-        });
+                    @Override
+                    public void transformDecisionRequirementsGraph(
+                            Definitions definitions, DmnDecisionRequirementsGraph graph) {}
+                });
     }
 }

@@ -3,15 +3,14 @@ package io.mpgov.aws;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every AWS call of every client, as metrics: {@code mpgov.aws.calls} (timer by service, operation and
@@ -22,8 +21,13 @@ import java.util.concurrent.TimeUnit;
 final class AwsCallMetrics implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("mpgov.started");
-    private static final List<String> THROTTLING = List.of("Throttling", "ThrottlingException", "RateLimitExceededException",
-            "TooManyRequestsException", "ThrottledException", "RequestLimitExceeded",
+    private static final List<String> THROTTLING = List.of(
+            "Throttling",
+            "ThrottlingException",
+            "RateLimitExceededException",
+            "TooManyRequestsException",
+            "ThrottledException",
+            "RequestLimitExceeded",
             // Cost Explorer's throttling error
             "LimitExceededException");
 
@@ -46,7 +50,8 @@ final class AwsCallMetrics implements ExecutionInterceptor {
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
         int status = context.httpResponse().statusCode();
-        String errorType = context.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse("");
+        String errorType =
+                context.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse("");
         if (status == 429 || THROTTLING.stream().anyMatch(errorType::startsWith)) {
             counter("mpgov.aws.throttles", attributes).increment();
         }
@@ -60,8 +65,13 @@ final class AwsCallMetrics implements ExecutionInterceptor {
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         Throwable failure = context.exception();
-        record(attributes, failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-                && aws.awsErrorDetails().errorCode() != null ? aws.awsErrorDetails().errorCode() : failure.getClass().getSimpleName());
+        record(
+                attributes,
+                failure instanceof AwsServiceException aws
+                                && aws.awsErrorDetails() != null
+                                && aws.awsErrorDetails().errorCode() != null
+                        ? aws.awsErrorDetails().errorCode()
+                        : failure.getClass().getSimpleName());
     }
 
     /**
@@ -70,20 +80,27 @@ final class AwsCallMetrics implements ExecutionInterceptor {
      */
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
-        if (context.exception() instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-                && aws.awsErrorDetails().errorCode() != null && !String.valueOf(aws.awsErrorDetails().errorMessage())
-                .startsWith(aws.awsErrorDetails().errorCode())) {
-            return aws.toBuilder().message(aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage()).build();
+        if (context.exception() instanceof AwsServiceException aws
+                && aws.awsErrorDetails() != null
+                && aws.awsErrorDetails().errorCode() != null
+                && !String.valueOf(aws.awsErrorDetails().errorMessage())
+                        .startsWith(aws.awsErrorDetails().errorCode())) {
+            return aws.toBuilder()
+                    .message(aws.awsErrorDetails().errorCode() + ": "
+                            + aws.awsErrorDetails().errorMessage())
+                    .build();
         }
         return context.exception();
     }
 
     private void record(ExecutionAttributes attributes, String outcome) {
         Long started = attributes.getAttribute(STARTED);
-        Timer.builder("mpgov.aws.calls").description("AWS API calls, retries included")
+        Timer.builder("mpgov.aws.calls")
+                .description("AWS API calls, retries included")
                 .tag("service", String.valueOf(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)))
                 .tag("operation", String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)))
-                .tag("outcome", outcome).register(registry)
+                .tag("outcome", outcome)
+                .register(registry)
                 .record(started == null ? 0 : System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 

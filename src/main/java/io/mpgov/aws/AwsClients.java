@@ -2,6 +2,9 @@ package io.mpgov.aws;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -17,10 +20,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
-
-import java.net.URI;
-import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Applies what every AWS client of mpgov shares: region, credentials, endpoint, timeouts and the
@@ -75,8 +74,9 @@ public class AwsClients {
     /** For clients that need another region (Organizations is global) or extra retryable errors. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, Region region, UnaryOperator<StandardRetryStrategy.Builder> retry) {
-        RetryStrategy strategy = retry.apply(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(properties.maxAttempts())).build();
+        RetryStrategy strategy = retry.apply(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(properties.maxAttempts()))
+                .build();
         builder.region(region)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder()
@@ -84,10 +84,12 @@ public class AwsClients {
                         .socketTimeout(properties.attemptTimeout())
                         .maxConnections(64))
                 // on top of what the caller set already (a test's interceptor), not instead of it
-                .overrideConfiguration(builder.overrideConfiguration().toBuilder().addExecutionInterceptor(metrics)
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .addExecutionInterceptor(metrics)
                         .apiCallTimeout(properties.apiCallTimeout())
                         .apiCallAttemptTimeout(properties.attemptTimeout())
-                        .retryStrategy(strategy).build());
+                        .retryStrategy(strategy)
+                        .build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }

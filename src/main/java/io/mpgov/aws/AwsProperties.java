@@ -1,11 +1,10 @@
 package io.mpgov.aws;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How mpgov reaches AWS ({@code mpgov.aws.*}). With no endpoint the SDK's own endpoints and the default
@@ -32,12 +31,14 @@ public record AwsProperties(
     public AwsProperties {
         region = region == null || region.isBlank() ? DEFAULT_REGION : region.trim();
         if (!REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("mpgov.aws.region must be an AWS region such as us-east-1, not '" + region + "'");
+            throw new IllegalArgumentException(
+                    "mpgov.aws.region must be an AWS region such as us-east-1, not '" + region + "'");
         }
         positive("api-call-timeout", apiCallTimeout);
         positive("attempt-timeout", attemptTimeout);
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("mpgov.aws.max-attempts must be at least 1 (the first attempt), not " + maxAttempts);
+            throw new IllegalArgumentException(
+                    "mpgov.aws.max-attempts must be at least 1 (the first attempt), not " + maxAttempts);
         }
     }
 

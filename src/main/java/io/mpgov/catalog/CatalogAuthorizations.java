@@ -13,7 +13,15 @@ class CatalogAuthorizations implements AuthorizationContribution {
 
     @Override
     public void contribute(Grants grants) {
-        grants.revoke(Personas.PMP_ADMIN, Resources.PROCESS_DEFINITION, CatalogChangeProcess.KEY, Permissions.UPDATE_INSTANCE);
-        grants.grant(Personas.PMP_ADMIN, Resources.PROCESS_DEFINITION, CatalogChangeProcess.KEY, ProcessDefinitionPermissions.RETRY_JOB);
+        grants.revoke(
+                Personas.PMP_ADMIN,
+                Resources.PROCESS_DEFINITION,
+                CatalogChangeProcess.KEY,
+                Permissions.UPDATE_INSTANCE);
+        grants.grant(
+                Personas.PMP_ADMIN,
+                Resources.PROCESS_DEFINITION,
+                CatalogChangeProcess.KEY,
+                ProcessDefinitionPermissions.RETRY_JOB);
     }
 }

@@ -21,6 +21,7 @@ public final class CatalogChangeProcess {
     public static final String NOTES = "changeNotes";
     /** Out: the change set that did the work. */
     public static final String CHANGE_SET_ID = "changeSetId";
+
     public static final String CHANGE_SET_STATUS = "changeSetStatus";
     public static final String CHANGE_SET_ERRORS = "changeSetErrors";
     static final String LOCK_ATTEMPTS = "lockAttempts";
@@ -29,8 +30,8 @@ public final class CatalogChangeProcess {
 
     /** Thrown by the model when the change set ends FAILED or CANCELLED; message = AWS error codes. */
     public static final String ERROR_CHANGE_SET_FAILED = "CHANGE_SET_FAILED";
+
     static final String ERROR_ENTITY_LOCKED = "ENTITY_LOCKED";
 
-    private CatalogChangeProcess() {
-    }
+    private CatalogChangeProcess() {}
 }

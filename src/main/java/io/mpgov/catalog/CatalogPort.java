@@ -49,6 +49,5 @@ public interface CatalogPort {
         return Optional.empty();
     }
 
-    record Listing(String productId, String title, String entityType) {
-    }
+    record Listing(String productId, String title, String entityType) {}
 }

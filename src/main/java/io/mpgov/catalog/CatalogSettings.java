@@ -1,14 +1,13 @@
 package io.mpgov.catalog;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Which Private Marketplace mpgov governs and how patiently it follows change sets ({@code mpgov.catalog.*}).
@@ -22,23 +21,28 @@ import java.util.Set;
  * @param maxLockAttempts after this many ResourceInUse answers in a row the call fails for real and becomes an incident
  */
 @ConfigurationProperties("mpgov.catalog")
-public record CatalogSettings(String experienceId,
-                              List<String> experienceIds,
-                              @DefaultValue("30s") Duration pollInterval,
-                              @DefaultValue("30s") Duration lockBackoff,
-                              @DefaultValue("20") int maxLockAttempts) {
+public record CatalogSettings(
+        String experienceId,
+        List<String> experienceIds,
+        @DefaultValue("30s") Duration pollInterval,
+        @DefaultValue("30s") Duration lockBackoff,
+        @DefaultValue("20") int maxLockAttempts) {
 
     public CatalogSettings {
-        experienceIds = experienceIds == null ? List.of() : experienceIds.stream().filter(Objects::nonNull).toList();
+        experienceIds = experienceIds == null
+                ? List.of()
+                : experienceIds.stream().filter(Objects::nonNull).toList();
         positive("poll-interval", pollInterval);
         positive("lock-backoff", lockBackoff);
         if (maxLockAttempts < 1) {
-            throw new IllegalArgumentException("mpgov.catalog.max-lock-attempts must be at least 1, not " + maxLockAttempts);
+            throw new IllegalArgumentException(
+                    "mpgov.catalog.max-lock-attempts must be at least 1, not " + maxLockAttempts);
         }
         for (String id : governed(experienceId, experienceIds)) {
             if (!id.startsWith("exp-")) {
-                throw new IllegalArgumentException("mpgov.catalog.experience-id(s): '" + id
-                        + "' is not a Private Marketplace experience id (exp-…; MPGOV_PMP_EXPERIENCE_ID(S) on the aws profile)");
+                throw new IllegalArgumentException(
+                        "mpgov.catalog.experience-id(s): '" + id
+                                + "' is not a Private Marketplace experience id (exp-…; MPGOV_PMP_EXPERIENCE_ID(S) on the aws profile)");
             }
         }
     }
@@ -92,7 +96,10 @@ public record CatalogSettings(String experienceId,
         if (experienceId != null && !experienceId.isBlank()) {
             ids.add(experienceId.trim());
         }
-        experienceIds.stream().filter(id -> id != null && !id.isBlank()).map(String::trim).forEach(ids::add);
+        experienceIds.stream()
+                .filter(id -> id != null && !id.isBlank())
+                .map(String::trim)
+                .forEach(ids::add);
         return List.copyOf(ids);
     }
 

@@ -11,6 +11,7 @@ public final class CatalogStepVariables {
     public static final String OFFER_TYPE = "offerType";
     /** Who started the request: they own the product mpgov added. */
     public static final String INITIATOR = "initiator";
+
     public static final String TARGET_ACCOUNT_IDS = "targetAccountIds";
     public static final String TARGET_OU_ID = "targetOuId";
     public static final String TARGET_TAG = "targetTag";
@@ -21,6 +22,5 @@ public final class CatalogStepVariables {
     /** Out: for the requester, the target accounts under experiences mpgov does not govern (empty if none). */
     public static final String OUTSIDE = "pmpOutsideNote";
 
-    private CatalogStepVariables() {
-    }
+    private CatalogStepVariables() {}
 }

@@ -14,8 +14,7 @@ final class ChangeTokens {
 
     static final int MAX_LENGTH = 64;
 
-    private ChangeTokens() {
-    }
+    private ChangeTokens() {}
 
     static String of(String requestId, ProductChange.Type type, Object retry, String experienceId) {
         String token = requestId + "-" + type.name().toLowerCase() + "-" + retry;
@@ -28,7 +27,8 @@ final class ChangeTokens {
 
     private static String sha(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)))
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)))
                     .substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -2,10 +2,6 @@ package io.mpgov.catalog;
 
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * Which of the governed Private Marketplace experiences govern a request's target accounts. AWS applies
@@ -64,8 +63,7 @@ class ExperienceRouter {
      * @param outside     target accounts AWS puts under an experience mpgov does not govern (account → experience):
      *                    the product cannot be allowed for them by mpgov, their experience's administrator must
      */
-    public record Routing(List<String> experiences, Map<String, String> outside) {
-    }
+    public record Routing(List<String> experiences, Map<String, String> outside) {}
 
     /** Where a request's targets are governed; with one governed experience, there. */
     public Routing route(String accountIds, String ouId, String tag) {
@@ -77,7 +75,8 @@ class ExperienceRouter {
 
     private Routing route(Collection<String> accounts) {
         // Every enabled experience competes, governed or not: AWS applies the closest, whoever runs it.
-        List<PmpExperience> enabled = catalog.experiences().stream().filter(PmpExperience::enabled).toList();
+        List<PmpExperience> enabled =
+                catalog.experiences().stream().filter(PmpExperience::enabled).toList();
         Map<String, Set<String>> ouAccounts = new HashMap<>();
         Set<String> chosen = new LinkedHashSet<>();
         Map<String, String> outside = new java.util.TreeMap<>();
@@ -103,13 +102,19 @@ class ExperienceRouter {
             }
         }
         if (unreached) {
-            log.info("Some target accounts are in no experience's audience: {} takes the change", settings.primaryExperienceId());
+            log.info(
+                    "Some target accounts are in no experience's audience: {} takes the change",
+                    settings.primaryExperienceId());
             chosen.add(settings.primaryExperienceId());
         }
         if (!outside.isEmpty()) {
             log.warn("Target accounts under experiences mpgov does not govern: {}", outside);
         }
-        return new Routing(settings.governedExperienceIds().stream().filter(chosen::contains).toList(), outside);
+        return new Routing(
+                settings.governedExperienceIds().stream()
+                        .filter(chosen::contains)
+                        .toList(),
+                outside);
     }
 
     /**
@@ -117,13 +122,15 @@ class ExperienceRouter {
      * may come as an id or as its ARN (account {@code arn:aws:iam::<id>:root}, OU, root or organization).
      */
     private long nearness(String principal, String account, Map<String, Set<String>> ouAccounts) {
-        principal = principal.startsWith("arn:aws:iam::") ? principal.substring("arn:aws:iam::".length()).replace(":root", "")
+        principal = principal.startsWith("arn:aws:iam::")
+                ? principal.substring("arn:aws:iam::".length()).replace(":root", "")
                 : principal.startsWith("arn:") ? principal.substring(principal.lastIndexOf('/') + 1) : principal;
         if (principal.equals(account)) {
             return Long.MAX_VALUE;
         }
         if (principal.startsWith("ou-")) {
-            Set<String> under = ouAccounts.computeIfAbsent(principal, ou -> new TreeSet<>(organization.accountsUnder(ou)));
+            Set<String> under =
+                    ouAccounts.computeIfAbsent(principal, ou -> new TreeSet<>(organization.accountsUnder(ou)));
             return under.contains(account) ? Long.MAX_VALUE / 2 - under.size() : -1;
         }
         if (principal.startsWith("r-") || principal.startsWith("o-")) {
@@ -138,7 +145,9 @@ class ExperienceRouter {
     private Set<String> targets(String accountIds, String ouId, String tag) {
         Set<String> targets = new TreeSet<>();
         if (accountIds != null && !accountIds.isBlank()) {
-            Arrays.stream(accountIds.split("[,;\\s]+")).filter(s -> !s.isBlank()).forEach(targets::add);
+            Arrays.stream(accountIds.split("[,;\\s]+"))
+                    .filter(s -> !s.isBlank())
+                    .forEach(targets::add);
         }
         if (ouId != null && !ouId.isBlank()) {
             targets.addAll(organization.accountsUnder(ouId));
@@ -146,8 +155,10 @@ class ExperienceRouter {
         if (tag != null && tag.contains("=")) {
             String key = tag.substring(0, tag.indexOf('='));
             String value = tag.substring(tag.indexOf('=') + 1);
-            organization.accounts().stream().filter(MemberAccount::active)
-                    .filter(a -> value.equals(organization.tagsOf(a.id()).get(key))).forEach(a -> targets.add(a.id()));
+            organization.accounts().stream()
+                    .filter(MemberAccount::active)
+                    .filter(a -> value.equals(organization.tagsOf(a.id()).get(key)))
+                    .forEach(a -> targets.add(a.id()));
         }
         return targets;
     }

@@ -1,14 +1,13 @@
 package io.mpgov.catalog;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
+import static io.mpgov.catalog.CatalogStepVariables.*;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
-import static io.mpgov.catalog.CatalogStepVariables.*;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * Task_FindGoverningExperiences: the experiences the product must be allowed in — the one a Private
@@ -33,12 +32,20 @@ class FindGoverningExperiencesDelegate implements JavaDelegate {
             experiences.add(named);
         }
         // The targets' own experiences too: their accounts must be able to buy what they are granted.
-        ExperienceRouter.Routing routing = router.route((String) execution.getVariable(TARGET_ACCOUNT_IDS),
-                (String) execution.getVariable(TARGET_OU_ID), (String) execution.getVariable(TARGET_TAG));
+        ExperienceRouter.Routing routing = router.route(
+                (String) execution.getVariable(TARGET_ACCOUNT_IDS),
+                (String) execution.getVariable(TARGET_OU_ID),
+                (String) execution.getVariable(TARGET_TAG));
         experiences.addAll(routing.experiences());
         execution.setVariable(EXPERIENCE_IDS, new ArrayList<>(experiences));
-        execution.setVariable(OUTSIDE, routing.outside().isEmpty() ? "" : "Not for accounts " + routing.outside().entrySet().stream()
-                .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(java.util.stream.Collectors.joining(", "))
-                + ": AWS applies to them a Private Marketplace mpgov does not govern; its administrator decides there.");
+        execution.setVariable(
+                OUTSIDE,
+                routing.outside().isEmpty()
+                        ? ""
+                        : "Not for accounts "
+                                + routing.outside().entrySet().stream()
+                                        .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ": AWS applies to them a Private Marketplace mpgov does not govern; its administrator decides there.");
     }
 }

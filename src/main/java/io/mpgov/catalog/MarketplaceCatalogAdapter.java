@@ -4,6 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mpgov.aws.AwsClients;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -15,14 +22,6 @@ import software.amazon.awssdk.services.marketplacecatalog.model.DescribeChangeSe
 import software.amazon.awssdk.services.marketplacecatalog.model.DescribeEntityResponse;
 import software.amazon.awssdk.services.marketplacecatalog.model.EntitySummary;
 import software.amazon.awssdk.services.marketplacecatalog.model.ResourceInUseException;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Optional;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@link CatalogPort} on the AWS Marketplace Catalog API, in us-east-1 (the only region it exists in).
@@ -42,6 +41,7 @@ class MarketplaceCatalogAdapter implements CatalogPort {
 
     /** Package-private so that a test can see the region it resolved. */
     final MarketplaceCatalogClient client;
+
     private final CatalogSettings settings;
 
     @Autowired
@@ -58,26 +58,31 @@ class MarketplaceCatalogAdapter implements CatalogPort {
     public String startProductChange(ProductChange change) {
         String experience = change.experienceId() != null ? change.experienceId() : settings.primaryExperienceId();
         Document details = Document.mapBuilder()
-                .putList("Products", products -> change.products().forEach(group -> products.addMap(product -> {
-                    product.putList("Ids", ids -> group.ids().forEach(ids::addString));
-                    if (group.notes() != null) {
-                        product.putString("Notes", group.notes());
-                    }
-                })))
+                .putList(
+                        "Products",
+                        products -> change.products()
+                                .forEach(group -> products.addMap(product -> {
+                                    product.putList("Ids", ids -> group.ids().forEach(ids::addString));
+                                    if (group.notes() != null) {
+                                        product.putString("Notes", group.notes());
+                                    }
+                                })))
                 .build();
         try {
             return client.startChangeSet(r -> r.catalog(CATALOG)
-                    .changeSetName("mpgov " + change.clientToken())
-                    .clientRequestToken(change.clientToken())
-                    .changeSet(Change.builder()
-                            .changeType(change.type().changeType)
-                            .entity(e -> e.type(EXPERIENCE_TYPE).identifier(experience))
-                            .detailsDocument(details)
-                            .build()))
+                            .changeSetName("mpgov " + change.clientToken())
+                            .clientRequestToken(change.clientToken())
+                            .changeSet(Change.builder()
+                                    .changeType(change.type().changeType)
+                                    .entity(e -> e.type(EXPERIENCE_TYPE).identifier(experience))
+                                    .detailsDocument(details)
+                                    .build()))
                     .changeSetId();
         } catch (ResourceInUseException e) {
-            throw new EntityLockedException("Private Marketplace " + experience
-                    + " is locked by another change set: " + e.awsErrorDetails().errorMessage(), e);
+            throw new EntityLockedException(
+                    "Private Marketplace " + experience + " is locked by another change set: "
+                            + e.awsErrorDetails().errorMessage(),
+                    e);
         }
     }
 
@@ -89,7 +94,8 @@ class MarketplaceCatalogAdapter implements CatalogPort {
     @Override
     public List<String> allowedProducts(String experienceId) {
         JsonNode experience = details(experienceId, EXPERIENCE_TYPE);
-        List<String> policies = strings(experience.get("ProcurementPolicies"), "ProcurementPolicies of " + experienceId);
+        List<String> policies =
+                strings(experience.get("ProcurementPolicies"), "ProcurementPolicies of " + experienceId);
         if (policies.isEmpty()) {
             throw new IllegalStateException("Experience " + experienceId + " names no procurement policy");
         }
@@ -98,20 +104,23 @@ class MarketplaceCatalogAdapter implements CatalogPort {
         for (String policyId : policies) {
             JsonNode statements = details(policyId, PROCUREMENT_POLICY_TYPE).get("Statements");
             if (statements == null || !statements.isArray()) {
-                throw new IllegalStateException("Procurement policy " + policyId + " has no Statements list: " + statements);
+                throw new IllegalStateException(
+                        "Procurement policy " + policyId + " has no Statements list: " + statements);
             }
             for (JsonNode statement : statements) {
                 String effect = statement.path("Effect").asText(null);
                 Set<String> into = "Allow".equals(effect) ? allowed : "Deny".equals(effect) ? denied : null;
                 if (into == null || !statement.path("Resources").isArray()) {
-                    throw new IllegalStateException("Procurement policy " + policyId + " has a statement mpgov cannot read: " + statement);
+                    throw new IllegalStateException(
+                            "Procurement policy " + policyId + " has a statement mpgov cannot read: " + statement);
                 }
                 for (JsonNode resource : statement.get("Resources")) {
                     // Only products are governed here; another resource type is someone else's business.
                     if ("Product".equals(resource.path("Type").asText(null))) {
                         into.addAll(strings(resource.get("Ids"), "Ids of a Product resource of " + policyId));
                     } else if (!resource.path("Type").isTextual()) {
-                        throw new IllegalStateException("Procurement policy " + policyId + " has a resource without Type: " + resource);
+                        throw new IllegalStateException(
+                                "Procurement policy " + policyId + " has a resource without Type: " + resource);
                     }
                 }
             }
@@ -125,21 +134,28 @@ class MarketplaceCatalogAdapter implements CatalogPort {
         List<String> governed = settings.governedExperienceIds();
         Map<String, List<String>> audiences = new LinkedHashMap<>();
         governed.forEach(id -> audiences.put(id, new ArrayList<>()));
-        List<EntitySummary> summaries = client.listEntitiesPaginator(r -> r.catalog(CATALOG).entityType("Audience"))
-                .stream().flatMap(page -> page.entitySummaryList().stream()).toList();
+        List<EntitySummary> summaries =
+                client.listEntitiesPaginator(r -> r.catalog(CATALOG).entityType("Audience")).stream()
+                        .flatMap(page -> page.entitySummaryList().stream())
+                        .toList();
         for (EntitySummary summary : summaries) {
             JsonNode audience = details(summary.entityId(), AUDIENCE_TYPE);
             String experienceId = audience.path("ExperienceId").asText(null);
             if (experienceId == null) {
-                throw new IllegalStateException("Audience " + summary.entityId() + " names no ExperienceId: " + audience);
+                throw new IllegalStateException(
+                        "Audience " + summary.entityId() + " names no ExperienceId: " + audience);
             }
-            audiences.computeIfAbsent(experienceId, id -> new ArrayList<>())
+            audiences
+                    .computeIfAbsent(experienceId, id -> new ArrayList<>())
                     .addAll(strings(audience.get("Principals"), "Principals of " + summary.entityId()));
         }
         List<PmpExperience> experiences = new ArrayList<>();
         for (String id : audiences.keySet()) {
             JsonNode experience = details(id, EXPERIENCE_TYPE);
-            experiences.add(new PmpExperience(id, experience.path("Name").asText(id), experience.path("Status").asText(null),
+            experiences.add(new PmpExperience(
+                    id,
+                    experience.path("Name").asText(id),
+                    experience.path("Status").asText(null),
                     audiences.get(id)));
         }
         return experiences;
@@ -147,13 +163,15 @@ class MarketplaceCatalogAdapter implements CatalogPort {
 
     @Override
     public ChangeSetStatus describeChangeSet(String changeSetId) {
-        DescribeChangeSetResponse response = client.describeChangeSet(r -> r.catalog(CATALOG).changeSetId(changeSetId));
+        DescribeChangeSetResponse response =
+                client.describeChangeSet(r -> r.catalog(CATALOG).changeSetId(changeSetId));
         List<String> errors = response.changeSet().stream()
-                .map(ChangeSummary::errorDetailList).flatMap(List::stream)
+                .map(ChangeSummary::errorDetailList)
+                .flatMap(List::stream)
                 .map(e -> e.errorCode() + ": " + e.errorMessage())
                 .toList();
-        return new ChangeSetStatus(response.changeSetId(), response.statusAsString(),
-                response.failureCodeAsString(), errors);
+        return new ChangeSetStatus(
+                response.changeSetId(), response.statusAsString(), response.failureCodeAsString(), errors);
     }
 
     /** DescribeEntity of the product: its EntityType and Details.Description.ProductTitle. */
@@ -162,9 +180,13 @@ class MarketplaceCatalogAdapter implements CatalogPort {
         try {
             var entity = client.describeEntity(r -> r.catalog(CATALOG).entityId(productId));
             Document details = entity.detailsDocument();
-            Document description = details != null && details.isMap() ? details.asMap().get("Description") : null;
-            Document title = description != null && description.isMap() ? description.asMap().get("ProductTitle") : null;
-            return Optional.of(new Listing(productId, title != null && title.isString() ? title.asString() : null, entity.entityType()));
+            Document description =
+                    details != null && details.isMap() ? details.asMap().get("Description") : null;
+            Document title = description != null && description.isMap()
+                    ? description.asMap().get("ProductTitle")
+                    : null;
+            return Optional.of(new Listing(
+                    productId, title != null && title.isString() ? title.asString() : null, entity.entityType()));
         } catch (AwsServiceException e) {
             // Not described to this account (404, or 403 for a buyer without catalog access): the type stays unknown.
             if (e.statusCode() == 404 || e.statusCode() == 403) {
@@ -176,7 +198,8 @@ class MarketplaceCatalogAdapter implements CatalogPort {
 
     /** The entity's details, which must be a JSON object of the expected entity type. */
     private JsonNode details(String entityId, String expectedType) {
-        DescribeEntityResponse response = client.describeEntity(r -> r.catalog(CATALOG).entityId(entityId));
+        DescribeEntityResponse response =
+                client.describeEntity(r -> r.catalog(CATALOG).entityId(entityId));
         if (!expectedType.equals(response.entityType())) {
             throw new IllegalStateException(entityId + " is a " + response.entityType() + ", not a " + expectedType);
         }
@@ -189,7 +212,8 @@ class MarketplaceCatalogAdapter implements CatalogPort {
             throw new IllegalStateException("Details of " + entityId + " are not JSON", e);
         }
         if (details == null || !details.isObject()) {
-            throw new IllegalStateException("DescribeEntity of " + entityId + " answered no details object: " + details);
+            throw new IllegalStateException(
+                    "DescribeEntity of " + entityId + " answered no details object: " + details);
         }
         return details;
     }

@@ -19,11 +19,22 @@ interface PmpChangeQueue {
      * was started; {@code alone}: it may not share its next change set; {@code experienceId} the experience it
      * changes (null: the primary one).
      */
-    record Entry(String token, ProductChange.Type type, List<ProductChange.Products> products, String batchToken,
-            String changeSetId, boolean alone, String experienceId) {
+    record Entry(
+            String token,
+            ProductChange.Type type,
+            List<ProductChange.Products> products,
+            String batchToken,
+            String changeSetId,
+            boolean alone,
+            String experienceId) {
 
-        Entry(String token, ProductChange.Type type, List<ProductChange.Products> products, String batchToken,
-              String changeSetId, boolean alone) {
+        Entry(
+                String token,
+                ProductChange.Type type,
+                List<ProductChange.Products> products,
+                String batchToken,
+                String changeSetId,
+                boolean alone) {
             this(token, type, products, batchToken, changeSetId, alone, null);
         }
 
@@ -34,8 +45,7 @@ interface PmpChangeQueue {
     }
 
     /** The change set mpgov started last and when it was last seen running (null when none runs). */
-    record Writer(String changeSetId, Instant checkedAt) {
-    }
+    record Writer(String changeSetId, Instant checkedAt) {}
 
     Optional<Entry> find(String token);
 

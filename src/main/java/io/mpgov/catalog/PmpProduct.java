@@ -9,14 +9,23 @@ import java.time.Instant;
  * @param lastUsedAt when the product was last seen in use (null: never seen so)
  * @param removedAt  when a review removed it (null: still in the PMP as far as mpgov knows)
  */
-public record PmpProduct(String productId, String offerType, String origin, String requestId, String requester,
-                         Instant addedAt, Instant lastUsedAt, Instant removedAt, String removalReason) {
+public record PmpProduct(
+        String productId,
+        String offerType,
+        String origin,
+        String requestId,
+        String requester,
+        Instant addedAt,
+        Instant lastUsedAt,
+        Instant removedAt,
+        String removalReason) {
 
     public static final String MPGOV = "MPGOV";
     public static final String BASELINE = "BASELINE";
 
     public PmpProduct usedAt(Instant when) {
-        return new PmpProduct(productId, offerType, origin, requestId, requester, addedAt, when, removedAt, removalReason);
+        return new PmpProduct(
+                productId, offerType, origin, requestId, requester, addedAt, when, removedAt, removalReason);
     }
 
     public PmpProduct removed(Instant when, String reason) {

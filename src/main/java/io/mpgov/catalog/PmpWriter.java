@@ -1,8 +1,5 @@
 package io.mpgov.catalog;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
 
 /**
  * The one way mpgov changes the Private Marketplace. A change set changes one experience, so changes
@@ -45,8 +44,7 @@ class PmpWriter {
         }
     };
 
-    private record Seen(ChangeSetStatus status, long atNanos) {
-    }
+    private record Seen(ChangeSetStatus status, long atNanos) {}
 
     PmpWriter(CatalogPort catalog, PmpChangeQueue queue, CatalogSettings settings) {
         this.catalog = catalog;
@@ -60,9 +58,14 @@ class PmpWriter {
      * @throws EntityLockedException while a change set (mpgov's or anyone's) holds the experience
      */
     String start(ProductChange change) {
-        // The primary experience is stored by its id whichever way it was named (null means it), so that its changes batch together.
-        queue.enqueue(change.experienceId() == null && settings.primaryExperienceId() != null
-                ? new ProductChange(settings.primaryExperienceId(), change.type(), change.products(), change.clientToken()) : change, now());
+        // The primary experience is stored by its id whichever way it was named (null means it), so that its changes
+        // batch together.
+        queue.enqueue(
+                change.experienceId() == null && settings.primaryExperienceId() != null
+                        ? new ProductChange(
+                                settings.primaryExperienceId(), change.type(), change.products(), change.clientToken())
+                        : change,
+                now());
         PmpChangeQueue.Writer writer = queue.lockWriter();
         // Re-read under the lock: whoever held it may have just sent this change.
         PmpChangeQueue.Entry own = queue.find(change.clientToken()).orElseThrow();
@@ -75,25 +78,35 @@ class PmpWriter {
         List<PmpChangeQueue.Entry> batch;
         if (token == null) {
             if (writer.changeSetId() != null && stillRunning(writer)) {
-                throw new EntityLockedException("mpgov's change set " + writer.changeSetId() + " is still running on the Private Marketplace", null);
+                throw new EntityLockedException(
+                        "mpgov's change set " + writer.changeSetId() + " is still running on the Private Marketplace",
+                        null);
             }
             // in token order, as reservedFor gives them back: a resent batch is the same request
-            batch = (own.alone() ? List.of(own) : fill(own)).stream().sorted(Comparator.comparing(PmpChangeQueue.Entry::token)).toList();
+            batch = (own.alone() ? List.of(own) : fill(own))
+                    .stream()
+                            .sorted(Comparator.comparing(PmpChangeQueue.Entry::token))
+                            .toList();
             token = batch.size() == 1 ? own.token() : batchToken(batch);
             queue.reserve(tokens(batch), token);
         } else {
             batch = queue.reservedFor(token);
         }
         // ProductChange names each product once (its first request's note), as AWS requires of an Ids array.
-        String changeSetId = catalog.startProductChange(new ProductChange(own.experienceId(), own.type(),
-                batch.stream().flatMap(e -> e.products().stream()).toList(), token));
+        String changeSetId = catalog.startProductChange(new ProductChange(
+                own.experienceId(),
+                own.type(),
+                batch.stream().flatMap(e -> e.products().stream()).toList(),
+                token));
         queue.sent(tokens(batch), changeSetId, now());
         return changeSetId;
     }
 
     /** Where the change set stands for the change under {@code token}; {@link #RETRY_ALONE} when a shared one failed. */
     ChangeSetStatus status(String changeSetId, String token) {
-        boolean shared = queue.find(token).filter(e -> changeSetId.equals(e.changeSetId()) && e.shared()).isPresent();
+        boolean shared = queue.find(token)
+                .filter(e -> changeSetId.equals(e.changeSetId()) && e.shared())
+                .isPresent();
         ChangeSetStatus status = shared ? sharedStatus(changeSetId) : catalog.describeChangeSet(changeSetId);
         if (!status.ended()) {
             return status;
@@ -110,7 +123,8 @@ class PmpWriter {
     private List<PmpChangeQueue.Entry> fill(PmpChangeQueue.Entry own) {
         List<PmpChangeQueue.Entry> batch = new ArrayList<>(List.of(own));
         Set<String> products = new HashSet<>(ids(own));
-        for (PmpChangeQueue.Entry other : queue.waiting(own.type(), own.experienceId(), own.token(), ProductChange.MAX_PRODUCTS)) {
+        for (PmpChangeQueue.Entry other :
+                queue.waiting(own.type(), own.experienceId(), own.token(), ProductChange.MAX_PRODUCTS)) {
             Set<String> with = new HashSet<>(products);
             with.addAll(ids(other));
             if (with.size() <= ProductChange.MAX_PRODUCTS) {
@@ -123,7 +137,8 @@ class PmpWriter {
 
     /** A change set mpgov started is known to run if seen so within a poll interval; else asked again. */
     private boolean stillRunning(PmpChangeQueue.Writer writer) {
-        if (writer.checkedAt() != null && writer.checkedAt().plus(settings.pollInterval()).isAfter(now())) {
+        if (writer.checkedAt() != null
+                && writer.checkedAt().plus(settings.pollInterval()).isAfter(now())) {
             return true;
         }
         ChangeSetStatus status = catalog.describeChangeSet(writer.changeSetId());

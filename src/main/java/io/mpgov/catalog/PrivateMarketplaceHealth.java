@@ -1,11 +1,10 @@
 package io.mpgov.catalog;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Health "aws": can mpgov reach AWS and read what each governed Private Marketplace allows (its
@@ -38,19 +37,25 @@ class PrivateMarketplaceHealth implements HealthIndicator {
 
     private Health check() {
         if (settings.governedExperienceIds().isEmpty()) {
-            return Health.down().withDetail("error", "No Private Marketplace experience configured (mpgov.catalog.experience-id)").build();
+            return Health.down()
+                    .withDetail("error", "No Private Marketplace experience configured (mpgov.catalog.experience-id)")
+                    .build();
         }
         try {
             java.util.Map<String, Integer> allowed = new java.util.LinkedHashMap<>();
             for (String experienceId : settings.governedExperienceIds()) {
                 allowed.put(experienceId, catalog.allowedProducts(experienceId).size());
             }
-            return Health.up().withDetail("privateMarketplace", settings.primaryExperienceId())
+            return Health.up()
+                    .withDetail("privateMarketplace", settings.primaryExperienceId())
                     .withDetail("allowedProducts", allowed.getOrDefault(settings.primaryExperienceId(), 0))
-                    .withDetail("allowedProductsByExperience", allowed).build();
+                    .withDetail("allowedProductsByExperience", allowed)
+                    .build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("privateMarketplace", String.valueOf(settings.primaryExperienceId()))
-                    .withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+            return Health.down()
+                    .withDetail("privateMarketplace", String.valueOf(settings.primaryExperienceId()))
+                    .withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .build();
         }
     }
 }

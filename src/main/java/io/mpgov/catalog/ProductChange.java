@@ -23,7 +23,8 @@ public record ProductChange(String experienceId, Type type, List<Products> produ
     public static final int MAX_PRODUCTS = 50;
 
     public enum Type {
-        ALLOW("AllowProductProcurement"), DENY("DenyProductProcurement");
+        ALLOW("AllowProductProcurement"),
+        DENY("DenyProductProcurement");
 
         final String changeType;
 

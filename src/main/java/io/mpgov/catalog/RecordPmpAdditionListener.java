@@ -25,8 +25,15 @@ class RecordPmpAdditionListener implements ExecutionListener {
             // Ended by the failure boundary: this experience's change set did not succeed.
             return;
         }
-        inventory.save(new PmpProduct((String) execution.getVariable(CatalogStepVariables.PRODUCT_ID), (String) execution.getVariable(CatalogStepVariables.OFFER_TYPE),
-                PmpProduct.MPGOV, execution.getProcessBusinessKey(), (String) execution.getVariable(CatalogStepVariables.INITIATOR),
-                ClockUtil.getCurrentTime().toInstant(), null, null, null));
+        inventory.save(new PmpProduct(
+                (String) execution.getVariable(CatalogStepVariables.PRODUCT_ID),
+                (String) execution.getVariable(CatalogStepVariables.OFFER_TYPE),
+                PmpProduct.MPGOV,
+                execution.getProcessBusinessKey(),
+                (String) execution.getVariable(CatalogStepVariables.INITIATOR),
+                ClockUtil.getCurrentTime().toInstant(),
+                null,
+                null,
+                null));
     }
 }

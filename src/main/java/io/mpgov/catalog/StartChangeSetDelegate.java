@@ -1,13 +1,12 @@
 package io.mpgov.catalog;
 
+import static io.mpgov.catalog.CatalogChangeProcess.*;
+
+import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-
-import static io.mpgov.catalog.CatalogChangeProcess.*;
 
 /**
  * Task_StartChangeSet: hands the change to the {@link PmpWriter}, which sends it alone or with others
@@ -34,12 +33,17 @@ class StartChangeSetDelegate implements JavaDelegate {
         Object retries = execution.getVariable(RETRIES);
         // The primary experience keeps the tokens mpgov always used (a request started before several
         // experiences were governed finds its change set again); every other experience adds its id.
-        String token = ChangeTokens.of(requestId, type, retries == null ? 0 : retries,
+        String token = ChangeTokens.of(
+                requestId,
+                type,
+                retries == null ? 0 : retries,
                 experienceId == null || experienceId.equals(settings.primaryExperienceId()) ? null : experienceId);
         @SuppressWarnings("unchecked")
-        List<String> products = execution.hasVariable(PRODUCT_IDS) ? (List<String>) execution.getVariable(PRODUCT_IDS)
+        List<String> products = execution.hasVariable(PRODUCT_IDS)
+                ? (List<String>) execution.getVariable(PRODUCT_IDS)
                 : List.of((String) execution.getVariable(PRODUCT_ID));
-        ProductChange change = new ProductChange(experienceId, type, products, (String) execution.getVariable(NOTES), token);
+        ProductChange change =
+                new ProductChange(experienceId, type, products, (String) execution.getVariable(NOTES), token);
         try {
             execution.setVariable(CHANGE_TOKEN, token);
             execution.setVariable(CHANGE_SET_ID, writer.start(change));

@@ -1,25 +1,14 @@
 package io.mpgov.dashboard;
 
-import io.mpgov.request.ProcurementRequestProcess;
 import io.mpgov.catalog.CatalogPort;
 import io.mpgov.catalog.CatalogSettings;
 import io.mpgov.catalog.PmpProduct;
 import io.mpgov.license.LicensePort;
+import io.mpgov.request.ProcurementRequestProcess;
 import io.mpgov.review.CatalogReviewer;
 import io.mpgov.security.AsSystem;
 import io.mpgov.usage.UsagePort;
 import io.mpgov.usage.UsageUnavailableException;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.stereotype.Service;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +22,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
 
 /**
  * What the catalog dashboard shows: every product of every governed Private Marketplace experience (read
@@ -55,10 +54,18 @@ public class CatalogOverview {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final IdentityService identity;
-    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmn =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-    CatalogOverview(CatalogPort catalog, CatalogSettings settings, CatalogReviewer reviewer, LicensePort licenses, UsagePort usage,
-                    RepositoryService repository, RuntimeService runtime, IdentityService identity) {
+    CatalogOverview(
+            CatalogPort catalog,
+            CatalogSettings settings,
+            CatalogReviewer reviewer,
+            LicensePort licenses,
+            UsagePort usage,
+            RepositoryService repository,
+            RuntimeService runtime,
+            IdentityService identity) {
         this.catalog = catalog;
         this.settings = settings;
         this.reviewer = reviewer;
@@ -75,48 +82,81 @@ public class CatalogOverview {
      * @param usageSignal     what AWS shows of its use now (UsagePort), or why nothing
      * @param experiences     the governed experiences that allow the product
      */
-    public record Product(String productId, String offerType, String origin, String requestId, String requester,
-                          LocalDate agreementEnd, boolean autoRenew, Long daysLeft, LocalDate lastUsed,
-                          LocalDate plannedRemoval, String removalReason, Map<String, Integer> grantsByAccount,
-                          List<String> openRequests, String usageSignal, List<String> experiences) {
-    }
+    public record Product(
+            String productId,
+            String offerType,
+            String origin,
+            String requestId,
+            String requester,
+            LocalDate agreementEnd,
+            boolean autoRenew,
+            Long daysLeft,
+            LocalDate lastUsed,
+            LocalDate plannedRemoval,
+            String removalReason,
+            Map<String, Integer> grantsByAccount,
+            List<String> openRequests,
+            String usageSignal,
+            List<String> experiences) {}
 
     /** @param experiences every experience mpgov governs, the primary first */
-    public record Overview(LocalDate today, String policyVersion, List<Product> products, List<String> experiences) {
-    }
+    public record Overview(LocalDate today, String policyVersion, List<Product> products, List<String> experiences) {}
 
     public Overview overview() {
-        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate today =
+                ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
         // Who may read the dashboard was decided by the caller; the policy model is read as mpgov itself.
-        DecisionDefinition policy = AsSystem.run(identity, () -> repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey("review-policy").latestVersion().singleResult());
+        DecisionDefinition policy = AsSystem.run(
+                identity,
+                () -> repository
+                        .createDecisionDefinitionQuery()
+                        .decisionDefinitionKey("review-policy")
+                        .latestVersion()
+                        .singleResult());
         DmnDecision decision = AsSystem.run(identity, () -> parse(policy));
         List<Product> products = new ArrayList<>();
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Map<String, List<String>> experiencesOf = new java.util.LinkedHashMap<>();
         for (String experienceId : settings.governedExperienceIds()) {
-            catalog.allowedProducts(experienceId).forEach(p -> experiencesOf.computeIfAbsent(p, k -> new ArrayList<>()).add(experienceId));
+            catalog.allowedProducts(experienceId)
+                    .forEach(p -> experiencesOf
+                            .computeIfAbsent(p, k -> new ArrayList<>())
+                            .add(experienceId));
         }
         for (Map.Entry<String, List<String>> allowed : experiencesOf.entrySet()) {
             String productId = allowed.getKey();
             CatalogReviewer.Standing standing = reviewer.standing(productId, now);
             UsagePort.Usage use = use(productId, now);
             PmpProduct record = CatalogReviewer.seenInUse(standing.record(), use, now);
-            LocalDate lastUsed = new CatalogReviewer.Standing(record, standing.baseline(), standing.agreement()).lastUsed();
+            LocalDate lastUsed =
+                    new CatalogReviewer.Standing(record, standing.baseline(), standing.agreement()).lastUsed();
             LocalDate end = standing.agreementEnd();
             String[] removal = plannedRemoval(decision, today, record.offerType(), end, lastUsed);
-            products.add(new Product(productId, record.offerType(), standing.baseline() ? "NOT YET REVIEWED" : record.origin(),
-                    record.requestId(), record.requester(), end, standing.autoRenew(),
-                    end == null ? null : ChronoUnit.DAYS.between(today, end), lastUsed,
-                    removal[0] == null ? null : LocalDate.parse(removal[0]), removal[1], grants(productId), openRequests(productId),
-                    use.signal(), List.copyOf(allowed.getValue())));
+            products.add(new Product(
+                    productId,
+                    record.offerType(),
+                    standing.baseline() ? "NOT YET REVIEWED" : record.origin(),
+                    record.requestId(),
+                    record.requester(),
+                    end,
+                    standing.autoRenew(),
+                    end == null ? null : ChronoUnit.DAYS.between(today, end),
+                    lastUsed,
+                    removal[0] == null ? null : LocalDate.parse(removal[0]),
+                    removal[1],
+                    grants(productId),
+                    openRequests(productId),
+                    use.signal(),
+                    List.copyOf(allowed.getValue())));
         }
-        products.sort(Comparator.comparing((Product p) -> p.plannedRemoval() == null ? LocalDate.MAX : p.plannedRemoval()));
+        products.sort(
+                Comparator.comparing((Product p) -> p.plannedRemoval() == null ? LocalDate.MAX : p.plannedRemoval()));
         return new Overview(today, "review-policy v" + policy.getVersion(), products, settings.governedExperienceIds());
     }
 
     /** The first day from today on which the policy says REMOVE, by bisection (the policy only tightens with time). */
-    private String[] plannedRemoval(DmnDecision decision, LocalDate today, String offerType, LocalDate end, LocalDate lastUsed) {
+    private String[] plannedRemoval(
+            DmnDecision decision, LocalDate today, String offerType, LocalDate end, LocalDate lastUsed) {
         String reason = removalReason(decision, today, offerType, end, lastUsed);
         if (reason != null) {
             return new String[] {today.toString(), reason};
@@ -137,10 +177,16 @@ public class CatalogOverview {
         return new String[] {high.toString(), removalReason(decision, high, offerType, end, lastUsed)};
     }
 
-    private String removalReason(DmnDecision decision, LocalDate day, String offerType, LocalDate end, LocalDate lastUsed) {
-        var result = dmn.evaluateDecisionTable(decision, Variables.createVariables().putValue("offerType", offerType)
-                .putValue("today", date(day)).putValue("agreementEnd", end == null ? null : date(end))
-                .putValue("lastUsed", date(lastUsed))).getSingleResult();
+    private String removalReason(
+            DmnDecision decision, LocalDate day, String offerType, LocalDate end, LocalDate lastUsed) {
+        var result = dmn.evaluateDecisionTable(
+                        decision,
+                        Variables.createVariables()
+                                .putValue("offerType", offerType)
+                                .putValue("today", date(day))
+                                .putValue("agreementEnd", end == null ? null : date(end))
+                                .putValue("lastUsed", date(lastUsed)))
+                .getSingleResult();
         return "REMOVE".equals(result.getEntry("action")) ? result.getEntry("reason") : null;
     }
 
@@ -156,15 +202,25 @@ public class CatalogOverview {
     private Map<String, Integer> grants(String productId) {
         Map<String, Integer> byAccount = new TreeMap<>();
         for (LicensePort.ReceivedLicense license : licenses.licensesOf(productId)) {
-            licenses.grantsOf(license.arn()).stream().filter(LicensePort.Grant::live)
+            licenses.grantsOf(license.arn()).stream()
+                    .filter(LicensePort.Grant::live)
                     .forEach(g -> byAccount.merge(g.accountId(), 1, Integer::sum));
         }
         return byAccount;
     }
 
     private List<String> openRequests(String productId) {
-        return AsSystem.run(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(ProcurementRequestProcess.KEY)
-                .variableValueEquals(ProcurementRequestProcess.PRODUCT_ID, productId).list().stream().map(p -> p.getBusinessKey()).sorted().toList());
+        return AsSystem.run(
+                identity,
+                () -> runtime
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(ProcurementRequestProcess.KEY)
+                        .variableValueEquals(ProcurementRequestProcess.PRODUCT_ID, productId)
+                        .list()
+                        .stream()
+                        .map(p -> p.getBusinessKey())
+                        .sorted()
+                        .toList());
     }
 
     private DmnDecision parse(DecisionDefinition policy) {

@@ -16,8 +16,14 @@ public interface DecisionContribution {
      * @param kind       the approval kind mpgov recorded for the task when it was created
      * @param submission what was submitted, as mpgov recorded it (none for processes without one)
      */
-    record Decided(String processInstanceId, String businessKey, String kind, String decision, String user, Date at,
-                   Optional<Submissions.Submission> submission) {
+    record Decided(
+            String processInstanceId,
+            String businessKey,
+            String kind,
+            String decision,
+            String user,
+            Date at,
+            Optional<Submissions.Submission> submission) {
 
         public boolean approves() {
             return "APPROVE".equals(decision);

@@ -9,10 +9,10 @@ public final class DecisionVariables {
 
     /** APPROVE, REJECT or REQUEST_CHANGES. */
     public static final String DECISION = "decision";
+
     public static final String COMMENT = "comment";
     public static final String DECIDED_BY = "decidedBy";
     public static final String DECIDED_AT = "decidedAt";
 
-    private DecisionVariables() {
-    }
+    private DecisionVariables() {}
 }

@@ -1,8 +1,5 @@
 package io.mpgov.decision;
 
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +9,8 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * SQL on the engine's own connection, inside the engine command that runs now: what mpgov records
@@ -26,8 +25,7 @@ public final class EngineJdbc {
         T read(ResultSet row) throws SQLException;
     }
 
-    private EngineJdbc() {
-    }
+    private EngineJdbc() {}
 
     public static int update(String sql, Object... values) {
         try (PreparedStatement statement = connection().prepareStatement(sql)) {
@@ -55,7 +53,9 @@ public final class EngineJdbc {
 
     private static void bind(PreparedStatement statement, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            Object value = values[i] instanceof Date date && !(date instanceof Timestamp) ? new Timestamp(date.getTime()) : values[i];
+            Object value = values[i] instanceof Date date && !(date instanceof Timestamp)
+                    ? new Timestamp(date.getTime())
+                    : values[i];
             if (value == null) {
                 statement.setNull(i + 1, Types.VARCHAR);
             } else {
@@ -67,7 +67,8 @@ public final class EngineJdbc {
     private static Connection connection() {
         CommandContext context = Context.getCommandContext();
         if (context == null) {
-            throw new IllegalStateException("mpgov's decision records are read and written inside an engine command only");
+            throw new IllegalStateException(
+                    "mpgov's decision records are read and written inside an engine command only");
         }
         return context.getDbSqlSession().getSqlSession().getConnection();
     }

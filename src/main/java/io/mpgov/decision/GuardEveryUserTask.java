@@ -1,5 +1,7 @@
 package io.mpgov.decision;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -12,9 +14,6 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Puts the {@link TaskDutyGuard} on every user task of every deployed process as a built-in listener: it
  * runs before the model's own listeners, and even where a caller skips custom listeners.
@@ -25,7 +24,8 @@ public class GuardEveryUserTask extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         parseListeners.add(new Parser());
         configuration.setCustomPreBPMNParseListeners(parseListeners);
     }
@@ -37,7 +37,10 @@ public class GuardEveryUserTask extends AbstractProcessEnginePlugin {
         @Override
         public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
             TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-            for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE)) {
+            for (String event : List.of(
+                    TaskListener.EVENTNAME_CREATE,
+                    TaskListener.EVENTNAME_ASSIGNMENT,
+                    TaskListener.EVENTNAME_COMPLETE)) {
                 task.addBuiltInTaskListener(event, guard);
             }
         }

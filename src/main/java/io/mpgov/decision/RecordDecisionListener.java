@@ -1,16 +1,8 @@
 package io.mpgov.decision;
 
-import io.micrometer.core.instrument.Metrics;
-import io.mpgov.decision.Submissions;
-import io.mpgov.decision.TaskDuties;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.stereotype.Component;
+import static io.mpgov.decision.DecisionVariables.*;
 
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,8 +10,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static io.mpgov.decision.DecisionVariables.*;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
 
 /**
  * On every review, approval and decision task. At creation: forget the previous task's decision. At
@@ -37,18 +34,22 @@ public class RecordDecisionListener implements TaskListener {
     static final List<String> DEFAULT_DECISIONS = List.of("APPROVE", "REJECT", "REQUEST_CHANGES");
     /** Decisions that stop or send back a request must say why. */
     static final Set<String> NEED_REASON = Set.of("REJECT", "REQUEST_CHANGES", "ABANDON");
+
     static final String ALLOWED_DECISIONS = "allowedDecisions";
     static final String FORBIDDEN_GROUPS = "forbiddenGroups";
     /** Set on approval tasks (the multi-instance element): procurement, finance, legal or security. */
     static final String APPROVAL_KIND = "approval";
+
     static final String DECISION_LOG = "decisionLog";
     /** Everyone who decided on the request, comma-separated: they hear how it ends. */
     static final String DECIDERS = "deciders";
     /** Set on tasks only the requester answers (revising their own request). */
     static final String REQUESTER_ONLY = "requesterOnly";
+
     static final String INITIATOR = "initiator";
     static final int MAX_COMMENT = 4_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final List<DecisionContribution> contributions;
 
@@ -81,23 +82,31 @@ public class RecordDecisionListener implements TaskListener {
 
     private void record(DelegateTask task) {
         Object allowed = task.getVariable(ALLOWED_DECISIONS);
-        List<String> decisions = allowed == null ? DEFAULT_DECISIONS : List.of(allowed.toString().split(","));
+        List<String> decisions =
+                allowed == null ? DEFAULT_DECISIONS : List.of(allowed.toString().split(","));
         Object decision = task.getVariable(DECISION);
         if (decision == null || !decisions.contains(decision.toString())) {
             String got = decision == null ? "none" : decision.toString().replaceAll("[<>]", "?");
-            throw new DecisionRejectedException(DECISION, "'" + task.getName() + "' needs a decision, one of "
-                    + String.join(", ", decisions) + " (got " + (got.length() > 40 ? got.substring(0, 40) + "…" : got) + ")");
+            throw new DecisionRejectedException(
+                    DECISION,
+                    "'" + task.getName() + "' needs a decision, one of " + String.join(", ", decisions) + " (got "
+                            + (got.length() > 40 ? got.substring(0, 40) + "…" : got) + ")");
         }
         Object comment = task.getVariable(COMMENT);
         if (comment != null && comment.toString().length() > MAX_COMMENT) {
-            throw new DecisionRejectedException(COMMENT, "must be at most " + MAX_COMMENT + " characters (got " + comment.toString().length() + ")");
+            throw new DecisionRejectedException(
+                    COMMENT,
+                    "must be at most " + MAX_COMMENT + " characters (got "
+                            + comment.toString().length() + ")");
         }
         if (comment != null && comment.toString().matches("(?s).*[<>].*")) {
             // Comments go into mails and the request view: no markup, so none can ever be rendered.
             throw new DecisionRejectedException(COMMENT, "must not contain markup: < and > are not allowed");
         }
-        if (NEED_REASON.contains(decision.toString()) && (comment == null || comment.toString().isBlank())) {
-            throw new DecisionRejectedException(COMMENT, "A decision to " + decision + " needs a comment that says why");
+        if (NEED_REASON.contains(decision.toString())
+                && (comment == null || comment.toString().isBlank())) {
+            throw new DecisionRejectedException(
+                    COMMENT, "A decision to " + decision + " needs a comment that says why");
         }
         String user = currentUser(task);
         String kind = TaskDuties.of(task.getId()).map(TaskDuties.Duty::kind).orElse(null);
@@ -105,25 +114,42 @@ public class RecordDecisionListener implements TaskListener {
         Optional<Submissions.Submission> submission = Submissions.of(task.getProcessInstanceId());
         enforceSeparationOfDuties(task, user, submission);
         Date now = ClockUtil.getCurrentTime();
-        DecisionContribution.Decided decided = new DecisionContribution.Decided(task.getProcessInstanceId(),
-                request.getProcessBusinessKey(), kind, decision.toString(), user, now, submission);
+        DecisionContribution.Decided decided = new DecisionContribution.Decided(
+                task.getProcessInstanceId(),
+                request.getProcessBusinessKey(),
+                kind,
+                decision.toString(),
+                user,
+                now,
+                submission);
         if (kind != null) {
             contributions.forEach(contribution -> contribution.check(decided));
         }
 
         if (task.getCreateTime() != null) {
-            Metrics.timer("mpgov.decision.lead.time", "task", task.getTaskDefinitionKey(), "approval", String.valueOf(kind),
-                    "decision", decision.toString()).record(Duration.between(task.getCreateTime().toInstant(), now.toInstant()));
+            Metrics.timer(
+                            "mpgov.decision.lead.time",
+                            "task",
+                            task.getTaskDefinitionKey(),
+                            "approval",
+                            String.valueOf(kind),
+                            "decision",
+                            decision.toString())
+                    .record(Duration.between(task.getCreateTime().toInstant(), now.toInstant()));
         }
         task.setVariableLocal(DECISION, decision);
         task.setVariableLocal(COMMENT, comment);
         task.setVariableLocal(DECIDED_BY, user);
         task.setVariableLocal(DECIDED_AT, now);
         Object log = request.getVariable(DECISION_LOG);
-        request.setVariable(DECISION_LOG, (log == null ? "" : log + "\n") + TIME.format(now.toInstant()) + " · "
-                + task.getName() + " · " + user + " · " + decision + (comment == null || comment.toString().isBlank() ? "" : " — " + comment));
+        request.setVariable(
+                DECISION_LOG,
+                (log == null ? "" : log + "\n") + TIME.format(now.toInstant()) + " · " + task.getName() + " · " + user
+                        + " · " + decision
+                        + (comment == null || comment.toString().isBlank() ? "" : " — " + comment));
         Object deciders = request.getVariable(DECIDERS);
-        if (user != null && !requesterOnly(task)
+        if (user != null
+                && !requesterOnly(task)
                 && (deciders == null || !List.of(deciders.toString().split(",")).contains(user))) {
             request.setVariable(DECIDERS, deciders == null ? user : deciders + "," + user);
         }
@@ -132,23 +158,34 @@ public class RecordDecisionListener implements TaskListener {
         }
     }
 
-    private static void enforceSeparationOfDuties(DelegateTask task, String user, Optional<Submissions.Submission> submission) {
+    private static void enforceSeparationOfDuties(
+            DelegateTask task, String user, Optional<Submissions.Submission> submission) {
         if (user == null) {
             return;
         }
         boolean requesterOnly = requesterOnly(task);
         // who started it as mpgov recorded it; processes without a submission (access reviews) fall back on initiator
-        Object initiator = submission.map(Submissions.Submission::submittedBy)
-                .map(Object.class::cast).orElse(task.getVariable(INITIATOR));
+        Object initiator = submission
+                .map(Submissions.Submission::submittedBy)
+                .map(Object.class::cast)
+                .orElse(task.getVariable(INITIATOR));
         if (requesterOnly != user.equals(initiator)) {
-            throw new FourEyesViolationException(requesterOnly
-                    ? "Only " + initiator + ", who started this request, may complete '" + task.getName() + "'"
-                    : "Four-eyes rule: " + user + " started this request and may not decide on it");
+            throw new FourEyesViolationException(
+                    requesterOnly
+                            ? "Only " + initiator + ", who started this request, may complete '" + task.getName() + "'"
+                            : "Four-eyes rule: " + user + " started this request and may not decide on it");
         }
         Object forbidden = task.getVariable(FORBIDDEN_GROUPS);
         if (forbidden != null) {
-            List<String> groups = task.getProcessEngineServices().getIdentityService().createGroupQuery()
-                    .groupMember(user).list().stream().map(Group::getId).toList();
+            List<String> groups = task
+                    .getProcessEngineServices()
+                    .getIdentityService()
+                    .createGroupQuery()
+                    .groupMember(user)
+                    .list()
+                    .stream()
+                    .map(Group::getId)
+                    .toList();
             for (String group : forbidden.toString().split(",")) {
                 if (groups.contains(group.trim())) {
                     throw new FourEyesViolationException("Separation of duties: members of " + group.trim()
@@ -159,7 +196,8 @@ public class RecordDecisionListener implements TaskListener {
     }
 
     private static String currentUser(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication current =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return current != null ? current.getUserId() : task.getAssignee();
     }
 }

@@ -21,7 +21,9 @@ public final class TaskDuties {
 
         /** May {@code user}, a member of {@code userGroups}, decide the task? */
         boolean mayDecide(String user, List<String> userGroups) {
-            return groups.isEmpty() ? user.equals(assignee) : userGroups.stream().anyMatch(groups::contains);
+            return groups.isEmpty()
+                    ? user.equals(assignee)
+                    : userGroups.stream().anyMatch(groups::contains);
         }
 
         String deciders() {
@@ -29,12 +31,19 @@ public final class TaskDuties {
         }
     }
 
-    private TaskDuties() {
-    }
+    private TaskDuties() {}
 
-    static void open(String taskId, String processInstanceId, String taskKey, List<String> groups, String assignee, Date at) {
-        EngineJdbc.update("insert into mpgov_task_duty (task_id, process_instance_id, task_key, candidate_groups, assignee, created_at) "
-                + "values (?, ?, ?, ?, ?, ?)", taskId, processInstanceId, taskKey, String.join(",", groups), assignee, at);
+    static void open(
+            String taskId, String processInstanceId, String taskKey, List<String> groups, String assignee, Date at) {
+        EngineJdbc.update(
+                "insert into mpgov_task_duty (task_id, process_instance_id, task_key, candidate_groups, assignee, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)",
+                taskId,
+                processInstanceId,
+                taskKey,
+                String.join(",", groups),
+                assignee,
+                at);
     }
 
     /** Records which approval the task stands for: called by the process's own create listener. */
@@ -44,11 +53,19 @@ public final class TaskDuties {
 
     /** Must be called inside an engine command (a listener, a delegate). */
     public static Optional<Duty> of(String taskId) {
-        return EngineJdbc.query("select task_key, candidate_groups, assignee, approval_kind from mpgov_task_duty where task_id = ?",
-                row -> {
-                    String groups = row.getString("candidate_groups");
-                    return new Duty(taskId, row.getString("task_key"), groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")),
-                            row.getString("assignee"), row.getString("approval_kind"));
-                }, taskId).stream().findFirst();
+        return EngineJdbc.query(
+                        "select task_key, candidate_groups, assignee, approval_kind from mpgov_task_duty where task_id = ?",
+                        row -> {
+                            String groups = row.getString("candidate_groups");
+                            return new Duty(
+                                    taskId,
+                                    row.getString("task_key"),
+                                    groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")),
+                                    row.getString("assignee"),
+                                    row.getString("approval_kind"));
+                        },
+                        taskId)
+                .stream()
+                .findFirst();
     }
 }

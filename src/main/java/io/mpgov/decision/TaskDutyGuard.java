@@ -1,13 +1,12 @@
 package io.mpgov.decision;
 
 import io.mpgov.security.Users;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-
-import java.util.List;
 
 /**
  * On every user task of every mpgov process (added by {@link GuardEveryUserTask}, before the model's own
@@ -20,13 +19,21 @@ final class TaskDutyGuard implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> TaskDuties.open(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
-                    candidateGroups(task), task.getAssignee(), ClockUtil.getCurrentTime());
+            case EVENTNAME_CREATE ->
+                TaskDuties.open(
+                        task.getId(),
+                        task.getProcessInstanceId(),
+                        task.getTaskDefinitionKey(),
+                        candidateGroups(task),
+                        task.getAssignee(),
+                        ClockUtil.getCurrentTime());
             case EVENTNAME_ASSIGNMENT -> {
                 String assignee = task.getAssignee();
                 // The model's own assignment at creation fires before the duty exists.
                 TaskDuties.of(task.getId()).ifPresent(duty -> {
-                    if (assignee != null && !assignee.equals(duty.assignee()) && !duty.mayDecide(assignee, Users.groups(task.getProcessEngineServices(), assignee))) {
+                    if (assignee != null
+                            && !assignee.equals(duty.assignee())
+                            && !duty.mayDecide(assignee, Users.groups(task.getProcessEngineServices(), assignee))) {
                         throw new AuthorizationException(assignee + " may not be assigned '" + task.getName()
                                 + "': only " + duty.deciders() + " decide it");
                     }
@@ -42,18 +49,22 @@ final class TaskDutyGuard implements TaskListener {
                     }
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
     /** A task created before mpgov kept duties: its candidate groups and assignee as they are now. */
     private static TaskDuties.Duty legacy(DelegateTask task) {
-        return new TaskDuties.Duty(task.getId(), task.getTaskDefinitionKey(), candidateGroups(task), task.getAssignee(), null);
+        return new TaskDuties.Duty(
+                task.getId(), task.getTaskDefinitionKey(), candidateGroups(task), task.getAssignee(), null);
     }
 
     private static List<String> candidateGroups(DelegateTask task) {
-        return task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(link -> link.getGroupId()).distinct().sorted().toList();
+        return task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId())
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

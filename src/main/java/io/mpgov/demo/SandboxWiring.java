@@ -4,22 +4,21 @@ import io.mpgov.aws.AwsEndpoint;
 import io.mpgov.events.EventSettings;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts the AWS sandbox inside the application (the embedded default and the tests) and points
@@ -43,24 +42,31 @@ class SandboxWiring {
      * @param changeSetApplying  how long it then stays APPLYING
      */
     @ConfigurationProperties("mpgov.sandbox")
-    record SandboxProperties(@DefaultValue("false") boolean enabled,
-                             @DefaultValue("127.0.0.1") String host, @DefaultValue("4566") int port,
-                             @DefaultValue("true") boolean seedDemo,
-                             String stateFile,
-                             @DefaultValue("2s") Duration changeSetPreparing,
-                             @DefaultValue("3s") Duration changeSetApplying) {
+    record SandboxProperties(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("127.0.0.1") String host,
+            @DefaultValue("4566") int port,
+            @DefaultValue("true") boolean seedDemo,
+            String stateFile,
+            @DefaultValue("2s") Duration changeSetPreparing,
+            @DefaultValue("3s") Duration changeSetApplying) {
 
         SandboxProperties {
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("mpgov.sandbox.host must name the address the sandbox listens on, not be blank");
+                throw new IllegalArgumentException(
+                        "mpgov.sandbox.host must name the address the sandbox listens on, not be blank");
             }
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("mpgov.sandbox.port must be a TCP port (0: a free one), not " + port);
+                throw new IllegalArgumentException(
+                        "mpgov.sandbox.port must be a TCP port (0: a free one), not " + port);
             }
-            if (changeSetPreparing == null || changeSetPreparing.isNegative()
-                    || changeSetApplying == null || changeSetApplying.isNegative()) {
-                throw new IllegalArgumentException("mpgov.sandbox.change-set-preparing and change-set-applying must be zero or more, not "
-                        + changeSetPreparing + " and " + changeSetApplying);
+            if (changeSetPreparing == null
+                    || changeSetPreparing.isNegative()
+                    || changeSetApplying == null
+                    || changeSetApplying.isNegative()) {
+                throw new IllegalArgumentException(
+                        "mpgov.sandbox.change-set-preparing and change-set-applying must be zero or more, not "
+                                + changeSetPreparing + " and " + changeSetApplying);
             }
         }
 
@@ -74,7 +80,8 @@ class SandboxWiring {
     @Bean
     Sandbox sandbox(SandboxProperties properties) {
         Sandbox sandbox = new Sandbox(Clock.systemUTC());
-        sandbox.knobs().changeSetPreparingMillis = properties.changeSetPreparing().toMillis();
+        sandbox.knobs().changeSetPreparingMillis =
+                properties.changeSetPreparing().toMillis();
         sandbox.knobs().changeSetApplyingMillis = properties.changeSetApplying().toMillis();
         Path state = properties.statePath();
         if (state != null && Files.exists(state)) {

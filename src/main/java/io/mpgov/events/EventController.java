@@ -1,5 +1,7 @@
 package io.mpgov.events;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -7,9 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * {@code POST /api/events}: the target of an EventBridge API destination. Authenticated by a shared
@@ -29,12 +28,16 @@ class EventController {
     }
 
     @PostMapping(path = "/api/events", consumes = "application/json")
-    ResponseEntity<?> receive(@RequestHeader(name = SECRET_HEADER, required = false) String presented,
-                              @RequestBody String payload) {
-        if (secret.length == 0 || presented == null
+    ResponseEntity<?> receive(
+            @RequestHeader(name = SECRET_HEADER, required = false) String presented, @RequestBody String payload) {
+        if (secret.length == 0
+                || presented == null
                 || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                    secret.length == 0 ? "Event intake is off: set mpgov.events.secret" : "Missing or wrong " + SECRET_HEADER);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNAUTHORIZED,
+                    secret.length == 0
+                            ? "Event intake is off: set mpgov.events.secret"
+                            : "Missing or wrong " + SECRET_HEADER);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
         EventOutcome outcome = intake.receive(payload);

@@ -1,11 +1,10 @@
 package io.mpgov.events;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import java.sql.Timestamp;
-import java.time.Instant;
 
 /** mpgov_event_inbox: each event id once, with what became of it. */
 @Repository
@@ -18,16 +17,30 @@ class EventInbox {
     }
 
     boolean contains(String eventId) {
-        Integer count = jdbc.queryForObject("select count(*) from mpgov_event_inbox where event_id = ?", Integer.class, eventId);
+        Integer count = jdbc.queryForObject(
+                "select count(*) from mpgov_event_inbox where event_id = ?", Integer.class, eventId);
         return count != null && count > 0;
     }
 
     /** @return false when the id was recorded already (a concurrent duplicate) */
-    boolean record(String eventId, String source, String detailType, EventOutcome.Status outcome, String note, String payload) {
+    boolean record(
+            String eventId,
+            String source,
+            String detailType,
+            EventOutcome.Status outcome,
+            String note,
+            String payload) {
         try {
-            jdbc.update("insert into mpgov_event_inbox (event_id, source, detail_type, received_at, outcome, note, payload) "
-                    + "values (?, ?, ?, ?, ?, ?, ?)", truncate(eventId, 200), truncate(source, 200), truncate(detailType, 200),
-                    Timestamp.from(Instant.now()), outcome.name(), truncate(note, 2000), payload);
+            jdbc.update(
+                    "insert into mpgov_event_inbox (event_id, source, detail_type, received_at, outcome, note, payload) "
+                            + "values (?, ?, ?, ?, ?, ?, ?)",
+                    truncate(eventId, 200),
+                    truncate(source, 200),
+                    truncate(detailType, 200),
+                    Timestamp.from(Instant.now()),
+                    outcome.name(),
+                    truncate(note, 2000),
+                    payload);
             return true;
         } catch (DuplicateKeyException e) {
             return false;

@@ -1,13 +1,12 @@
 package io.mpgov.events;
 
 import io.mpgov.audit.AuditSettings;
+import java.time.Duration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * The event inbox keeps each event for the evidence retention, like the engine's history, then lets it
@@ -28,7 +27,8 @@ public class EventInboxCleanup {
 
     @Scheduled(cron = "#{@auditSettings.inboxCleanupCron()}", zone = "UTC")
     public int cleanUp() {
-        int deleted = inbox.deleteReceivedBefore(ClockUtil.getCurrentTime().toInstant().minus(retention));
+        int deleted = inbox.deleteReceivedBefore(
+                ClockUtil.getCurrentTime().toInstant().minus(retention));
         if (deleted > 0) {
             log.info("Event inbox: {} events older than {} deleted", deleted, retention);
         }

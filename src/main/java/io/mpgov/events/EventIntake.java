@@ -1,20 +1,19 @@
 package io.mpgov.events;
 
+import static io.mpgov.events.EventOutcome.Status.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mpgov.license.LicenseReconciliation;
 import io.mpgov.request.PmpProductRequest;
 import io.mpgov.request.RequestService;
 import io.mpgov.review.Reviews;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-
-import static io.mpgov.events.EventOutcome.Status.*;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * EventBridge envelopes in, once each: recorded in the inbox and acted on in one transaction, so an
@@ -55,8 +54,12 @@ class EventIntake {
         String detailType = text(event, "detail-type");
         JsonNode detail = event.path("detail");
         if (id == null || source == null || detailType == null || !detail.isObject()) {
-            return reject(id == null ? "malformed-" + UUID.randomUUID() : id, source, detailType,
-                    "An EventBridge envelope needs id, source, detail-type and a detail object", payload);
+            return reject(
+                    id == null ? "malformed-" + UUID.randomUUID() : id,
+                    source,
+                    detailType,
+                    "An EventBridge envelope needs id, source, detail-type and a detail object",
+                    payload);
         }
         if (inbox.contains(id)) {
             return new EventOutcome(id, DUPLICATE, "Event " + id + " was received before");
@@ -74,7 +77,8 @@ class EventIntake {
             outcome = new EventOutcome(id, REJECTED, e.getMessage());
         }
         if (!inbox.record(id, source, detailType, outcome.status(), outcome.note(), payload)) {
-            throw new IllegalStateException("Event " + id + " arrived twice at the same time; the other delivery handles it");
+            throw new IllegalStateException(
+                    "Event " + id + " arrived twice at the same time; the other delivery handles it");
         }
         return outcome;
     }
@@ -82,26 +86,39 @@ class EventIntake {
     private EventOutcome privateMarketplace(String id, String detailType, JsonNode detail) {
         String pmpRequestId = required(detail, "requestId");
         return switch (detailType) {
-            case "Product Request Created" -> requests.startFromPrivateMarketplace(new PmpProductRequest(pmpRequestId,
-                            required(detail.path("product"), "id"), text(detail.path("product"), "title"),
-                            text(detail.path("manufacturer"), "name"), text(detail, "requesterArn"),
-                            text(detail, "experienceId"), instant(text(detail, "expirationDate"))))
-                    .map(started -> new EventOutcome(id, ACCEPTED, "Started request " + started.requestId()))
-                    .orElseGet(() -> new EventOutcome(id, IGNORED, "A request for PMP request " + pmpRequestId + " exists already"));
+            case "Product Request Created" ->
+                requests.startFromPrivateMarketplace(new PmpProductRequest(
+                                pmpRequestId,
+                                required(detail.path("product"), "id"),
+                                text(detail.path("product"), "title"),
+                                text(detail.path("manufacturer"), "name"),
+                                text(detail, "requesterArn"),
+                                text(detail, "experienceId"),
+                                instant(text(detail, "expirationDate"))))
+                        .map(started -> new EventOutcome(id, ACCEPTED, "Started request " + started.requestId()))
+                        .orElseGet(() -> new EventOutcome(
+                                id, IGNORED, "A request for PMP request " + pmpRequestId + " exists already"));
             case "Product Request Approved", "Product Request Declined" -> {
                 String status = detailType.endsWith("Approved") ? "APPROVED" : "DECLINED";
                 int correlated = requests.recordPrivateMarketplaceDecision(pmpRequestId, status);
-                yield correlated > 0 ? new EventOutcome(id, ACCEPTED, "Recorded " + status + " on " + correlated + " request(s)")
+                yield correlated > 0
+                        ? new EventOutcome(id, ACCEPTED, "Recorded " + status + " on " + correlated + " request(s)")
                         : new EventOutcome(id, IGNORED, "No open request for PMP request " + pmpRequestId);
             }
             case "Product Request Cancelled", "Product Request Expired" -> {
                 String status = detailType.endsWith("Cancelled") ? "CANCELLED" : "EXPIRED";
                 RequestService.PmpRequestClosing closing = requests.closeForPrivateMarketplace(pmpRequestId, status);
-                String goingOn = closing.goingOn().isEmpty() ? "" : "; " + String.join(", ", closing.goingOn())
-                        + " committed in AWS already and go" + (closing.goingOn().size() == 1 ? "es" : "") + " on";
+                String goingOn = closing.goingOn().isEmpty()
+                        ? ""
+                        : "; " + String.join(", ", closing.goingOn()) + " committed in AWS already and go"
+                                + (closing.goingOn().size() == 1 ? "es" : "") + " on";
                 yield closing.closed().isEmpty()
-                        ? new EventOutcome(id, IGNORED, "No open request to close for PMP request " + pmpRequestId + goingOn)
-                        : new EventOutcome(id, ACCEPTED, "Closed " + String.join(", ", closing.closed()) + " (" + status + ")" + goingOn);
+                        ? new EventOutcome(
+                                id, IGNORED, "No open request to close for PMP request " + pmpRequestId + goingOn)
+                        : new EventOutcome(
+                                id,
+                                ACCEPTED,
+                                "Closed " + String.join(", ", closing.closed()) + " (" + status + ")" + goingOn);
             }
             default -> new EventOutcome(id, REJECTED, "Detail type '" + detailType + "' is not handled");
         };
@@ -117,7 +134,9 @@ class EventIntake {
         String account = switch (eventName) {
             case "CreateAccountResult" -> {
                 JsonNode status = detail.path("serviceEventDetails").path("createAccountStatus");
-                yield "SUCCEEDED".equals(text(status, "state")) ? accountId(status, "accountId", "serviceEventDetails.createAccountStatus") : null;
+                yield "SUCCEEDED".equals(text(status, "state"))
+                        ? accountId(status, "accountId", "serviceEventDetails.createAccountStatus")
+                        : null;
             }
             case "TagResource", "UntagResource" -> {
                 String resource = required(detail.path("requestParameters"), "resourceId");
@@ -126,10 +145,13 @@ class EventIntake {
             }
             // Published when a closure completes (the account is SUSPENDED then); its detail is not documented,
             // so it is read like CreateAccountResult's.
-            case "CloseAccountResult" -> accountId(detail.path("serviceEventDetails").path("closeAccountStatus"), "accountId",
-                    "serviceEventDetails.closeAccountStatus");
+            case "CloseAccountResult" ->
+                accountId(
+                        detail.path("serviceEventDetails").path("closeAccountStatus"),
+                        "accountId",
+                        "serviceEventDetails.closeAccountStatus");
             case "CloseAccount", "MoveAccount", "RemoveAccountFromOrganization" ->
-                    accountId(detail.path("requestParameters"), "accountId", "requestParameters");
+                accountId(detail.path("requestParameters"), "accountId", "requestParameters");
             default -> throw new MalformedEventException("Organizations event '" + eventName + "' is not handled");
         };
         if (account == null) {
@@ -143,18 +165,23 @@ class EventIntake {
     private EventOutcome licenseManager(String id, String detailType, JsonNode event, JsonNode detail) {
         return switch (detailType) {
             case "License Change" -> {
-                String license = text(detail, "LicenseArn") != null ? text(detail, "LicenseArn") : text(event.path("resources"), 0);
+                String license = text(detail, "LicenseArn") != null
+                        ? text(detail, "LicenseArn")
+                        : text(event.path("resources"), 0);
                 if (license == null || !license.startsWith("arn:aws:license-manager:")) {
-                    throw new MalformedEventException("detail.LicenseArn (or resources[0]) must be a License Manager license ARN");
+                    throw new MalformedEventException(
+                            "detail.LicenseArn (or resources[0]) must be a License Manager license ARN");
                 }
-                String instance = reconciliation.forLicense(license, "License Change " + license.substring(license.lastIndexOf(':') + 1));
+                String instance = reconciliation.forLicense(
+                        license, "License Change " + license.substring(license.lastIndexOf(':') + 1));
                 yield new EventOutcome(id, ACCEPTED, "Reconciling the grants of " + license + " (" + instance + ")");
             }
-            case "Grant Change" -> new EventOutcome(id, IGNORED, "Grant changes need no action; reconciliation checks grants");
+            case "Grant Change" ->
+                new EventOutcome(id, IGNORED, "Grant changes need no action; reconciliation checks grants");
             // Known License Manager events (EventBridge reference) that change no entitlement: recorded, not refused,
             // since an API destination does not retry a 4xx and the record would be lost.
             case "License Consumption Change", "License Token Change", "AWS API Call via CloudTrail" ->
-                    new EventOutcome(id, IGNORED, "'" + detailType + "' needs no action");
+                new EventOutcome(id, IGNORED, "'" + detailType + "' needs no action");
             default -> new EventOutcome(id, REJECTED, "Detail type '" + detailType + "' is not handled");
         };
     }
@@ -165,9 +192,12 @@ class EventIntake {
      */
     private EventOutcome agreement(String id, String detailType, JsonNode detail) {
         if (!detailType.startsWith("Purchase Agreement Ending")) {
-            return new EventOutcome(id, IGNORED, "'" + detailType + "' needs no action; reviews read agreements themselves");
+            return new EventOutcome(
+                    id, IGNORED, "'" + detailType + "' needs no action; reviews read agreements themselves");
         }
-        String agreementId = text(detail.path("agreement"), "id") != null ? text(detail.path("agreement"), "id") : text(detail, "agreementId");
+        String agreementId = text(detail.path("agreement"), "id") != null
+                ? text(detail.path("agreement"), "id")
+                : text(detail, "agreementId");
         if (agreementId == null) {
             throw new MalformedEventException("detail.agreement.id is required");
         }

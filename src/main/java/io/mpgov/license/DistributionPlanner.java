@@ -2,23 +2,21 @@ package io.mpgov.license;
 
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Service;
-
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.TreeMap;
-
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
 
 /**
  * Desired state (the union of a product's recorded entitlements — account lists, OUs and tags — over
@@ -38,13 +36,18 @@ public class DistributionPlanner {
     private final Clock clock;
 
     @Autowired
-    DistributionPlanner(OrganizationPort organization, LicensePort licenses, Entitlements entitlements,
-                        LicenseSettings settings) {
+    DistributionPlanner(
+            OrganizationPort organization, LicensePort licenses, Entitlements entitlements, LicenseSettings settings) {
         this(organization, licenses, entitlements, settings.ouGrants(), Clock.systemUTC());
     }
 
     /** @param ouGrants one grant to an entitled OU (true), or one per account in it (false) */
-    DistributionPlanner(OrganizationPort organization, LicensePort licenses, Entitlements entitlements, boolean ouGrants, Clock clock) {
+    DistributionPlanner(
+            OrganizationPort organization,
+            LicensePort licenses,
+            Entitlements entitlements,
+            boolean ouGrants,
+            Clock clock) {
         this.organization = organization;
         this.licenses = licenses;
         this.entitlements = entitlements;
@@ -67,11 +70,23 @@ public class DistributionPlanner {
          * and entitles them (recorded under {@code entitlementId}); a product alone, a license or an account
          * reconciles what is recorded already.
          */
-        public static Scope of(String productId, String licenseArn, String accountId, String targetAccountIds, String targetOuId,
-                               String targetTag, String entitlementId) {
-            boolean entitles = productId != null && (present(targetAccountIds) || present(targetOuId) || present(targetTag));
-            return new Scope(productId, licenseArn, accountId,
-                    entitles ? new Entitlement(entitlementId, productId, targetAccountIds, targetOuId, targetTag) : null);
+        public static Scope of(
+                String productId,
+                String licenseArn,
+                String accountId,
+                String targetAccountIds,
+                String targetOuId,
+                String targetTag,
+                String entitlementId) {
+            boolean entitles =
+                    productId != null && (present(targetAccountIds) || present(targetOuId) || present(targetTag));
+            return new Scope(
+                    productId,
+                    licenseArn,
+                    accountId,
+                    entitles
+                            ? new Entitlement(entitlementId, productId, targetAccountIds, targetOuId, targetTag)
+                            : null);
         }
     }
 
@@ -84,11 +99,14 @@ public class DistributionPlanner {
             products = List.of(scope.productId());
         } else if (scope.licenseArn() != null) {
             // Every license of the product, not only the one named: a new license supersedes the older ones.
-            products = licenses.license(scope.licenseArn()).map(l -> List.of(l.productId())).orElse(List.of());
+            products = licenses.license(scope.licenseArn())
+                    .map(l -> List.of(l.productId()))
+                    .orElse(List.of());
         } else {
             products = entitlements.products();
         }
-        // The organization is read only as far as the plan needs it: an entitlement of OUs alone reads the OUs' members.
+        // The organization is read only as far as the plan needs it: an entitlement of OUs alone reads the OUs'
+        // members.
         Lazy<List<MemberAccount>> accounts = new Lazy<>(organization::accounts);
         Map<String, Map<String, String>> tags = new HashMap<>();
         Map<String, List<MemberAccount>> underOu = new HashMap<>();
@@ -125,12 +143,17 @@ public class DistributionPlanner {
             for (LicensePort.ReceivedLicense license : received) {
                 List<LicensePort.Grant> grants = license.shareable() ? licenses.grantsOf(license.arn()) : List.of();
                 if (scope.accountId() != null) {
-                    grants = grants.stream().filter(g -> g.accountId().equals(scope.accountId()) || ous.containsKey(g.accountId())).toList();
+                    grants = grants.stream()
+                            .filter(g -> g.accountId().equals(scope.accountId()) || ous.containsKey(g.accountId()))
+                            .toList();
                 }
                 grantsByLicense.put(license.arn(), grants);
             }
             // Account grants (or accounts entitled one by one) need every account's state.
-            if (oneByOne || grantsByLicense.values().stream().flatMap(List::stream).anyMatch(g -> !g.toOrganizationalUnit())) {
+            if (oneByOne
+                    || grantsByLicense.values().stream()
+                            .flatMap(List::stream)
+                            .anyMatch(g -> !g.toOrganizationalUnit())) {
                 accounts.get().stream().filter(MemberAccount::active).forEach(a -> active.add(a.id()));
             }
             for (LicensePort.ReceivedLicense license : received) {
@@ -138,14 +161,22 @@ public class DistributionPlanner {
                 if (!license.shareable()) {
                     plans.add(DistributionPlan.notShareable(license.arn(), license.homeRegion()));
                 } else if (license != current) {
-                    plans.add(DistributionPlan.superseded(license.arn(), license.homeRegion(), grants, current.arn(),
+                    plans.add(DistributionPlan.superseded(
+                            license.arn(),
+                            license.homeRegion(),
+                            grants,
+                            current.arn(),
                             grantsByLicense.get(current.arn())));
                 } else {
                     // Grantees holding a superseded license in use: activating the current one must replace it.
-                    Set<String> replacing = received.stream().filter(l -> l != current).flatMap(l -> grantsByLicense.get(l.arn()).stream())
-                            .filter(g -> LicensePort.Grant.IN_USE.contains(g.status())).map(LicensePort.Grant::accountId)
+                    Set<String> replacing = received.stream()
+                            .filter(l -> l != current)
+                            .flatMap(l -> grantsByLicense.get(l.arn()).stream())
+                            .filter(g -> LicensePort.Grant.IN_USE.contains(g.status()))
+                            .map(LicensePort.Grant::accountId)
                             .collect(Collectors.toSet());
-                    plans.add(DistributionPlan.of(license.arn(), license.homeRegion(), desired, active, grants, replacing));
+                    plans.add(DistributionPlan.of(
+                            license.arn(), license.homeRegion(), desired, active, grants, replacing));
                 }
             }
         }
@@ -158,18 +189,28 @@ public class DistributionPlanner {
      * new license takes the place of the old one rather than joining it.
      */
     static LicensePort.ReceivedLicense current(List<LicensePort.ReceivedLicense> received, Instant now) {
-        Comparator<LicensePort.ReceivedLicense> latest = Comparator.comparing(LicensePort.ReceivedLicense::validFrom,
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(LicensePort.ReceivedLicense::arn);
-        List<LicensePort.ReceivedLicense> shareable = received.stream().filter(LicensePort.ReceivedLicense::shareable).toList();
-        return shareable.stream().filter(l -> l.validAt(now)).max(latest).orElseGet(() -> shareable.stream().max(latest).orElse(null));
+        Comparator<LicensePort.ReceivedLicense> latest = Comparator.comparing(
+                        LicensePort.ReceivedLicense::validFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(LicensePort.ReceivedLicense::arn);
+        List<LicensePort.ReceivedLicense> shareable =
+                received.stream().filter(LicensePort.ReceivedLicense::shareable).toList();
+        return shareable.stream()
+                .filter(l -> l.validAt(now))
+                .max(latest)
+                .orElseGet(() -> shareable.stream().max(latest).orElse(null));
     }
 
     /** The accounts an entitlement names one by one: its list, its tag, and its OU's accounts when OUs get no grant of their own. */
-    private Set<String> entitledOneByOne(Entitlement e, Lazy<List<MemberAccount>> accounts, Map<String, Map<String, String>> tags,
-                                         Map<String, List<MemberAccount>> underOu) {
+    private Set<String> entitledOneByOne(
+            Entitlement e,
+            Lazy<List<MemberAccount>> accounts,
+            Map<String, Map<String, String>> tags,
+            Map<String, List<MemberAccount>> underOu) {
         Set<String> entitled = new TreeSet<>();
         if (e.accountIds() != null && !e.accountIds().isBlank()) {
-            Arrays.stream(e.accountIds().split("[,;\\s]+")).filter(s -> !s.isBlank()).forEach(entitled::add);
+            Arrays.stream(e.accountIds().split("[,;\\s]+"))
+                    .filter(s -> !s.isBlank())
+                    .forEach(entitled::add);
         }
         if (!ouGrants && e.ouId() != null && !e.ouId().isBlank()) {
             underOu.computeIfAbsent(e.ouId(), organization::membersUnder).forEach(a -> entitled.add(a.id()));
@@ -178,8 +219,10 @@ public class DistributionPlanner {
             String key = e.tag().substring(0, e.tag().indexOf('='));
             String value = e.tag().substring(e.tag().indexOf('=') + 1);
             // Tags are read once per plan, however many entitlements match by tag.
-            accounts.get().stream().filter(MemberAccount::active)
-                    .filter(a -> value.equals(tags.computeIfAbsent(a.id(), organization::tagsOf).get(key)))
+            accounts.get().stream()
+                    .filter(MemberAccount::active)
+                    .filter(a -> value.equals(
+                            tags.computeIfAbsent(a.id(), organization::tagsOf).get(key)))
                     .forEach(a -> entitled.add(a.id()));
         }
         return entitled;
@@ -211,7 +254,9 @@ public class DistributionPlanner {
      * elements that the loop's bookkeeping stays cheap, each batch run in parallel by {@link GrantWorkRunner}.
      */
     static List<GrantBatch> batches(List<DistributionPlan> plans, int size) {
-        List<GrantWork> work = plans.stream().flatMap(plan -> plan.writes().stream().map(item -> GrantWork.of(plan, item))).toList();
+        List<GrantWork> work = plans.stream()
+                .flatMap(plan -> plan.writes().stream().map(item -> GrantWork.of(plan, item)))
+                .toList();
         List<GrantBatch> batches = new ArrayList<>();
         for (int from = 0; from < work.size(); from += size) {
             batches.add(new GrantBatch(work.subList(from, Math.min(work.size(), from + size))));
@@ -221,12 +266,22 @@ public class DistributionPlanner {
 
     /** What the plans report without writing: one outcome per WAIT or NOT_SHAREABLE item, decided by the plan. */
     static List<GrantOutcome> notices(List<DistributionPlan> plans) {
-        return plans.stream().flatMap(plan -> plan.notices().stream().map(item -> new GrantOutcome(item.reported(), item.accountId(),
-                plan.licenseArn(), item.grant() == null ? null : item.grant().arn(), item.reason()))).toList();
+        return plans.stream()
+                .flatMap(plan -> plan.notices().stream()
+                        .map(item -> new GrantOutcome(
+                                item.reported(),
+                                item.accountId(),
+                                plan.licenseArn(),
+                                item.grant() == null ? null : item.grant().arn(),
+                                item.reason())))
+                .toList();
     }
 
     /** Grants that are right as they are (KEEP). */
     static long unchanged(List<DistributionPlan> plans) {
-        return plans.stream().flatMap(p -> p.items().stream()).filter(i -> i.action() == DistributionPlan.Action.KEEP).count();
+        return plans.stream()
+                .flatMap(p -> p.items().stream())
+                .filter(i -> i.action() == DistributionPlan.Action.KEEP)
+                .count();
     }
 }

@@ -3,7 +3,6 @@ package io.mpgov.license;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.mpgov.license.GrantOutcome.Kind;
 import io.mpgov.license.LicensePort.Grant;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,14 +35,20 @@ public record DistributionReport(List<GrantOutcome> writes, List<GrantOutcome> n
      *
      * @param grantsOf every grant of a license ({@link LicensePort#grantsOf})
      */
-    public static DistributionReport of(List<GrantWork> work, List<GrantOutcome> notices, Function<String, List<Grant>> grantsOf) {
+    public static DistributionReport of(
+            List<GrantWork> work, List<GrantOutcome> notices, Function<String, List<Grant>> grantsOf) {
         Map<String, List<Grant>> grants = new HashMap<>();
         List<GrantOutcome> writes = new ArrayList<>();
         for (GrantWork item : work) {
             Optional<Grant> held = grants.computeIfAbsent(item.licenseArn(), grantsOf).stream()
-                    .filter(g -> g.accountId().equals(item.accountId()) && g.live()).findFirst();
-            writes.add(new GrantOutcome(outcome(item, held), item.accountId(), item.licenseArn(),
-                    held.map(Grant::arn).orElse(item.grantArn()), item.reason()));
+                    .filter(g -> g.accountId().equals(item.accountId()) && g.live())
+                    .findFirst();
+            writes.add(new GrantOutcome(
+                    outcome(item, held),
+                    item.accountId(),
+                    item.licenseArn(),
+                    held.map(Grant::arn).orElse(item.grantArn()),
+                    item.reason()));
         }
         return new DistributionReport(writes, notices);
     }
@@ -68,13 +73,16 @@ public record DistributionReport(List<GrantOutcome> writes, List<GrantOutcome> n
 
     /** How many writes and notices came to this. */
     public int count(Kind kind) {
-        return (int) Stream.concat(writes.stream(), notices.stream()).filter(o -> o.kind() == kind).count();
+        return (int) Stream.concat(writes.stream(), notices.stream())
+                .filter(o -> o.kind() == kind)
+                .count();
     }
 
     /** Every write and notice as a line: failures first, then what did not happen (not shared, waiting), then the rest. */
     public List<String> lines() {
         return Stream.concat(writes.stream(), notices.stream())
                 .sorted(Comparator.comparingInt(o -> o.kind().rank()))
-                .map(GrantOutcome::line).toList();
+                .map(GrantOutcome::line)
+                .toList();
     }
 }

@@ -6,5 +6,4 @@ package io.mpgov.license;
  *
  * @param id the request that entitled them (its business key), or the process that asked directly
  */
-public record Entitlement(String id, String productId, String accountIds, String ouId, String tag) {
-}
+public record Entitlement(String id, String productId, String accountIds, String ouId, String tag) {}

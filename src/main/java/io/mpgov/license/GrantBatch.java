@@ -1,7 +1,6 @@
 package io.mpgov.license;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.util.List;
 
 /**

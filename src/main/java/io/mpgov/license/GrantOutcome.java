@@ -44,6 +44,7 @@ public record GrantOutcome(Kind kind, String accountId, String licenseArn, Strin
 
     /** One line of the report: {@code <grantee> <license id> <kind> (<reason>)}. */
     public String line() {
-        return accountId + " " + licenseArn.substring(licenseArn.lastIndexOf(':') + 1) + " " + kind.label() + " (" + reason + ")";
+        return accountId + " " + licenseArn.substring(licenseArn.lastIndexOf(':') + 1) + " " + kind.label() + " ("
+                + reason + ")";
     }
 }

@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class GrantTokens {
 
-    private GrantTokens() {
-    }
+    private GrantTokens() {}
 
     public static String of(String licenseArn, String accountId, int generation) {
         try {

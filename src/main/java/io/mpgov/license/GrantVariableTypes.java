@@ -1,14 +1,13 @@
 package io.mpgov.license;
 
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Adds the records {@code license-distribution} stores as JSON variables to the engine's deserialization allow-list
@@ -23,7 +22,8 @@ public class GrantVariableTypes extends AbstractProcessEnginePlugin {
 
     /** The types of the variables: {@link LicenseDistributionProcess#GRANT_BATCHES} and {@link LicenseDistributionProcess#BATCH},
      * {@link LicenseDistributionProcess#NOTICES}, {@link LicenseDistributionProcess#OUTCOMES}. */
-    static final List<Class<? extends Record>> STORED = List.of(GrantBatch.class, GrantOutcome.class, DistributionReport.class);
+    static final List<Class<? extends Record>> STORED =
+            List.of(GrantBatch.class, GrantOutcome.class, DistributionReport.class);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -17,8 +17,18 @@ import io.mpgov.license.LicensePort.Grant;
  * @param replaceActive for GRANT: activation replaces the grantee's active grant of a superseded license
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GrantWork(Action action, String licenseArn, String homeRegion, String accountId, String token, String grantArn,
-                        String version, String grantStatus, String principalArn, boolean replaceActive, String reason) {
+public record GrantWork(
+        Action action,
+        String licenseArn,
+        String homeRegion,
+        String accountId,
+        String token,
+        String grantArn,
+        String version,
+        String grantStatus,
+        String principalArn,
+        boolean replaceActive,
+        String reason) {
 
     public GrantWork {
         if (action != Action.GRANT && action != Action.REVOKE) {
@@ -28,15 +38,29 @@ public record GrantWork(Action action, String licenseArn, String homeRegion, Str
 
     static GrantWork of(DistributionPlan plan, DistributionPlan.Item item) {
         Grant grant = item.grant();
-        return new GrantWork(item.action(), plan.licenseArn(), plan.homeRegion(), item.accountId(), item.token(),
-                grant == null ? null : grant.arn(), grant == null ? null : grant.version(), grant == null ? null : grant.status(),
-                item.principalArn(), item.replaceActive(), item.reason());
+        return new GrantWork(
+                item.action(),
+                plan.licenseArn(),
+                plan.homeRegion(),
+                item.accountId(),
+                item.token(),
+                grant == null ? null : grant.arn(),
+                grant == null ? null : grant.version(),
+                grant == null ? null : grant.status(),
+                item.principalArn(),
+                item.replaceActive(),
+                item.reason());
     }
 
     /** For GRANT: the order to License Manager. */
     LicensePort.GrantOrder order() {
-        return new LicensePort.GrantOrder(licenseArn, homeRegion, principalArn != null ? principalArn : LicensePort.accountPrincipal(accountId),
-                token, grantArn == null ? null : new Grant(grantArn, licenseArn, accountId, grantStatus, version), replaceActive);
+        return new LicensePort.GrantOrder(
+                licenseArn,
+                homeRegion,
+                principalArn != null ? principalArn : LicensePort.accountPrincipal(accountId),
+                token,
+                grantArn == null ? null : new Grant(grantArn, licenseArn, accountId, grantStatus, version),
+                replaceActive);
     }
 
     /** For REVOKE: the grant to delete (its current version). */

@@ -1,19 +1,18 @@
 package io.mpgov.license;
 
 import io.micrometer.core.instrument.Metrics;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs a batch of grant work items (as the plan made them) in parallel on one bounded pool shared by
@@ -53,8 +52,10 @@ public class GrantWorkRunner implements SmartLifecycle {
             }
         } catch (RejectedExecutionException stopping) {
             submitted.forEach(f -> f.cancel(true));
-            throw new IllegalStateException("This mpgov node is stopping; the batch runs again after the retry delay, "
-                    + "on another node or after the restart", stopping);
+            throw new IllegalStateException(
+                    "This mpgov node is stopping; the batch runs again after the retry delay, "
+                            + "on another node or after the restart",
+                    stopping);
         }
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < submitted.size(); i++) {
@@ -62,7 +63,8 @@ public class GrantWorkRunner implements SmartLifecycle {
             try {
                 submitted.get(i).get();
             } catch (ExecutionException e) {
-                failures.add(item.action() + " " + item.accountId() + ": " + e.getCause().getMessage());
+                failures.add(item.action() + " " + item.accountId() + ": "
+                        + e.getCause().getMessage());
             } catch (CancellationException e) {
                 failures.add(item.action() + " " + item.accountId() + ": not done, mpgov is stopping");
             } catch (InterruptedException e) {
@@ -73,8 +75,8 @@ public class GrantWorkRunner implements SmartLifecycle {
             }
         }
         if (!failures.isEmpty()) {
-            throw new GrantWorkFailedException(failures.size() + " of " + batch.size() + " grant writes failed; "
-                    + String.join("; ", failures));
+            throw new GrantWorkFailedException(
+                    failures.size() + " of " + batch.size() + " grant writes failed; " + String.join("; ", failures));
         }
     }
 
@@ -88,7 +90,8 @@ public class GrantWorkRunner implements SmartLifecycle {
             }
             outcome = "success";
         } finally {
-            Metrics.counter("mpgov.grant.writes", "action", item.action().name(), "outcome", outcome).increment();
+            Metrics.counter("mpgov.grant.writes", "action", item.action().name(), "outcome", outcome)
+                    .increment();
         }
     }
 

@@ -1,19 +1,22 @@
 package io.mpgov.license;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 
 /** {@link Entitlements} in mpgov_entitlement, in the caller's transaction (the job that plans). */
 @Repository
 class JdbcEntitlements implements Entitlements {
 
-    private static final RowMapper<Entitlement> ROW = (rs, n) -> new Entitlement(rs.getString("entitlement_id"),
-            rs.getString("product_id"), rs.getString("account_ids"), rs.getString("ou_id"), rs.getString("account_tag"));
+    private static final RowMapper<Entitlement> ROW = (rs, n) -> new Entitlement(
+            rs.getString("entitlement_id"),
+            rs.getString("product_id"),
+            rs.getString("account_ids"),
+            rs.getString("ou_id"),
+            rs.getString("account_tag"));
 
     private final JdbcTemplate jdbc;
 
@@ -23,17 +26,32 @@ class JdbcEntitlements implements Entitlements {
 
     @Override
     public void record(Entitlement e) {
-        int updated = jdbc.update("update mpgov_entitlement set product_id = ?, account_ids = ?, ou_id = ?, account_tag = ?, "
-                + "recorded_at = ? where entitlement_id = ?", e.productId(), e.accountIds(), e.ouId(), e.tag(), now(), e.id());
+        int updated = jdbc.update(
+                "update mpgov_entitlement set product_id = ?, account_ids = ?, ou_id = ?, account_tag = ?, "
+                        + "recorded_at = ? where entitlement_id = ?",
+                e.productId(),
+                e.accountIds(),
+                e.ouId(),
+                e.tag(),
+                now(),
+                e.id());
         if (updated == 0) {
-            jdbc.update("insert into mpgov_entitlement (entitlement_id, product_id, account_ids, ou_id, account_tag, recorded_at) "
-                    + "values (?, ?, ?, ?, ?, ?)", e.id(), e.productId(), e.accountIds(), e.ouId(), e.tag(), now());
+            jdbc.update(
+                    "insert into mpgov_entitlement (entitlement_id, product_id, account_ids, ou_id, account_tag, recorded_at) "
+                            + "values (?, ?, ?, ?, ?, ?)",
+                    e.id(),
+                    e.productId(),
+                    e.accountIds(),
+                    e.ouId(),
+                    e.tag(),
+                    now());
         }
     }
 
     @Override
     public List<Entitlement> forProduct(String productId) {
-        return jdbc.query("select * from mpgov_entitlement where product_id = ? order by entitlement_id", ROW, productId);
+        return jdbc.query(
+                "select * from mpgov_entitlement where product_id = ? order by entitlement_id", ROW, productId);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.mpgov.license;
 
 import io.mpgov.license.GrantOutcome.Kind;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,7 @@ final class LegacyGrantVariables {
     /** How the plan worded a grant waiting for its grantee before notices said so by {@link Kind}; only old maps need it. */
     private static final String OLD_PENDING_ACCEPTANCE = "pending acceptance";
 
-    private LegacyGrantVariables() {
-    }
+    private LegacyGrantVariables() {}
 
     /** {@link LicenseDistributionProcess#BATCH}: a {@link GrantBatch}, or the list of work maps of an older plan. */
     static GrantBatch batch(Object value) {
@@ -39,7 +37,9 @@ final class LegacyGrantVariables {
 
     /** {@link LicenseDistributionProcess#NOTICES}: a list of {@link GrantOutcome}, or of notice maps. */
     static List<GrantOutcome> notices(Object value) {
-        return list(value).stream().map(n -> n instanceof GrantOutcome outcome ? outcome : notice(map(n))).toList();
+        return list(value).stream()
+                .map(n -> n instanceof GrantOutcome outcome ? outcome : notice(map(n)))
+                .toList();
     }
 
     /** {@link LicenseDistributionProcess#OUTCOMES}: a {@link DistributionReport}, or the list of per-write evidence maps. */
@@ -47,7 +47,10 @@ final class LegacyGrantVariables {
         if (value instanceof DistributionReport report) {
             return report;
         }
-        return new DistributionReport(list(value).stream().map(o -> o instanceof GrantOutcome outcome ? outcome : outcome(map(o))).toList(),
+        return new DistributionReport(
+                list(value).stream()
+                        .map(o -> o instanceof GrantOutcome outcome ? outcome : outcome(map(o)))
+                        .toList(),
                 List.of());
     }
 
@@ -56,23 +59,37 @@ final class LegacyGrantVariables {
             return work;
         }
         Map<?, ?> m = map(item);
-        return new GrantWork(DistributionPlan.Action.valueOf(text(m, "action")), text(m, "licenseArn"), text(m, "homeRegion"),
-                text(m, "accountId"), text(m, "token"), text(m, "grantArn"), text(m, "version"), text(m, "grantStatus"),
-                text(m, "principalArn"), Boolean.TRUE.equals(m.get("replaceActive")), text(m, "reason"));
+        return new GrantWork(
+                DistributionPlan.Action.valueOf(text(m, "action")),
+                text(m, "licenseArn"),
+                text(m, "homeRegion"),
+                text(m, "accountId"),
+                text(m, "token"),
+                text(m, "grantArn"),
+                text(m, "version"),
+                text(m, "grantStatus"),
+                text(m, "principalArn"),
+                Boolean.TRUE.equals(m.get("replaceActive")),
+                text(m, "reason"));
     }
 
     /** {action: WAIT | NOT_SHAREABLE, licenseArn, accountId, grantArn, reason}: the kind as the report derived it then. */
     private static GrantOutcome notice(Map<?, ?> m) {
         String reason = text(m, "reason");
-        Kind kind = "NOT_SHAREABLE".equals(m.get("action")) ? Kind.NOT_SHARED
-                : reason != null && reason.startsWith(OLD_PENDING_ACCEPTANCE) ? Kind.PENDING_ACCEPTANCE : Kind.UNCHANGED;
+        Kind kind = "NOT_SHAREABLE".equals(m.get("action"))
+                ? Kind.NOT_SHARED
+                : reason != null && reason.startsWith(OLD_PENDING_ACCEPTANCE)
+                        ? Kind.PENDING_ACCEPTANCE
+                        : Kind.UNCHANGED;
         return new GrantOutcome(kind, text(m, "accountId"), text(m, "licenseArn"), text(m, "grantArn"), reason);
     }
 
     /** {accountId, licenseArn, outcome: "created" | "activated" | …, grantArn}: a write's evidence, without its reason. */
     private static GrantOutcome outcome(Map<?, ?> m) {
         String label = text(m, "outcome");
-        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.label().equals(label)).findFirst()
+        Kind kind = Arrays.stream(Kind.values())
+                .filter(k -> k.label().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Unknown grant outcome '" + label + "'"));
         return new GrantOutcome(kind, text(m, "accountId"), text(m, "licenseArn"), text(m, "grantArn"), null);
     }
@@ -91,7 +108,8 @@ final class LegacyGrantVariables {
         if (value instanceof Map<?, ?> map) {
             return map;
         }
-        throw new IllegalStateException("Neither a record of license-distribution nor a map of before: " + describe(value));
+        throw new IllegalStateException(
+                "Neither a record of license-distribution nor a map of before: " + describe(value));
     }
 
     private static String text(Map<?, ?> m, String key) {

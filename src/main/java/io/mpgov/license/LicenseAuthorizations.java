@@ -13,7 +13,12 @@ class LicenseAuthorizations implements AuthorizationContribution {
 
     @Override
     public void contribute(Grants grants) {
-        grants.grant(Personas.SOFTWARE_MANAGER, Resources.PROCESS_DEFINITION, LicenseDistributionProcess.KEY,
-                Permissions.READ_INSTANCE, Permissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);
+        grants.grant(
+                Personas.SOFTWARE_MANAGER,
+                Resources.PROCESS_DEFINITION,
+                LicenseDistributionProcess.KEY,
+                Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY,
+                ProcessDefinitionPermissions.RETRY_JOB);
     }
 }

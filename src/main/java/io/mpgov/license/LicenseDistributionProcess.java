@@ -1,12 +1,11 @@
 package io.mpgov.license;
 
 import io.mpgov.notification.ShortReport;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The contract of the {@code license-distribution} process: key and variables, and how its typed variables are
@@ -23,9 +22,11 @@ public final class LicenseDistributionProcess {
     public static final String PRODUCT_ID = "productId";
     /** In, instead of a product: reconcile just this license (License Change) or this account (account events). */
     public static final String LICENSE_ARN = "licenseArn";
+
     public static final String ACCOUNT_ID = "accountId";
     /** In, with a product: who the request entitles — account ids (comma-separated), an OU and/or an account tag {@code key=value}. */
     public static final String TARGET_ACCOUNT_IDS = "targetAccountIds";
+
     public static final String TARGET_OU_ID = "targetOuId";
     public static final String TARGET_TAG = "targetTag";
     /** The writes the plan calls for, in batches: the multi-instance collection (JSON list of {@link GrantBatch}). */
@@ -34,6 +35,7 @@ public final class LicenseDistributionProcess {
     static final String BATCH = "batch";
     /** Out: counts, and one line per account and license. */
     public static final String GRANTED = "grantsCreated";
+
     public static final String ACTIVATED = "grantsActivated";
     public static final String REVOKED = "grantsRevoked";
     public static final String UNCHANGED = "grantsUnchanged";
@@ -54,8 +56,7 @@ public final class LicenseDistributionProcess {
      */
     public static final String OUTCOMES = "distributionOutcomes";
 
-    private LicenseDistributionProcess() {
-    }
+    private LicenseDistributionProcess() {}
 
     /** What {@code Task_PlanDistribution} writes. */
     static void writePlan(VariableScope scope, List<GrantBatch> batches, List<GrantOutcome> notices, long unchanged) {
@@ -71,7 +72,9 @@ public final class LicenseDistributionProcess {
 
     /** Every write of the plan, in its order. */
     static List<GrantWork> work(VariableScope scope) {
-        return LegacyGrantVariables.batches(scope.getVariable(GRANT_BATCHES)).stream().flatMap(b -> b.items().stream()).toList();
+        return LegacyGrantVariables.batches(scope.getVariable(GRANT_BATCHES)).stream()
+                .flatMap(b -> b.items().stream())
+                .toList();
     }
 
     static List<GrantOutcome> notices(VariableScope scope) {
@@ -101,6 +104,8 @@ public final class LicenseDistributionProcess {
     }
 
     private static ObjectValue json(Object value) {
-        return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+        return Variables.objectValue(value)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                .create();
     }
 }

@@ -47,9 +47,13 @@ public interface LicensePort {
      *                       holds an active grant of another license of the same product (a renewal), which AWS would
      *                       otherwise refuse — an account cannot have two active licenses of one Marketplace product
      */
-    record GrantOrder(String licenseArn, String homeRegion, String principalArn, String token, Grant existing,
-                      boolean replaceActive) {
-    }
+    record GrantOrder(
+            String licenseArn,
+            String homeRegion,
+            String principalArn,
+            String token,
+            Grant existing,
+            boolean replaceActive) {}
 
     /**
      * @param validFrom   the license's Validity.Begin; null when unknown
@@ -58,8 +62,14 @@ public interface LicensePort {
      *                    license's allowed operations): AWS Marketplace shares only AMI, container, machine learning
      *                    and data product licenses; SaaS licenses, and licenses shared with this account, cannot be shared
      */
-    record ReceivedLicense(String arn, String productId, String productName, String homeRegion, Instant validFrom,
-                           Instant validUntil, boolean shareable) {
+    record ReceivedLicense(
+            String arn,
+            String productId,
+            String productName,
+            String homeRegion,
+            Instant validFrom,
+            Instant validUntil,
+            boolean shareable) {
 
         public ReceivedLicense(String arn, String productId, String productName, String homeRegion) {
             this(arn, productId, productName, homeRegion, null, null, true);
@@ -79,7 +89,8 @@ public interface LicensePort {
     record Grant(String arn, String licenseArn, String accountId, String status, String version) {
 
         /** Statuses of a grant that exists for its grantee: granting again would be a duplicate, revoking deletes it. */
-        public static final Set<String> LIVE = Set.of("PENDING_WORKFLOW", "PENDING_ACCEPT", "ACTIVE", "DISABLED", "WORKFLOW_COMPLETED");
+        public static final Set<String> LIVE =
+                Set.of("PENDING_WORKFLOW", "PENDING_ACCEPT", "ACTIVE", "DISABLED", "WORKFLOW_COMPLETED");
         /** Statuses in which the grantee can use the license: ACTIVE, or distributed to an OU (WORKFLOW_COMPLETED). */
         public static final Set<String> IN_USE = Set.of("ACTIVE", "WORKFLOW_COMPLETED");
 

@@ -28,7 +28,10 @@ public class LicenseReconciliation {
     }
 
     private String start(String cause, String scope, String value) {
-        return runtime.startProcessInstanceByKey(LicenseDistributionProcess.KEY, cause,
-                Variables.createVariables().putValue(scope, value)).getId();
+        return runtime.startProcessInstanceByKey(
+                        LicenseDistributionProcess.KEY,
+                        cause,
+                        Variables.createVariables().putValue(scope, value))
+                .getId();
     }
 }

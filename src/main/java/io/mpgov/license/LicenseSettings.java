@@ -17,19 +17,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            Manager); false: one grant per account in it
  */
 @ConfigurationProperties("mpgov.license")
-public record LicenseSettings(@DefaultValue("0 0 2 * * ?") String reconciliationCycle,
-                              @DefaultValue("18") double callsPerSecond,
-                              @DefaultValue("25") int batchSize,
-                              @DefaultValue("12") int parallelism,
-                              @DefaultValue("true") boolean ouGrants) {
+public record LicenseSettings(
+        @DefaultValue("0 0 2 * * ?") String reconciliationCycle,
+        @DefaultValue("18") double callsPerSecond,
+        @DefaultValue("25") int batchSize,
+        @DefaultValue("12") int parallelism,
+        @DefaultValue("true") boolean ouGrants) {
 
     public LicenseSettings {
         if (reconciliationCycle == null || reconciliationCycle.isBlank()) {
-            throw new IllegalArgumentException("mpgov.license.reconciliation-cycle must be a Camunda timer cycle "
-                    + "(cron or R/PT…), not blank");
+            throw new IllegalArgumentException(
+                    "mpgov.license.reconciliation-cycle must be a Camunda timer cycle " + "(cron or R/PT…), not blank");
         }
         if (!(callsPerSecond >= 0)) {
-            throw new IllegalArgumentException("mpgov.license.calls-per-second must be 0 (unpaced) or more, not " + callsPerSecond);
+            throw new IllegalArgumentException(
+                    "mpgov.license.calls-per-second must be 0 (unpaced) or more, not " + callsPerSecond);
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("mpgov.license.batch-size must be at least 1, not " + batchSize);

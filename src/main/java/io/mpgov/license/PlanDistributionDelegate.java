@@ -1,13 +1,12 @@
 package io.mpgov.license;
 
+import static io.mpgov.license.LicenseDistributionProcess.*;
+
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-
-import static io.mpgov.license.LicenseDistributionProcess.*;
 
 /** Task_PlanDistribution: what to grant, keep and revoke, for a request's product or for what an event or the timer names. */
 @Component("planDistribution")
@@ -29,13 +28,21 @@ class PlanDistributionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         // A request's distribution records its entitlement under the request id; others have none to record.
-        String entitlementId = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+        String entitlementId = execution.getProcessBusinessKey() != null
+                ? execution.getProcessBusinessKey()
                 : "process:" + execution.getProcessInstanceId();
-        List<DistributionPlan> plans = planner.plan(DistributionPlanner.Scope.of((String) execution.getVariable(PRODUCT_ID),
-                (String) execution.getVariable(LICENSE_ARN), (String) execution.getVariable(ACCOUNT_ID),
-                (String) execution.getVariable(TARGET_ACCOUNT_IDS), (String) execution.getVariable(TARGET_OU_ID),
-                (String) execution.getVariable(TARGET_TAG), entitlementId));
-        writePlan(execution, DistributionPlanner.batches(plans, batchSize), DistributionPlanner.notices(plans),
+        List<DistributionPlan> plans = planner.plan(DistributionPlanner.Scope.of(
+                (String) execution.getVariable(PRODUCT_ID),
+                (String) execution.getVariable(LICENSE_ARN),
+                (String) execution.getVariable(ACCOUNT_ID),
+                (String) execution.getVariable(TARGET_ACCOUNT_IDS),
+                (String) execution.getVariable(TARGET_OU_ID),
+                (String) execution.getVariable(TARGET_TAG),
+                entitlementId));
+        writePlan(
+                execution,
+                DistributionPlanner.batches(plans, batchSize),
+                DistributionPlanner.notices(plans),
                 DistributionPlanner.unchanged(plans));
     }
 }

@@ -16,8 +16,10 @@ class ReportDistributionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DistributionReport report = DistributionReport.of(LicenseDistributionProcess.work(execution),
-                LicenseDistributionProcess.notices(execution), licenses::grantsOf);
+        DistributionReport report = DistributionReport.of(
+                LicenseDistributionProcess.work(execution),
+                LicenseDistributionProcess.notices(execution),
+                licenses::grantsOf);
         LicenseDistributionProcess.writeReport(execution, report);
     }
 }

@@ -1,9 +1,5 @@
 package io.mpgov.notification;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Plain-text mail templates in {@code classpath:mail/<name>.txt}: the first line is
@@ -41,7 +40,9 @@ class MailTemplates {
                 .append("</title></head><body style=\"font-family:sans-serif;max-width:40em\">");
         for (String paragraph : body.strip().split("\\n\\s*\\n")) {
             String escaped = HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>");
-            html.append("<p>").append(LINK.matcher(escaped).replaceAll("<a href=\"$0\">$0</a>")).append("</p>");
+            html.append("<p>")
+                    .append(LINK.matcher(escaped).replaceAll("<a href=\"$0\">$0</a>"))
+                    .append("</p>");
         }
         return html.append("</body></html>").toString();
     }

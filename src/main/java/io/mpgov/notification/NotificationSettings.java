@@ -1,9 +1,8 @@
 package io.mpgov.notification;
 
+import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.net.URI;
 
 /**
  * Mails ({@code mpgov.notification.*}).
@@ -14,12 +13,17 @@ import java.net.URI;
  *               the default
  */
 @ConfigurationProperties("mpgov.notification")
-public record NotificationSettings(String from, @DefaultValue(NotificationSettings.DEFAULT_APP_URL) String appUrl) {
+public record NotificationSettings(
+        String from,
+        @DefaultValue(NotificationSettings.DEFAULT_APP_URL) String appUrl) {
 
     static final String DEFAULT_APP_URL = "http://localhost:8080";
 
     public NotificationSettings {
-        if (from == null || from.isBlank() || !from.contains("@") || from.chars().anyMatch(Character::isWhitespace)) {
+        if (from == null
+                || from.isBlank()
+                || !from.contains("@")
+                || from.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("mpgov.notification.from must be the mail address mpgov sends from "
                     + "(an identity verified in SES; MPGOV_MAIL_FROM on the aws profile), not '" + from + "'");
         }
@@ -30,9 +34,12 @@ public record NotificationSettings(String from, @DefaultValue(NotificationSettin
         } catch (IllegalArgumentException e) {
             url = null;
         }
-        if (url == null || url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-            throw new IllegalArgumentException("mpgov.notification.app-url must be the http(s) address people open mpgov at "
-                    + "(MPGOV_APP_URL), not '" + appUrl + "'");
+        if (url == null
+                || url.getHost() == null
+                || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+            throw new IllegalArgumentException(
+                    "mpgov.notification.app-url must be the http(s) address people open mpgov at "
+                            + "(MPGOV_APP_URL), not '" + appUrl + "'");
         }
     }
 }

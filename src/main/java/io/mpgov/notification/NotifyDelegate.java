@@ -1,16 +1,15 @@
 package io.mpgov.notification;
 
 import io.micrometer.core.instrument.Metrics;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
-
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every "tell someone" task. The model names the template ({@code mailTemplate}) and, optionally, the
@@ -35,8 +34,13 @@ class NotifyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object named = execution.getVariableLocal(RECIPIENTS);
-        List<String> recipients = Arrays.stream((named == null ? execution.getVariable(INITIATOR) : named).toString()
-                .split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("null")).distinct().toList();
+        List<String> recipients = Arrays.stream((named == null ? execution.getVariable(INITIATOR) : named)
+                        .toString()
+                        .split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty() && !s.equals("null"))
+                .distinct()
+                .toList();
         Map<String, Object> model = new HashMap<>(execution.getVariables());
         model.put("tasklistUrl", appUrl + "/camunda/app/tasklist/default/");
         model.put("requestUrl", appUrl + "/api/requests/" + execution.getProcessBusinessKey());
@@ -45,7 +49,8 @@ class NotifyDelegate implements JavaDelegate {
         Metrics.counter("mpgov.mails", "template", template).increment();
         if (template.endsWith("-escalated")) {
             // An escalation is a missed SLA: an approval or an attestation waited longer than the policy allows.
-            Metrics.counter("mpgov.sla.breaches", "process", processKey(execution)).increment();
+            Metrics.counter("mpgov.sla.breaches", "process", processKey(execution))
+                    .increment();
         }
     }
 

@@ -1,15 +1,14 @@
 package io.mpgov.notification;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Tells people (Camunda users, or every member of a group) what happened, by mail to their profile address. */
 @Service
@@ -36,7 +35,9 @@ public class PeopleNotifier {
         Set<String> addresses = new LinkedHashSet<>();
         for (String recipient : recipients) {
             List<User> users = recipient.startsWith(GROUP_PREFIX)
-                    ? identity.createUserQuery().memberOfGroup(recipient.substring(GROUP_PREFIX.length())).list()
+                    ? identity.createUserQuery()
+                            .memberOfGroup(recipient.substring(GROUP_PREFIX.length()))
+                            .list()
                     : identity.createUserQuery().userId(recipient).list();
             for (User user : users) {
                 if (user.getEmail() == null || user.getEmail().isBlank()) {

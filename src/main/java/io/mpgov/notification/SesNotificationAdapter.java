@@ -19,10 +19,11 @@ class SesNotificationAdapter implements NotificationPort {
     @Override
     public String send(Mail mail) {
         return client.sendEmail(r -> r.fromEmailAddress(from)
-                .destination(d -> d.toAddresses(mail.to()))
-                .content(c -> c.simple(m -> m.subject(s -> s.data(mail.subject()).charset("UTF-8"))
-                        .body(b -> b.text(t -> t.data(mail.text()).charset("UTF-8"))
-                                .html(h -> h.data(mail.html()).charset("UTF-8"))))))
+                        .destination(d -> d.toAddresses(mail.to()))
+                        .content(c -> c.simple(m -> m.subject(
+                                        s -> s.data(mail.subject()).charset("UTF-8"))
+                                .body(b -> b.text(t -> t.data(mail.text()).charset("UTF-8"))
+                                        .html(h -> h.data(mail.html()).charset("UTF-8"))))))
                 .messageId();
     }
 }

@@ -7,8 +7,7 @@ public final class ShortReport {
 
     public static final int MAX_CHARS = 3_900;
 
-    private ShortReport() {
-    }
+    private ShortReport() {}
 
     /** The first lines that fit, then "… and N more (variable {@code whereTheRestIs})". */
     public static String of(List<String> lines, String whereTheRestIs) {

@@ -1,14 +1,6 @@
 package io.mpgov.organization;
 
 import io.mpgov.aws.AwsClients;
-import org.springframework.stereotype.Component;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.model.Account;
-import software.amazon.awssdk.services.organizations.model.AccountNotFoundException;
-import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
-import software.amazon.awssdk.services.organizations.model.Root;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.AccountNotFoundException;
+import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
+import software.amazon.awssdk.services.organizations.model.Root;
 
 /** {@link OrganizationPort} on AWS Organizations (a global service: signed for aws-global). */
 @Component
@@ -33,7 +32,8 @@ class AwsOrganizationAdapter implements OrganizationPort {
 
     @Override
     public List<MemberAccount> accounts() {
-        return client.listAccountsPaginator(r -> r.maxResults(MAX_PAGE)).stream().flatMap(page -> page.accounts().stream())
+        return client.listAccountsPaginator(r -> r.maxResults(MAX_PAGE)).stream()
+                .flatMap(page -> page.accounts().stream())
                 .map(a -> new MemberAccount(a.id(), a.name(), a.stateAsString()))
                 .toList();
     }
@@ -63,9 +63,11 @@ class AwsOrganizationAdapter implements OrganizationPort {
         while (!parents.isEmpty()) {
             String parent = parents.pop();
             client.listAccountsForParentPaginator(r -> r.parentId(parent).maxResults(MAX_PAGE)).stream()
-                    .flatMap(page -> page.accounts().stream()).forEach(a -> accounts.add(new MemberAccount(a.id(), a.name(), a.stateAsString())));
+                    .flatMap(page -> page.accounts().stream())
+                    .forEach(a -> accounts.add(new MemberAccount(a.id(), a.name(), a.stateAsString())));
             client.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
-                    .flatMap(page -> page.organizationalUnits().stream()).forEach(ou -> parents.push(ou.id()));
+                    .flatMap(page -> page.organizationalUnits().stream())
+                    .forEach(ou -> parents.push(ou.id()));
         }
         return accounts;
     }
@@ -73,8 +75,11 @@ class AwsOrganizationAdapter implements OrganizationPort {
     /** From the root's ARN ({@code arn:aws:organizations::<management>:root/<org>/<root>}): one ListRoots, no further permission. */
     @Override
     public String organizationalUnitArn(String ouId) {
-        String rootArn = client.listRootsPaginator(r -> { }).stream().flatMap(page -> page.roots().stream()).findFirst()
-                .map(Root::arn).orElseThrow(() -> new IllegalStateException("The organization has no root"));
+        String rootArn = client.listRootsPaginator(r -> {}).stream()
+                .flatMap(page -> page.roots().stream())
+                .findFirst()
+                .map(Root::arn)
+                .orElseThrow(() -> new IllegalStateException("The organization has no root"));
         String[] parts = rootArn.split(":", 6);
         String organizationId = parts[5].split("/")[1];
         return "arn:aws:organizations::" + parts[4] + ":ou/" + organizationId + "/" + ouId;
@@ -84,15 +89,18 @@ class AwsOrganizationAdapter implements OrganizationPort {
     public Map<String, String> tagsOf(String accountId) {
         Map<String, String> tags = new LinkedHashMap<>();
         client.listTagsForResourcePaginator(r -> r.resourceId(accountId)).stream()
-                .flatMap(page -> page.tags().stream()).forEach(t -> tags.put(t.key(), t.value()));
+                .flatMap(page -> page.tags().stream())
+                .forEach(t -> tags.put(t.key(), t.value()));
         return tags;
     }
 
     @Override
     public List<String> organizationalUnitIds() {
         List<String> ids = new ArrayList<>();
-        Deque<String> parents = new ArrayDeque<>(client.listRootsPaginator(r -> { }).stream()
-                .flatMap(page -> page.roots().stream()).map(Root::id).toList());
+        Deque<String> parents = new ArrayDeque<>(client.listRootsPaginator(r -> {}).stream()
+                .flatMap(page -> page.roots().stream())
+                .map(Root::id)
+                .toList());
         while (!parents.isEmpty()) {
             String parent = parents.pop();
             client.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()

@@ -1,21 +1,20 @@
 package io.mpgov.request;
 
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
-import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 /**
  * Every entry is a 12-digit AWS account id. One message for the whole list, naming the first five
@@ -41,7 +40,11 @@ public @interface AccountIds {
 
         @Override
         public boolean isValid(List<String> ids, ConstraintValidatorContext context) {
-            List<String> malformed = ids == null ? List.of() : ids.stream().filter(id -> !ACCOUNT_ID.matcher(id).matches()).toList();
+            List<String> malformed = ids == null
+                    ? List.of()
+                    : ids.stream()
+                            .filter(id -> !ACCOUNT_ID.matcher(id).matches())
+                            .toList();
             if (malformed.isEmpty()) {
                 return true;
             }

@@ -1,6 +1,10 @@
 package io.mpgov.request;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,11 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** REST intake of procurement requests; errors are RFC 7807 problem details. */
 @RestController
@@ -33,7 +32,8 @@ class ProcurementRequestController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<RequestService.Submitted> submit(@RequestBody RequestForm form) {
         RequestService.Submitted submitted = requests.submit(form);
-        return ResponseEntity.created(URI.create("/api/requests/" + submitted.requestId())).body(submitted);
+        return ResponseEntity.created(URI.create("/api/requests/" + submitted.requestId()))
+                .body(submitted);
     }
 
     @GetMapping("/{requestId}")
@@ -43,18 +43,26 @@ class ProcurementRequestController {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid procurement request",
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid procurement request",
                 e.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", e.errors().stream()
-                .map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+        problem.setProperty(
+                "errors",
+                e.errors().stream()
+                        .map(err -> Map.of("field", err.field(), "message", err.message()))
+                        .toList());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable procurement request",
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "Unreadable procurement request",
                 "The body must be a JSON object with the request's fields.");
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().get(0).getFieldName();
             problem.setDetail(field + ": has the wrong type");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type")));

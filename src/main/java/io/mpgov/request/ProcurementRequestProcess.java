@@ -19,6 +19,7 @@ public final class ProcurementRequestProcess {
     public static final String BUSINESS_JUSTIFICATION = "businessJustification";
     /** Comma-separated 12-digit account ids. */
     public static final String TARGET_ACCOUNT_IDS = "targetAccountIds";
+
     public static final String TARGET_OU_ID = "targetOuId";
     /** {@code key=value} of an account tag. */
     public static final String TARGET_TAG = "targetTag";
@@ -30,6 +31,7 @@ public final class ProcurementRequestProcess {
     public static final String CUSTOM_EULA = "customEula";
     /** The user who started the request (BPMN camunda:initiator). */
     public static final String INITIATOR = "initiator";
+
     public static final String VALIDATION_ERRORS = "validationErrors";
     /** Output of DMN offer-routing: PUBLIC_SELF_SERVICE or SELLER_PRIVATE_OFFER. */
     public static final String ROUTE = "route";
@@ -45,6 +47,7 @@ public final class ProcurementRequestProcess {
     public static final String TASK_ACCEPT_PRIVATE_OFFER = "Task_AcceptPrivateOffer";
     /** The decision on {@link #TASK_ACCEPT_PRIVATE_OFFER} that says the offer was accepted. */
     public static final String DECISION_ACCEPT = "ACCEPT";
+
     public static final String AGREEMENT_ID = AgreementVariables.AGREEMENT_ID;
 
     public static final String ERROR_INVALID_REQUEST = "INVALID_REQUEST";
@@ -56,10 +59,14 @@ public final class ProcurementRequestProcess {
      * it, an offer is being accepted or was, a PMP change, grants): once it has reached one of them, a PMP
      * request cancelled or expired no longer closes it — even if it later loops back.
      */
-    public static final java.util.List<String> COMMITTED_ACTIVITIES = java.util.List.of(TASK_ACCEPT_PRIVATE_OFFER,
-            "Task_VerifyAgreement", "Task_ConfirmPmpAddition", "Task_FindGoverningExperiences", "CallActivity_AllowProductInPmp",
-            "Task_ResolveCatalogChangeFailure", "CallActivity_DistributeLicenses");
+    public static final java.util.List<String> COMMITTED_ACTIVITIES = java.util.List.of(
+            TASK_ACCEPT_PRIVATE_OFFER,
+            "Task_VerifyAgreement",
+            "Task_ConfirmPmpAddition",
+            "Task_FindGoverningExperiences",
+            "CallActivity_AllowProductInPmp",
+            "Task_ResolveCatalogChangeFailure",
+            "CallActivity_DistributeLicenses");
 
-    private ProcurementRequestProcess() {
-    }
+    private ProcurementRequestProcess() {}
 }

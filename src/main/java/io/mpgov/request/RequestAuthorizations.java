@@ -12,7 +12,11 @@ class RequestAuthorizations implements AuthorizationContribution {
 
     @Override
     public void contribute(Grants grants) {
-        grants.grant(Personas.REQUESTER, Resources.PROCESS_DEFINITION, ProcurementRequestProcess.KEY,
-                Permissions.READ, Permissions.CREATE_INSTANCE);
+        grants.grant(
+                Personas.REQUESTER,
+                Resources.PROCESS_DEFINITION,
+                ProcurementRequestProcess.KEY,
+                Permissions.READ,
+                Permissions.CREATE_INSTANCE);
     }
 }

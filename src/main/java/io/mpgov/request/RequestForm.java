@@ -1,20 +1,19 @@
 package io.mpgov.request;
 
+import static io.mpgov.request.ProcurementRequestProcess.*;
+
 import jakarta.validation.GroupSequence;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
-import org.hibernate.validator.constraints.Range;
-
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.mpgov.request.ProcurementRequestProcess.*;
+import org.hibernate.validator.constraints.Range;
 
 /**
  * What a requester submits, from the REST API or the Tasklist start form. Field names are the start
@@ -26,28 +25,65 @@ import static io.mpgov.request.ProcurementRequestProcess.*;
  */
 public record RequestForm(
         @NotNull(message = REQUIRED) @ProductId String productId,
-        @NotNull(message = REQUIRED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class) String productTitle,
-        @NotNull(message = REQUIRED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class) String sellerName,
-        @NotNull(message = REQUIRED) @Pattern(regexp = "PUBLIC|PRIVATE", message = "must be PUBLIC or PRIVATE") String offerType,
-        @NotNull(message = REQUIRED, groups = PrivateOffer.class) @OfferId(groups = PrivateOffer.class) String offerId,
-        @NotNull(message = "is required (USD per year, 0 for free products)") @DecimalMin(value = "0", message = "must not be negative")
-        @Max(value = MAX_ANNUAL_COST, message = "must not exceed {value} USD a year") Double estimatedAnnualCost,
-        @NotNull(message = REQUIRED) @Range(min = 1, max = 60, message = "must be between {min} and {max}") Integer contractMonths,
-        @NotNull(message = REQUIRED) @Pattern(regexp = "PUBLIC|INTERNAL|CONFIDENTIAL|RESTRICTED",
-                message = "must be one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED") String dataClassification,
-        @NotNull(message = REQUIRED) @MaxLength(MAX_JUSTIFICATION) @NoMarkup(groups = Content.class)
-        @Size(min = MIN_JUSTIFICATION, message = "must explain the need in at least {min} characters", groups = Substance.class)
+
+        @NotNull(message = REQUIRED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class)
+        String productTitle,
+
+        @NotNull(message = REQUIRED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class)
+        String sellerName,
+
+        @NotNull(message = REQUIRED) @Pattern(regexp = "PUBLIC|PRIVATE", message = "must be PUBLIC or PRIVATE")
+        String offerType,
+
+        @NotNull(message = REQUIRED, groups = PrivateOffer.class) @OfferId(groups = PrivateOffer.class)
+        String offerId,
+
+        @NotNull(message = "is required (USD per year, 0 for free products)")
+        @DecimalMin(value = "0", message = "must not be negative")
+        @Max(value = MAX_ANNUAL_COST, message = "must not exceed {value} USD a year")
+        Double estimatedAnnualCost,
+
+        @NotNull(message = REQUIRED) @Range(min = 1, max = 60, message = "must be between {min} and {max}")
+        Integer contractMonths,
+
+        @NotNull(message = REQUIRED)
+        @Pattern(
+                regexp = "PUBLIC|INTERNAL|CONFIDENTIAL|RESTRICTED",
+                message = "must be one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED")
+        String dataClassification,
+
+        @NotNull(message = REQUIRED)
+        @MaxLength(MAX_JUSTIFICATION)
+        @NoMarkup(groups = Content.class)
+        @Size(
+                min = MIN_JUSTIFICATION,
+                message = "must explain the need in at least {min} characters",
+                groups = Substance.class)
         String businessJustification,
+
         @Size(max = MAX_TARGET_ACCOUNTS, message = "at most {max} accounts; name an OU or a tag instead")
-        @AccountIds(groups = Content.class) List<String> targetAccountIds,
+        @AccountIds(groups = Content.class)
+        List<String> targetAccountIds,
+
         @OuId String targetOuId,
-        @Pattern(regexp = "[\\p{L}\\p{N}_.:/+@-]{1,128}=[\\p{L}\\p{N}_.:/+@ -]{0,256}",
-                message = "must be key=value, e.g. licence-group=observability") String targetTag,
-        @Pattern(regexp = "NEW|RENEWAL", message = "must be NEW or RENEWAL") String requestType,
-        @NotNull(message = "is required for a private offer: is this the first contract with this seller?",
-                groups = PrivateOffer.class) Boolean newVendor,
-        @NotNull(message = "is required for a private offer: does it come with a custom EULA?",
-                groups = PrivateOffer.class) Boolean customEula) {
+
+        @Pattern(
+                regexp = "[\\p{L}\\p{N}_.:/+@-]{1,128}=[\\p{L}\\p{N}_.:/+@ -]{0,256}",
+                message = "must be key=value, e.g. licence-group=observability")
+        String targetTag,
+
+        @Pattern(regexp = "NEW|RENEWAL", message = "must be NEW or RENEWAL")
+        String requestType,
+
+        @NotNull(
+                message = "is required for a private offer: is this the first contract with this seller?",
+                groups = PrivateOffer.class)
+        Boolean newVendor,
+
+        @NotNull(
+                message = "is required for a private offer: does it come with a custom EULA?",
+                groups = PrivateOffer.class)
+        Boolean customEula) {
 
     static final String REQUIRED = "is required";
     static final int MAX_TEXT = 200;
@@ -62,20 +98,16 @@ public record RequestForm(
      * then {@link Substance}; the first group a field fails is its error, the rest are not checked for it.
      */
     @GroupSequence({Default.class, Content.class, Substance.class})
-    interface Checks {
-    }
+    interface Checks {}
 
     /** What a text that is there and not too long contains. */
-    interface Content {
-    }
+    interface Content {}
 
     /** Whether a clean text says enough. */
-    interface Substance {
-    }
+    interface Substance {}
 
     /** The rules of a private offer's fields, which only a private offer has to follow. */
-    interface PrivateOffer {
-    }
+    interface PrivateOffer {}
 
     public RequestForm {
         productId = trim(productId);
@@ -88,20 +120,38 @@ public record RequestForm(
         targetOuId = trim(targetOuId);
         targetTag = trim(targetTag);
         requestType = trim(requestType) == null ? "NEW" : requestType.trim();
-        targetAccountIds = targetAccountIds == null ? List.of()
-                : targetAccountIds.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        targetAccountIds = targetAccountIds == null
+                ? List.of()
+                : targetAccountIds.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     /** Reads the form from process variables; numbers may arrive as any numeric type, accounts as text. */
     static RequestForm fromVariables(Map<String, Object> v) {
         Object accounts = v.get(TARGET_ACCOUNT_IDS);
-        List<String> accountIds = accounts instanceof List<?> list ? list.stream().map(String::valueOf).toList()
-                : accounts == null ? List.of() : Arrays.asList(accounts.toString().split("[,;\\s]+"));
-        return new RequestForm(str(v, PRODUCT_ID), str(v, PRODUCT_TITLE), str(v, SELLER_NAME), str(v, OFFER_TYPE),
-                str(v, OFFER_ID), v.get(ESTIMATED_ANNUAL_COST) instanceof Number n ? n.doubleValue() : null,
-                v.get(CONTRACT_MONTHS) instanceof Number n ? n.intValue() : null, str(v, DATA_CLASSIFICATION),
-                str(v, BUSINESS_JUSTIFICATION), accountIds, str(v, TARGET_OU_ID), str(v, TARGET_TAG),
-                str(v, REQUEST_TYPE), bool(v.get(NEW_VENDOR)), bool(v.get(CUSTOM_EULA)));
+        List<String> accountIds = accounts instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : accounts == null
+                        ? List.of()
+                        : Arrays.asList(accounts.toString().split("[,;\\s]+"));
+        return new RequestForm(
+                str(v, PRODUCT_ID),
+                str(v, PRODUCT_TITLE),
+                str(v, SELLER_NAME),
+                str(v, OFFER_TYPE),
+                str(v, OFFER_ID),
+                v.get(ESTIMATED_ANNUAL_COST) instanceof Number n ? n.doubleValue() : null,
+                v.get(CONTRACT_MONTHS) instanceof Number n ? n.intValue() : null,
+                str(v, DATA_CLASSIFICATION),
+                str(v, BUSINESS_JUSTIFICATION),
+                accountIds,
+                str(v, TARGET_OU_ID),
+                str(v, TARGET_TAG),
+                str(v, REQUEST_TYPE),
+                bool(v.get(NEW_VENDOR)),
+                bool(v.get(CUSTOM_EULA)));
     }
 
     /** The process variables, normalized: accounts as comma-separated text, numbers typed. */

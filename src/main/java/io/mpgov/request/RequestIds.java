@@ -8,8 +8,7 @@ final class RequestIds {
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String next() {
         StringBuilder id = new StringBuilder("PR-");

@@ -1,13 +1,13 @@
 package io.mpgov.request;
 
+import static io.mpgov.request.ProcurementRequestProcess.KEY;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
-
-import static io.mpgov.request.ProcurementRequestProcess.KEY;
 
 /**
  * {@code mpgov.requests} by state: open, completed, with an incident. Counted when scraped, from the
@@ -26,11 +26,28 @@ class RequestMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("mpgov.requests", () -> runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count())
-                .tag("state", "open").description("procurement requests").register(registry);
-        Gauge.builder("mpgov.requests", () -> history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).completed().count())
-                .tag("state", "completed").register(registry);
-        Gauge.builder("mpgov.requests", () -> runtime.createIncidentQuery().processDefinitionKeyIn(KEY).count())
-                .tag("state", "incident").register(registry);
+        Gauge.builder(
+                        "mpgov.requests",
+                        () -> runtime.createProcessInstanceQuery()
+                                .processDefinitionKey(KEY)
+                                .count())
+                .tag("state", "open")
+                .description("procurement requests")
+                .register(registry);
+        Gauge.builder(
+                        "mpgov.requests",
+                        () -> history.createHistoricProcessInstanceQuery()
+                                .processDefinitionKey(KEY)
+                                .completed()
+                                .count())
+                .tag("state", "completed")
+                .register(registry);
+        Gauge.builder(
+                        "mpgov.requests",
+                        () -> runtime.createIncidentQuery()
+                                .processDefinitionKeyIn(KEY)
+                                .count())
+                .tag("state", "incident")
+                .register(registry);
     }
 }

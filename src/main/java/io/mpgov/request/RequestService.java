@@ -1,7 +1,18 @@
 package io.mpgov.request;
 
+import static io.mpgov.request.ProcurementRequestProcess.KEY;
+
 import io.mpgov.decision.DecisionVariables;
 import io.mpgov.security.AsSystem;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,24 +30,13 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
-import java.util.Comparator;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-
-import static io.mpgov.request.ProcurementRequestProcess.KEY;
-
 /** Submits procurement requests and shows them, with the engine's authorizations as the gate. */
 @Service
 public class RequestService implements io.mpgov.review.Renewals {
 
     /** The request a renewal renews, and who made it: the renewal is theirs to complete. */
     static final String RENEWAL_OF = "renewalOf";
+
     static final String RENEWAL_REQUESTER = "renewalRequester";
 
     private final RequestValidator validator;
@@ -46,8 +46,13 @@ public class RequestService implements io.mpgov.review.Renewals {
     private final IdentityService identity;
     private final AuthorizationService authorizations;
 
-    RequestService(RequestValidator validator, RuntimeService runtime, HistoryService history,
-                   RepositoryService repository, IdentityService identity, AuthorizationService authorizations) {
+    RequestService(
+            RequestValidator validator,
+            RuntimeService runtime,
+            HistoryService history,
+            RepositoryService repository,
+            IdentityService identity,
+            AuthorizationService authorizations) {
         this.validator = validator;
         this.runtime = runtime;
         this.history = history;
@@ -56,8 +61,7 @@ public class RequestService implements io.mpgov.review.Renewals {
         this.authorizations = authorizations;
     }
 
-    public record Submitted(String requestId, String processInstanceId) {
-    }
+    public record Submitted(String requestId, String processInstanceId) {}
 
     /**
      * Starts a request as the authenticated user; the engine refuses users without CREATE_INSTANCE and
@@ -79,8 +83,10 @@ public class RequestService implements io.mpgov.review.Renewals {
      * (in any state). A requester completes the business case before the request is validated.
      */
     public Optional<Submitted> startFromPrivateMarketplace(PmpProductRequest pmp) {
-        long existing = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-                .variableValueEquals(ProcurementRequestProcess.PMP_REQUEST_ID, pmp.pmpRequestId()).count();
+        long existing = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .variableValueEquals(ProcurementRequestProcess.PMP_REQUEST_ID, pmp.pmpRequestId())
+                .count();
         if (existing > 0) {
             return Optional.empty();
         }
@@ -92,16 +98,24 @@ public class RequestService implements io.mpgov.review.Renewals {
         variables.put("pmpRequesterArn", pmp.requesterArn());
         variables.put(ProcurementRequestProcess.PMP_EXPERIENCE_ID, pmp.experienceId());
         variables.put("pmpExpiresAt", pmp.expiresAt() == null ? null : Date.from(pmp.expiresAt()));
-        ProcessInstance instance = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
-                .setVariables(variables).correlateStartMessage();
+        ProcessInstance instance = runtime.createMessageCorrelation(
+                        ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
+                .setVariables(variables)
+                .correlateStartMessage();
         return Optional.of(new Submitted(instance.getBusinessKey(), instance.getId()));
     }
 
     /** What a renewal copies from the request it renews: the product, its use and its target, not the offer. */
-    private static final List<String> RENEWED_FIELDS = List.of(ProcurementRequestProcess.PRODUCT_ID,
-            ProcurementRequestProcess.PRODUCT_TITLE, ProcurementRequestProcess.SELLER_NAME, ProcurementRequestProcess.ESTIMATED_ANNUAL_COST,
-            ProcurementRequestProcess.CONTRACT_MONTHS, ProcurementRequestProcess.DATA_CLASSIFICATION,
-            ProcurementRequestProcess.TARGET_ACCOUNT_IDS, ProcurementRequestProcess.TARGET_OU_ID, ProcurementRequestProcess.TARGET_TAG);
+    private static final List<String> RENEWED_FIELDS = List.of(
+            ProcurementRequestProcess.PRODUCT_ID,
+            ProcurementRequestProcess.PRODUCT_TITLE,
+            ProcurementRequestProcess.SELLER_NAME,
+            ProcurementRequestProcess.ESTIMATED_ANNUAL_COST,
+            ProcurementRequestProcess.CONTRACT_MONTHS,
+            ProcurementRequestProcess.DATA_CLASSIFICATION,
+            ProcurementRequestProcess.TARGET_ACCOUNT_IDS,
+            ProcurementRequestProcess.TARGET_OU_ID,
+            ProcurementRequestProcess.TARGET_TAG);
 
     /**
      * Opens a RENEWAL request prefilled from the original, at "Complete product request", assigned to
@@ -109,27 +123,47 @@ public class RequestService implements io.mpgov.review.Renewals {
      */
     @Override
     public Optional<String> open(String originalRequestId, String productId, String reason) {
-        if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY).variableValueEquals(RENEWAL_OF, originalRequestId).count() > 0) {
+        if (runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(KEY)
+                        .variableValueEquals(RENEWAL_OF, originalRequestId)
+                        .count()
+                > 0) {
             return Optional.empty();
         }
-        HistoricProcessInstance original = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(originalRequestId).singleResult();
+        HistoricProcessInstance original = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKey(originalRequestId)
+                .singleResult();
         Map<String, Object> variables = new HashMap<>();
         if (original != null) {
-            history.createHistoricVariableInstanceQuery().processInstanceId(original.getId()).variableNameIn(
-                    RENEWED_FIELDS.toArray(String[]::new)).list().stream().filter(v -> v.getTaskId() == null && v.getValue() != null)
+            history
+                    .createHistoricVariableInstanceQuery()
+                    .processInstanceId(original.getId())
+                    .variableNameIn(RENEWED_FIELDS.toArray(String[]::new))
+                    .list()
+                    .stream()
+                    .filter(v -> v.getTaskId() == null && v.getValue() != null)
                     .forEach(v -> variables.put(v.getName(), v.getValue()));
-            history.createHistoricVariableInstanceQuery().processInstanceId(original.getId())
-                    .variableName(ProcurementRequestProcess.INITIATOR).list().stream().findFirst()
+            history
+                    .createHistoricVariableInstanceQuery()
+                    .processInstanceId(original.getId())
+                    .variableName(ProcurementRequestProcess.INITIATOR)
+                    .list()
+                    .stream()
+                    .findFirst()
                     .ifPresent(v -> variables.put(RENEWAL_REQUESTER, v.getValue()));
         }
         variables.put(ProcurementRequestProcess.PRODUCT_ID, productId);
         variables.put(ProcurementRequestProcess.OFFER_TYPE, "PRIVATE");
         variables.put(ProcurementRequestProcess.REQUEST_TYPE, "RENEWAL");
         variables.put(RENEWAL_OF, originalRequestId);
-        variables.put(ProcurementRequestProcess.BUSINESS_JUSTIFICATION, "Renewal of " + originalRequestId + " (" + reason + "): ");
+        variables.put(
+                ProcurementRequestProcess.BUSINESS_JUSTIFICATION,
+                "Renewal of " + originalRequestId + " (" + reason + "): ");
         return Optional.of(runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
-                .setVariables(variables).correlateStartMessage().getBusinessKey());
+                .setVariables(variables)
+                .correlateStartMessage()
+                .getBusinessKey());
     }
 
     /** Records AWS's own decision on a PMP product request on the requests made for it. */
@@ -137,7 +171,8 @@ public class RequestService implements io.mpgov.review.Renewals {
         return runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_DECIDED)
                 .processInstanceVariableEquals(ProcurementRequestProcess.PMP_REQUEST_ID, pmpRequestId)
                 .setVariable(ProcurementRequestProcess.PMP_REQUEST_STATUS, status)
-                .correlateAllWithResult().size();
+                .correlateAllWithResult()
+                .size();
     }
 
     /**
@@ -147,18 +182,29 @@ public class RequestService implements io.mpgov.review.Renewals {
     public PmpRequestClosing closeForPrivateMarketplace(String pmpRequestId, String status) {
         List<String> closed = new java.util.ArrayList<>();
         List<String> goingOn = new java.util.ArrayList<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                .variableValueEquals(ProcurementRequestProcess.PMP_REQUEST_ID, pmpRequestId).active().list()) {
-            // History, not the current position: a request that reached a committed step and looped back stays committed.
-            boolean committed = ProcurementRequestProcess.COMMITTED_ACTIVITIES.stream().anyMatch(activity -> history
-                    .createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId(activity).count() > 0);
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .variableValueEquals(ProcurementRequestProcess.PMP_REQUEST_ID, pmpRequestId)
+                .active()
+                .list()) {
+            // History, not the current position: a request that reached a committed step and looped back stays
+            // committed.
+            boolean committed = ProcurementRequestProcess.COMMITTED_ACTIVITIES.stream()
+                    .anyMatch(activity -> history.createHistoricActivityInstanceQuery()
+                                    .processInstanceId(instance.getId())
+                                    .activityId(activity)
+                                    .count()
+                            > 0);
             if (committed) {
                 goingOn.add(instance.getBusinessKey());
                 continue;
             }
             // A request already closing (its mail under way) has no subscription left: nothing to do twice.
-            if (!runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CLOSED).processInstanceId(instance.getId())
-                    .setVariable(ProcurementRequestProcess.PMP_REQUEST_STATUS, status).correlateAllWithResult().isEmpty()) {
+            if (!runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CLOSED)
+                    .processInstanceId(instance.getId())
+                    .setVariable(ProcurementRequestProcess.PMP_REQUEST_STATUS, status)
+                    .correlateAllWithResult()
+                    .isEmpty()) {
                 closed.add(instance.getBusinessKey());
             }
         }
@@ -166,8 +212,7 @@ public class RequestService implements io.mpgov.review.Renewals {
     }
 
     /** @param goingOn requests that had committed to something in AWS and were not closed */
-    public record PmpRequestClosing(List<String> closed, List<String> goingOn) {
-    }
+    public record PmpRequestClosing(List<String> closed, List<String> goingOn) {}
 
     /**
      * @throws RequestNotFoundException unknown id, or not visible: requesters see their own requests,
@@ -177,7 +222,9 @@ public class RequestService implements io.mpgov.review.Renewals {
         Authentication user = identity.getCurrentAuthentication();
         return AsSystem.run(identity, () -> {
             HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery()
-                    .processDefinitionKey(KEY).processInstanceBusinessKey(requestId).singleResult();
+                    .processDefinitionKey(KEY)
+                    .processInstanceBusinessKey(requestId)
+                    .singleResult();
             if (pi == null || !maySee(user, pi)) {
                 throw new RequestNotFoundException(requestId);
             }
@@ -186,55 +233,115 @@ public class RequestService implements io.mpgov.review.Renewals {
     }
 
     private boolean maySee(Authentication user, HistoricProcessInstance pi) {
-        return user.getUserId().equals(pi.getStartUserId()) || authorizations.isUserAuthorized(user.getUserId(),
-                user.getGroupIds(), Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, KEY);
+        return user.getUserId().equals(pi.getStartUserId())
+                || authorizations.isUserAuthorized(
+                        user.getUserId(),
+                        user.getGroupIds(),
+                        Permissions.READ_HISTORY,
+                        Resources.PROCESS_DEFINITION,
+                        KEY);
     }
 
     private RequestView view(HistoricProcessInstance pi) {
         String id = pi.getId();
         Map<String, Object> details = new TreeMap<>();
         List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
-                .processInstanceId(id).disableBinaryFetching().list();
-        variables.stream().filter(v -> v.getTaskId() == null && v.getValue() != null
+                .processInstanceId(id)
+                .disableBinaryFetching()
+                .list();
+        variables.stream()
+                .filter(v -> v.getTaskId() == null
+                        && v.getValue() != null
                         && v.getActivityInstanceId().equals(id))
                 .forEach(v -> details.put(v.getName(), v.getValue()));
-        Map<String, Map<String, Object>> byTask = variables.stream().filter(v -> v.getTaskId() != null)
-                .collect(Collectors.groupingBy(HistoricVariableInstance::getTaskId, LinkedHashMap::new,
-                        Collectors.toMap(HistoricVariableInstance::getName, v -> v.getValue() == null ? "" : v.getValue(),
+        Map<String, Map<String, Object>> byTask = variables.stream()
+                .filter(v -> v.getTaskId() != null)
+                .collect(Collectors.groupingBy(
+                        HistoricVariableInstance::getTaskId,
+                        LinkedHashMap::new,
+                        Collectors.toMap(
+                                HistoricVariableInstance::getName,
+                                v -> v.getValue() == null ? "" : v.getValue(),
                                 (a, b) -> b)));
-        List<RequestView.Decision> decisions = history.createHistoricTaskInstanceQuery().processInstanceId(id)
-                .finished().orderByHistoricTaskInstanceEndTime().asc().list().stream()
-                .filter(t -> byTask.containsKey(t.getId()) && byTask.get(t.getId()).containsKey(DecisionVariables.DECISION))
-                .map(t -> decision(t, byTask.get(t.getId()))).toList();
-        List<String> waiting = history.createHistoricActivityInstanceQuery().processInstanceId(id).unfinished().list()
-                .stream().map(HistoricActivityInstance::getActivityName).filter(n -> n != null).toList();
+        List<RequestView.Decision> decisions = history
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(id)
+                .finished()
+                .orderByHistoricTaskInstanceEndTime()
+                .asc()
+                .list()
+                .stream()
+                .filter(t ->
+                        byTask.containsKey(t.getId()) && byTask.get(t.getId()).containsKey(DecisionVariables.DECISION))
+                .map(t -> decision(t, byTask.get(t.getId())))
+                .toList();
+        List<String> waiting =
+                history.createHistoricActivityInstanceQuery().processInstanceId(id).unfinished().list().stream()
+                        .map(HistoricActivityInstance::getActivityName)
+                        .filter(n -> n != null)
+                        .toList();
         String outcome = pi.getEndActivityId();
         if (outcome != null && outcome.startsWith("SubProcess_")) {
             // Ended inside an event subprocess: the outcome is the end event it reached, the last one to finish.
-            outcome = history.createHistoricActivityInstanceQuery().processInstanceId(id).finished()
-                    .orderByHistoricActivityInstanceEndTime().desc().orderPartiallyByOccurrence().desc().list().stream()
-                    .map(HistoricActivityInstance::getActivityId).filter(a -> a.startsWith("EndEvent_")).findFirst().orElse(outcome);
+            outcome = history
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(id)
+                    .finished()
+                    .orderByHistoricActivityInstanceEndTime()
+                    .desc()
+                    .orderPartiallyByOccurrence()
+                    .desc()
+                    .list()
+                    .stream()
+                    .map(HistoricActivityInstance::getActivityId)
+                    .filter(a -> a.startsWith("EndEvent_"))
+                    .findFirst()
+                    .orElse(outcome);
         }
-        return new RequestView(pi.getBusinessKey(), id, pi.getState(), pi.getStartUserId(), pi.getStartTime(),
-                pi.getEndTime(), waiting, outcome, details, decisions, policies(id));
+        return new RequestView(
+                pi.getBusinessKey(),
+                id,
+                pi.getState(),
+                pi.getStartUserId(),
+                pi.getStartTime(),
+                pi.getEndTime(),
+                waiting,
+                outcome,
+                details,
+                decisions,
+                policies(id));
     }
 
     private static RequestView.Decision decision(HistoricTaskInstance task, Map<String, Object> local) {
-        return new RequestView.Decision(task.getTaskDefinitionKey(), task.getName(),
-                (String) local.get(DecisionVariables.DECISION), (String) local.get(DecisionVariables.COMMENT),
-                (String) local.get(DecisionVariables.DECIDED_BY), (Date) local.get(DecisionVariables.DECIDED_AT));
+        return new RequestView.Decision(
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                (String) local.get(DecisionVariables.DECISION),
+                (String) local.get(DecisionVariables.COMMENT),
+                (String) local.get(DecisionVariables.DECIDED_BY),
+                (Date) local.get(DecisionVariables.DECIDED_AT));
     }
 
     private List<RequestView.PolicyEvaluation> policies(String processInstanceId) {
-        return history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
-                .includeOutputs().list().stream()
+        return history
+                .createHistoricDecisionInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .includeOutputs()
+                .list()
+                .stream()
                 .sorted(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime))
                 .map(d -> {
                     DecisionDefinition def = repository.getDecisionDefinition(d.getDecisionDefinitionId());
-                    return new RequestView.PolicyEvaluation(def.getKey(), def.getVersion(), def.getVersionTag(),
-                            d.getEvaluationTime(), d.getOutputs().stream()
-                            .map(o -> Map.<String, Object>of("name", o.getVariableName(), "value", String.valueOf(o.getValue())))
-                            .toList());
-                }).toList();
+                    return new RequestView.PolicyEvaluation(
+                            def.getKey(),
+                            def.getVersion(),
+                            def.getVersionTag(),
+                            d.getEvaluationTime(),
+                            d.getOutputs().stream()
+                                    .map(o -> Map.<String, Object>of(
+                                            "name", o.getVariableName(), "value", String.valueOf(o.getValue())))
+                                    .toList());
+                })
+                .toList();
     }
 }

@@ -1,14 +1,12 @@
 package io.mpgov.request;
 
+import static io.mpgov.request.ProcurementRequestProcess.*;
+
 import io.mpgov.agreement.AgreementPort;
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
 import io.mpgov.security.AsSystem;
 import jakarta.validation.Validator;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static io.mpgov.request.ProcurementRequestProcess.*;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks a request before anyone spends time on it: complete, well-formed, aimed at accounts that
@@ -31,9 +30,23 @@ import static io.mpgov.request.ProcurementRequestProcess.*;
 class RequestValidator {
 
     /** The order errors are reported in. */
-    static final List<String> FIELDS = List.of(PRODUCT_ID, PRODUCT_TITLE, SELLER_NAME, OFFER_TYPE, OFFER_ID, NEW_VENDOR,
-            CUSTOM_EULA, REQUEST_TYPE, ESTIMATED_ANNUAL_COST, CONTRACT_MONTHS, DATA_CLASSIFICATION, BUSINESS_JUSTIFICATION,
-            TARGET_ACCOUNT_IDS, TARGET_OU_ID, TARGET_TAG);
+    static final List<String> FIELDS = List.of(
+            PRODUCT_ID,
+            PRODUCT_TITLE,
+            SELLER_NAME,
+            OFFER_TYPE,
+            OFFER_ID,
+            NEW_VENDOR,
+            CUSTOM_EULA,
+            REQUEST_TYPE,
+            ESTIMATED_ANNUAL_COST,
+            CONTRACT_MONTHS,
+            DATA_CLASSIFICATION,
+            BUSINESS_JUSTIFICATION,
+            TARGET_ACCOUNT_IDS,
+            TARGET_OU_ID,
+            TARGET_TAG);
+
     private static final Class<?>[] CHECKS = {RequestForm.Checks.class};
     private static final Class<?>[] PRIVATE_OFFER_CHECKS = {RequestForm.Checks.class, RequestForm.PrivateOffer.class};
 
@@ -43,8 +56,12 @@ class RequestValidator {
     private final RuntimeService runtime;
     private final IdentityService identity;
 
-    RequestValidator(Validator constraints, OrganizationPort organization, AgreementPort agreements, RuntimeService runtime,
-                     IdentityService identity) {
+    RequestValidator(
+            Validator constraints,
+            OrganizationPort organization,
+            AgreementPort agreements,
+            RuntimeService runtime,
+            IdentityService identity) {
         this.constraints = constraints;
         this.organization = organization;
         this.agreements = agreements;
@@ -58,19 +75,29 @@ class RequestValidator {
         Set<String> invalid = errors.stream().map(FieldError::field).collect(Collectors.toSet());
         if ("RENEWAL".equals(f.requestType())) {
             if (!"PRIVATE".equals(f.offerType())) {
-                errors.add(new FieldError(REQUEST_TYPE, "a renewal is of a seller private offer: set offerType PRIVATE and the new offer's id"));
-            } else if (!invalid.contains(PRODUCT_ID) && agreements.forProduct(f.productId()).isEmpty()) {
-                errors.add(new FieldError(REQUEST_TYPE, "there is no agreement for " + f.productId() + " to renew: request it as NEW"));
+                errors.add(new FieldError(
+                        REQUEST_TYPE,
+                        "a renewal is of a seller private offer: set offerType PRIVATE and the new offer's id"));
+            } else if (!invalid.contains(PRODUCT_ID)
+                    && agreements.forProduct(f.productId()).isEmpty()) {
+                errors.add(new FieldError(
+                        REQUEST_TYPE, "there is no agreement for " + f.productId() + " to renew: request it as NEW"));
             }
         }
         validateTargets(f, invalid, errors);
         if (!invalid.contains(PRODUCT_ID)) {
             // Every open request counts, whether or not the caller may see it.
-            AsSystem.run(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                    .variableValueEquals(PRODUCT_ID, f.productId()).list()).stream()
-                    .filter(pi -> !pi.getId().equals(self)).findFirst()
-                    .ifPresent(pi -> errors.add(new FieldError(PRODUCT_ID,
-                            "request " + pi.getBusinessKey() + " for this product is still open")));
+            AsSystem.run(
+                            identity,
+                            () -> runtime.createProcessInstanceQuery()
+                                    .processDefinitionKey(KEY)
+                                    .variableValueEquals(PRODUCT_ID, f.productId())
+                                    .list())
+                    .stream()
+                    .filter(pi -> !pi.getId().equals(self))
+                    .findFirst()
+                    .ifPresent(pi -> errors.add(new FieldError(
+                            PRODUCT_ID, "request " + pi.getBusinessKey() + " for this product is still open")));
         }
         errors.sort(Comparator.comparing(e -> FIELDS.indexOf(e.field())));
         return errors;
@@ -82,8 +109,10 @@ class RequestValidator {
      */
     private List<FieldError> violations(RequestForm f) {
         Class<?>[] groups = "PRIVATE".equals(f.offerType()) ? PRIVATE_OFFER_CHECKS : CHECKS;
-        return FIELDS.stream().flatMap(field -> constraints.validateProperty(f, field, groups).stream()
-                .map(violation -> new FieldError(field, violation.getMessage()))).toList();
+        return FIELDS.stream()
+                .flatMap(field -> constraints.validateProperty(f, field, groups).stream()
+                        .map(violation -> new FieldError(field, violation.getMessage())))
+                .toList();
     }
 
     /** @param invalid the fields that broke their own rules */
@@ -96,12 +125,16 @@ class RequestValidator {
             Map<String, MemberAccount> accounts = organization.accounts(f.targetAccountIds()).stream()
                     .collect(Collectors.toMap(MemberAccount::id, Function.identity()));
             List<String> notActive = f.targetAccountIds().stream()
-                    .filter(id -> !accounts.containsKey(id) || !accounts.get(id).active()).toList();
+                    .filter(id -> !accounts.containsKey(id) || !accounts.get(id).active())
+                    .toList();
             if (!notActive.isEmpty()) {
-                errors.add(new FieldError(TARGET_ACCOUNT_IDS, "not active accounts of the organization: " + String.join(", ", notActive)));
+                errors.add(new FieldError(
+                        TARGET_ACCOUNT_IDS,
+                        "not active accounts of the organization: " + String.join(", ", notActive)));
             }
         }
-        if (f.targetOuId() != null && !invalid.contains(TARGET_OU_ID)
+        if (f.targetOuId() != null
+                && !invalid.contains(TARGET_OU_ID)
                 && !organization.organizationalUnitIds().contains(f.targetOuId())) {
             errors.add(new FieldError(TARGET_OU_ID, "no such organizational unit: " + f.targetOuId()));
         }

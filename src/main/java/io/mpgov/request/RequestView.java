@@ -13,17 +13,24 @@ import java.util.Map;
  * @param outcome      id of the end event reached, once completed
  * @param details      the submitted form and what the process learned (change set id, errors)
  */
-public record RequestView(String requestId, String processInstanceId, String state, String startedBy,
-                          Date startedAt, Date endedAt, List<String> waitingIn, String outcome,
-                          Map<String, Object> details, List<Decision> decisions, List<PolicyEvaluation> policies) {
+public record RequestView(
+        String requestId,
+        String processInstanceId,
+        String state,
+        String startedBy,
+        Date startedAt,
+        Date endedAt,
+        List<String> waitingIn,
+        String outcome,
+        Map<String, Object> details,
+        List<Decision> decisions,
+        List<PolicyEvaluation> policies) {
 
     /** A person's decision on a review or approval task. */
-    public record Decision(String task, String taskName, String decision, String comment, String decidedBy,
-                           Date decidedAt) {
-    }
+    public record Decision(
+            String task, String taskName, String decision, String comment, String decidedBy, Date decidedAt) {}
 
     /** A DMN decision the process evaluated: which table, which version, what it said. */
-    public record PolicyEvaluation(String decision, int version, String versionTag, Date evaluatedAt,
-                                   List<Map<String, Object>> outputs) {
-    }
+    public record PolicyEvaluation(
+            String decision, int version, String versionTag, Date evaluatedAt, List<Map<String, Object>> outputs) {}
 }

@@ -1,13 +1,13 @@
 package io.mpgov.request;
 
+import static io.mpgov.request.ProcurementRequestProcess.INITIATOR;
+
 import io.mpgov.decision.Submissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-
-import static io.mpgov.request.ProcurementRequestProcess.INITIATOR;
 
 /**
  * Task_CompletePmpRequest: whoever completes a request that came from the Private Marketplace owns it
@@ -18,7 +18,8 @@ class TakeOverRequestListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication current =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = current != null ? current.getUserId() : task.getAssignee();
         if (user == null) {
             throw new IllegalStateException("'" + task.getName() + "' must be completed by a signed-in requester");

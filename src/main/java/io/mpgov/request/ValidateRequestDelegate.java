@@ -1,17 +1,16 @@
 package io.mpgov.request;
 
+import static io.mpgov.request.ProcurementRequestProcess.*;
+
 import io.mpgov.decision.Submissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static io.mpgov.request.ProcurementRequestProcess.*;
 
 /**
  * Task_ValidateRequest: checks every request, however it was started. Invalid input is a business outcome: INVALID_REQUEST.

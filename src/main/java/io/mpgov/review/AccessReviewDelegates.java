@@ -1,17 +1,16 @@
 package io.mpgov.review;
 
+import static io.mpgov.review.AccessReviewProcess.*;
+
 import io.mpgov.notification.ShortReport;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static io.mpgov.review.AccessReviewProcess.*;
 
 /** The access-review model's delegates, each a call of {@link AccessReviewer}. */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +37,8 @@ class AccessReviewDelegates {
     JavaDelegate applyAccessRemovals(AccessReviewer reviewer) {
         return (DelegateExecution execution) -> {
             List<AccessReviewer.Membership> current = reviewer.members();
-            AccessReviewer.Result result = reviewer.apply(reviewer.removals((String) execution.getVariable(REMOVALS), current));
+            AccessReviewer.Result result =
+                    reviewer.apply(reviewer.removals((String) execution.getVariable(REMOVALS), current));
             List<String> lines = new ArrayList<>(result.report());
             if (lines.isEmpty()) {
                 lines.add("every member kept");

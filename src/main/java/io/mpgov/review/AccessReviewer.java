@@ -2,13 +2,6 @@ package io.mpgov.review;
 
 import io.mpgov.decision.DecisionRejectedException;
 import io.mpgov.security.AsSystem;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.identity.User;
-import org.springframework.stereotype.Service;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
 
 /**
  * The least-privilege review of the roles that buy and that change the catalog: who is in them, when
@@ -48,7 +47,9 @@ public class AccessReviewer {
             map.put("userId", userId);
             map.put("name", name);
             map.put("group", group);
-            map.put("lastActivity", lastActivity == null ? null : lastActivity.toInstant().toString());
+            map.put(
+                    "lastActivity",
+                    lastActivity == null ? null : lastActivity.toInstant().toString());
             map.put("awsRole", awsRole);
             return map;
         }
@@ -63,9 +64,17 @@ public class AccessReviewer {
         return AsSystem.run(identity, () -> {
             List<Membership> members = new ArrayList<>();
             for (String group : settings.accessGroups()) {
-                for (User user : identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
-                    members.add(new Membership(user.getId(), (Objects.toString(user.getFirstName(), "") + " "
-                            + Objects.toString(user.getLastName(), "")).trim(), group, lastActivity(user.getId()),
+                for (User user : identity.createUserQuery()
+                        .memberOfGroup(group)
+                        .orderByUserId()
+                        .asc()
+                        .list()) {
+                    members.add(new Membership(
+                            user.getId(),
+                            (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), ""))
+                                    .trim(),
+                            group,
+                            lastActivity(user.getId()),
                             settings.accessRoleMappings().get(group)));
                 }
             }
@@ -74,12 +83,26 @@ public class AccessReviewer {
     }
 
     private Date lastActivity(String userId) {
-        Date task = history.createHistoricTaskInstanceQuery().taskAssignee(userId).finished()
-                .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1).stream()
-                .map(HistoricTaskInstance::getEndTime).findFirst().orElse(null);
-        Date operation = history.createUserOperationLogQuery().userId(userId).orderByTimestamp().desc().listPage(0, 1).stream()
-                .map(UserOperationLogEntry::getTimestamp).findFirst().orElse(null);
-        return Stream.of(task, operation).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        Date task = history
+                .createHistoricTaskInstanceQuery()
+                .taskAssignee(userId)
+                .finished()
+                .orderByHistoricTaskInstanceEndTime()
+                .desc()
+                .listPage(0, 1)
+                .stream()
+                .map(HistoricTaskInstance::getEndTime)
+                .findFirst()
+                .orElse(null);
+        Date operation =
+                history.createUserOperationLogQuery().userId(userId).orderByTimestamp().desc().listPage(0, 1).stream()
+                        .map(UserOperationLogEntry::getTimestamp)
+                        .findFirst()
+                        .orElse(null);
+        return Stream.of(task, operation)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /**
@@ -87,16 +110,25 @@ public class AccessReviewer {
      * its entry named, so nothing is removed by a typo.
      */
     public List<Membership> removals(String attested, List<Membership> current) {
-        List<String> entries = attested == null ? List.of()
-                : Arrays.stream(attested.split("[,;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> entries = attested == null
+                ? List.of()
+                : Arrays.stream(attested.split("[,;\\s]+"))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
         List<Membership> removals = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String entry : entries) {
-            current.stream().filter(m -> m.key().equals(entry)).findFirst().ifPresentOrElse(removals::add, () -> unknown.add(entry));
+            current.stream()
+                    .filter(m -> m.key().equals(entry))
+                    .findFirst()
+                    .ifPresentOrElse(removals::add, () -> unknown.add(entry));
         }
         if (!unknown.isEmpty()) {
-            throw new DecisionRejectedException(AccessReviewProcess.REMOVALS, "Not a current membership (user@group): "
-                    + String.join(", ", unknown));
+            throw new DecisionRejectedException(
+                    AccessReviewProcess.REMOVALS,
+                    "Not a current membership (user@group): " + String.join(", ", unknown));
         }
         return removals;
     }
@@ -118,12 +150,13 @@ public class AccessReviewer {
         return new Result(report, aws);
     }
 
-    public record Result(List<String> report, List<String> awsActions) {
-    }
+    public record Result(List<String> report, List<String> awsActions) {}
 
     /** As a JSON variable: an ArrayList of LinkedHashMaps, types the engine deserializes. */
     static List<Map<String, Object>> asMaps(List<Membership> members) {
-        return members.stream().map(Membership::asMap).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        return members.stream()
+                .map(Membership::asMap)
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
     static List<String> lines(List<Membership> members) {

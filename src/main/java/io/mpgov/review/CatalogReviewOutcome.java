@@ -1,15 +1,14 @@
 package io.mpgov.review;
 
-import io.mpgov.security.Personas;
+import static io.mpgov.review.CatalogReviewProcess.PRODUCTS_PER_CHANGE_SET;
 
+import io.mpgov.security.Personas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static io.mpgov.review.CatalogReviewProcess.PRODUCTS_PER_CHANGE_SET;
 
 /**
  * What a catalog review comes to, from the DMN's verdict on each product: what leaves the PMP (in change
@@ -21,17 +20,24 @@ import static io.mpgov.review.CatalogReviewProcess.PRODUCTS_PER_CHANGE_SET;
  * @param batches    {experienceId, productIds} per change set
  * @param recipients procurement, the PMP admins and the requesters of removed products
  */
-record CatalogReviewOutcome(Map<String, String> removals, List<Map<String, String>> renewals, List<Map<String, Object>> batches,
-                            Set<String> recipients, List<String> lines) {
+record CatalogReviewOutcome(
+        Map<String, String> removals,
+        List<Map<String, String>> renewals,
+        List<Map<String, Object>> batches,
+        Set<String> recipients,
+        List<String> lines) {
 
     static CatalogReviewOutcome of(List<ProductReview> reviews) {
         Map<String, String> removals = new LinkedHashMap<>();
         List<Map<String, String>> renewals = new ArrayList<>();
-        Set<String> recipients = new LinkedHashSet<>(List.of("group:" + Personas.PROCUREMENT_MANAGER, "group:" + Personas.PMP_ADMIN));
+        Set<String> recipients =
+                new LinkedHashSet<>(List.of("group:" + Personas.PROCUREMENT_MANAGER, "group:" + Personas.PMP_ADMIN));
         Map<String, List<String>> removalsByExperience = new LinkedHashMap<>();
         for (ProductReview review : reviews) {
             if (review.remove()) {
-                removalsByExperience.computeIfAbsent(review.experienceId(), e -> new ArrayList<>()).add(review.productId());
+                removalsByExperience
+                        .computeIfAbsent(review.experienceId(), e -> new ArrayList<>())
+                        .add(review.productId());
                 // A product in two experiences is renewed and reported once.
                 boolean first = removals.put(review.productId(), review.reason()) == null;
                 if (first && "PRIVATE".equals(review.offerType()) && review.requestId() != null) {
@@ -47,11 +53,16 @@ record CatalogReviewOutcome(Map<String, String> removals, List<Map<String, Strin
             for (int from = 0; from < ids.size(); from += PRODUCTS_PER_CHANGE_SET) {
                 Map<String, Object> batch = new LinkedHashMap<>();
                 batch.put("experienceId", experienceId);
-                batch.put("productIds", new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + PRODUCTS_PER_CHANGE_SET))));
+                batch.put(
+                        "productIds",
+                        new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + PRODUCTS_PER_CHANGE_SET))));
                 batches.add(batch);
             }
         });
-        List<String> lines = new ArrayList<>(reviews.stream().filter(ProductReview::remove).map(ProductReview::line).toList());
+        List<String> lines = new ArrayList<>(reviews.stream()
+                .filter(ProductReview::remove)
+                .map(ProductReview::line)
+                .toList());
         reviews.stream().filter(r -> !r.remove()).map(ProductReview::line).forEach(lines::add);
         return new CatalogReviewOutcome(removals, renewals, batches, recipients, lines);
     }

@@ -11,13 +11,16 @@ public final class CatalogReviewProcess {
     public static final String DRY_RUN = "dryRun";
     /** Out: one line per product, and as many as fit a mail. */
     public static final String REVIEW_LINES = "reviewLines";
+
     public static final String REVIEW_REPORT = "reviewReport";
     /** Out: the products to remove with their reasons (JSON map), in change sets of at most 50 (JSON list of lists). */
     public static final String REMOVALS = "removals";
+
     public static final String REMOVAL_BATCHES = "removalBatches";
     public static final String REMOVED_COUNT = "removedCount";
     /** Out: removed private-offer products mpgov added (productId, requestId, reason), and the RENEWAL requests opened for them. */
     public static final String RENEWALS = "renewals";
+
     public static final String RENEWAL_REQUESTS = "renewalRequests";
     /** Out: who is told of the removals: procurement, the PMP administrators and the requesters of removed products. */
     public static final String REMOVAL_RECIPIENTS = "removalRecipients";
@@ -25,6 +28,5 @@ public final class CatalogReviewProcess {
     /** AWS takes at most 50 distinct products in one Allow/DenyProductProcurement change. */
     static final int PRODUCTS_PER_CHANGE_SET = 50;
 
-    private CatalogReviewProcess() {
-    }
+    private CatalogReviewProcess() {}
 }

@@ -7,10 +7,6 @@ import io.mpgov.catalog.CatalogSettings;
 import io.mpgov.catalog.PmpInventory;
 import io.mpgov.catalog.PmpProduct;
 import io.mpgov.usage.UsagePort;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,6 +15,9 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
 
 /**
  * Looks at every product each governed Private Marketplace experience allows (read from its procurement
@@ -39,8 +38,13 @@ public class CatalogReviewer {
     private final PmpInventory inventory;
     private final DecisionService decisions;
 
-    public CatalogReviewer(CatalogPort catalog, CatalogSettings settings, AgreementPort agreements, UsagePort usage,
-                           PmpInventory inventory, DecisionService decisions) {
+    public CatalogReviewer(
+            CatalogPort catalog,
+            CatalogSettings settings,
+            AgreementPort agreements,
+            UsagePort usage,
+            PmpInventory inventory,
+            DecisionService decisions) {
         this.catalog = catalog;
         this.settings = settings;
         this.agreements = agreements;
@@ -69,16 +73,36 @@ public class CatalogReviewer {
         UsagePort.Usage use = usage.usage(productId, now);
         PmpProduct seen = seenInUse(standing.record(), use, now);
         Instant lastUsed = seen.lastUsedAt() != null ? seen.lastUsedAt() : seen.addedAt();
-        var decision = decisions.evaluateDecisionTableByKey(POLICY, Variables.createVariables()
-                .putValue("offerType", seen.offerType()).putValue("today", Date.from(now))
-                .putValue("agreementEnd", standing.agreement().map(a -> Date.from(a.endTime())).orElse(null))
-                .putValue("lastUsed", Date.from(lastUsed))).getSingleResult();
+        var decision = decisions
+                .evaluateDecisionTableByKey(
+                        POLICY,
+                        Variables.createVariables()
+                                .putValue("offerType", seen.offerType())
+                                .putValue("today", Date.from(now))
+                                .putValue(
+                                        "agreementEnd",
+                                        standing.agreement()
+                                                .map(a -> Date.from(a.endTime()))
+                                                .orElse(null))
+                                .putValue("lastUsed", Date.from(lastUsed)))
+                .getSingleResult();
         if (!dryRun && (standing.baseline() || seen != standing.record())) {
             inventory.save(seen);
         }
-        return new ProductReview(productId, seen.offerType(), seen.origin(), standing.agreementEnd(), standing.autoRenew(),
-                day(lastUsed), use.inUse(), use.signal(), decision.getEntry("action"), decision.getEntry("reason"), seen.requester(),
-                seen.requestId(), experienceId);
+        return new ProductReview(
+                productId,
+                seen.offerType(),
+                seen.origin(),
+                standing.agreementEnd(),
+                standing.autoRenew(),
+                day(lastUsed),
+                use.inUse(),
+                use.signal(),
+                decision.getEntry("action"),
+                decision.getEntry("reason"),
+                seen.requester(),
+                seen.requestId(),
+                experienceId);
     }
 
     /** The record, with the day AWS last saw the product in use if that is later than the one remembered. */
@@ -86,7 +110,9 @@ public class CatalogReviewer {
         if (use.lastUsed() == null) {
             return record;
         }
-        Instant seen = use.lastUsed().equals(day(now)) ? now : use.lastUsed().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant seen = use.lastUsed().equals(day(now))
+                ? now
+                : use.lastUsed().atStartOfDay(ZoneOffset.UTC).toInstant();
         // Before it entered the catalog its clock had not started: addedAt stands for it.
         if (seen.isBefore(record.addedAt()) || (record.lastUsedAt() != null && !seen.isAfter(record.lastUsedAt()))) {
             return record;
@@ -104,8 +130,19 @@ public class CatalogReviewer {
                 .filter(a -> "ACTIVE".equals(a.status()) && a.endTime() != null)
                 .max(Comparator.comparing(Agreement::endTime));
         Optional<PmpProduct> known = inventory.find(productId).filter(p -> p.removedAt() == null);
-        return new Standing(known.orElseGet(() -> new PmpProduct(productId, agreement.isPresent() ? "PRIVATE" : "PUBLIC",
-                PmpProduct.BASELINE, null, null, now, null, null, null)), known.isEmpty(), agreement);
+        return new Standing(
+                known.orElseGet(() -> new PmpProduct(
+                        productId,
+                        agreement.isPresent() ? "PRIVATE" : "PUBLIC",
+                        PmpProduct.BASELINE,
+                        null,
+                        null,
+                        now,
+                        null,
+                        null,
+                        null)),
+                known.isEmpty(),
+                agreement);
     }
 
     /** @param baseline the record is new: the product was found in the PMP without one */
@@ -127,7 +164,8 @@ public class CatalogReviewer {
 
     /** After the removals' change sets succeeded: the products are out of the PMP, and why (product → reason). */
     public void recordRemovals(java.util.Map<String, String> reasons, Instant when) {
-        reasons.forEach((productId, reason) -> inventory.find(productId).ifPresent(p -> inventory.save(p.removed(when, reason))));
+        reasons.forEach((productId, reason) ->
+                inventory.find(productId).ifPresent(p -> inventory.save(p.removed(when, reason))));
     }
 
     private static LocalDate day(Instant instant) {

@@ -1,15 +1,14 @@
 package io.mpgov.review;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
+import static io.mpgov.review.CatalogReviewProcess.RENEWALS;
+import static io.mpgov.review.CatalogReviewProcess.RENEWAL_REQUESTS;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.mpgov.review.CatalogReviewProcess.RENEWALS;
-import static io.mpgov.review.CatalogReviewProcess.RENEWAL_REQUESTS;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /** Task_OpenRenewals: a RENEWAL request per removed private-offer product, prefilled, for its requester to complete. */
 @Component("openRenewals")

@@ -11,14 +11,37 @@ import java.time.LocalDate;
  * @param action       REMOVE or KEEP (DMN review-policy)
  * @param experienceId the Private Marketplace experience the product is in (a product in two is reviewed in each)
  */
-public record ProductReview(String productId, String offerType, String origin, LocalDate agreementEnd, boolean autoRenew,
-                            LocalDate lastUsed, boolean inUse, String usageSignal, String action, String reason, String requester,
-                            String requestId, String experienceId) {
+public record ProductReview(
+        String productId,
+        String offerType,
+        String origin,
+        LocalDate agreementEnd,
+        boolean autoRenew,
+        LocalDate lastUsed,
+        boolean inUse,
+        String usageSignal,
+        String action,
+        String reason,
+        String requester,
+        String requestId,
+        String experienceId) {
 
     /** The same review, of the product as another experience allows it. */
     public ProductReview in(String otherExperienceId) {
-        return new ProductReview(productId, offerType, origin, agreementEnd, autoRenew, lastUsed, inUse, usageSignal, action, reason,
-                requester, requestId, otherExperienceId);
+        return new ProductReview(
+                productId,
+                offerType,
+                origin,
+                agreementEnd,
+                autoRenew,
+                lastUsed,
+                inUse,
+                usageSignal,
+                action,
+                reason,
+                requester,
+                requestId,
+                otherExperienceId);
     }
 
     public boolean remove() {
@@ -27,7 +50,10 @@ public record ProductReview(String productId, String offerType, String origin, L
 
     /** A line of the review report. */
     public String line() {
-        return productId + " " + offerType + (agreementEnd == null ? "" : ", agreement ends " + agreementEnd + (autoRenew ? " (auto-renews!)" : ""))
+        return productId + " " + offerType
+                + (agreementEnd == null
+                        ? ""
+                        : ", agreement ends " + agreementEnd + (autoRenew ? " (auto-renews!)" : ""))
                 + ", last used " + lastUsed + (inUse ? " (in use)" : "") + " → " + action + ": " + reason
                 + (usageSignal == null ? "" : " (usage: " + usageSignal + ")") + " (in " + experienceId + ")";
     }

@@ -1,13 +1,12 @@
 package io.mpgov.review;
 
+import static io.mpgov.review.CatalogReviewProcess.REMOVALS;
+
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
-
-import static io.mpgov.review.CatalogReviewProcess.REMOVALS;
 
 /** Task_RecordRemovals: the removed products leave mpgov's inventory too, with their reasons. */
 @Component("recordRemovals")
@@ -22,6 +21,8 @@ class RecordRemovalsDelegate implements JavaDelegate {
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        reviewer.recordRemovals((Map<String, String>) execution.getVariable(REMOVALS), ClockUtil.getCurrentTime().toInstant());
+        reviewer.recordRemovals(
+                (Map<String, String>) execution.getVariable(REMOVALS),
+                ClockUtil.getCurrentTime().toInstant());
     }
 }

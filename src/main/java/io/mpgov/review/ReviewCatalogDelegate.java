@@ -1,12 +1,12 @@
 package io.mpgov.review;
 
+import static io.mpgov.review.CatalogReviewProcess.*;
+
 import io.mpgov.notification.ShortReport;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-
-import static io.mpgov.review.CatalogReviewProcess.*;
 
 /**
  * Task_ReviewCatalog: every product of every governed PMP experience against the review policy, and what
@@ -24,7 +24,8 @@ class ReviewCatalogDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean dryRun = Boolean.TRUE.equals(execution.getVariable(DRY_RUN));
-        CatalogReviewOutcome outcome = CatalogReviewOutcome.of(reviewer.review(ClockUtil.getCurrentTime().toInstant(), dryRun));
+        CatalogReviewOutcome outcome = CatalogReviewOutcome.of(
+                reviewer.review(ClockUtil.getCurrentTime().toInstant(), dryRun));
         execution.setVariable(DRY_RUN, dryRun);
         execution.setVariable(REMOVALS, outcome.removals());
         execution.setVariable(RENEWALS, outcome.renewals());

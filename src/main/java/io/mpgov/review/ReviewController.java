@@ -2,6 +2,9 @@ package io.mpgov.review;
 
 import io.mpgov.security.Callers;
 import io.mpgov.security.Personas;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,10 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-
 /**
  * {@code POST /api/reviews/catalog[?dryRun=true]}: a catalog review now. PMP administrators and
  * procurement managers may run one; auditors may run a dry run. {@code GET /api/reviews/catalog/{id}}: what it found.
@@ -27,7 +26,8 @@ import java.util.Map;
 class ReviewController {
 
     private static final List<String> MAY_REMOVE = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER);
-    private static final List<String> MAY_LOOK = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER, Personas.AUDITOR);
+    private static final List<String> MAY_LOOK =
+            List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER, Personas.AUDITOR);
     private static final List<String> MAY_REVIEW_ACCESS = List.of(Personas.SECURITY, "camunda-admin");
 
     private final Reviews reviews;
@@ -41,21 +41,25 @@ class ReviewController {
     @PostMapping("/access")
     ResponseEntity<Map<String, Object>> startAccessReview() {
         String user = requireAny(MAY_REVIEW_ACCESS, "start an access review");
-        return ResponseEntity.accepted().body(Map.of("processInstanceId", reviews.startAccessReview("access review requested by " + user)));
+        return ResponseEntity.accepted()
+                .body(Map.of("processInstanceId", reviews.startAccessReview("access review requested by " + user)));
     }
 
     @PostMapping("/catalog")
     ResponseEntity<Map<String, Object>> start(@RequestParam(defaultValue = "false") boolean dryRun) {
-        String user = requireAny(dryRun ? MAY_LOOK : MAY_REMOVE, dryRun ? "run a dry catalog review" : "run a catalog review");
+        String user = requireAny(
+                dryRun ? MAY_LOOK : MAY_REMOVE, dryRun ? "run a dry catalog review" : "run a catalog review");
         String id = reviews.start(dryRun, (dryRun ? "dry run" : "review") + " requested by " + user);
-        return ResponseEntity.accepted().location(URI.create("/api/reviews/catalog/" + id))
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/reviews/catalog/" + id))
                 .body(Map.of("processInstanceId", id, "dryRun", dryRun));
     }
 
     @GetMapping("/catalog/{id}")
     Reviews.Run find(@PathVariable String id) {
         requireAny(MAY_LOOK, "read catalog reviews");
-        return reviews.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No catalog review " + id));
+        return reviews.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No catalog review " + id));
     }
 
     private String requireAny(List<String> groups, String what) {

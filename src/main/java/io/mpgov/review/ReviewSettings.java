@@ -1,14 +1,13 @@
 package io.mpgov.review;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The periodic reviews ({@code mpgov.review.*}). Read as {@code reviewSettings} by the review models' timers
@@ -23,18 +22,21 @@ import java.util.Map;
  * @param attestationDue     how long security has to attest before the review escalates
  */
 @ConfigurationProperties("mpgov.review")
-public record ReviewSettings(@DefaultValue("0 0 3 * * ?") String catalogCycle,
-                             @DefaultValue("0 0 6 1 1,4,7,10 ?") String accessCycle,
-                             @DefaultValue({"procurement-manager", "pmp-admin"}) List<String> accessGroups,
-                             Map<String, String> accessRoleMappings,
-                             @DefaultValue("10d") Duration attestationDue) {
+public record ReviewSettings(
+        @DefaultValue("0 0 3 * * ?") String catalogCycle,
+        @DefaultValue("0 0 6 1 1,4,7,10 ?") String accessCycle,
+        @DefaultValue({"procurement-manager", "pmp-admin"}) List<String> accessGroups,
+        Map<String, String> accessRoleMappings,
+        @DefaultValue("10d") Duration attestationDue) {
 
     public ReviewSettings {
         cycle("catalog-cycle", catalogCycle);
         cycle("access-cycle", accessCycle);
-        accessGroups = accessGroups == null ? List.of() : accessGroups.stream().filter(g -> g != null && !g.isBlank()).toList();
-        accessRoleMappings = Collections.unmodifiableMap(accessRoleMappings == null ? new LinkedHashMap<>()
-                : new LinkedHashMap<>(accessRoleMappings));
+        accessGroups = accessGroups == null
+                ? List.of()
+                : accessGroups.stream().filter(g -> g != null && !g.isBlank()).toList();
+        accessRoleMappings = Collections.unmodifiableMap(
+                accessRoleMappings == null ? new LinkedHashMap<>() : new LinkedHashMap<>(accessRoleMappings));
         accessRoleMappings.forEach((group, role) -> {
             if (role == null || !role.startsWith("arn:")) {
                 throw new IllegalArgumentException("mpgov.review.access-role-mappings." + group
@@ -48,7 +50,8 @@ public record ReviewSettings(@DefaultValue("0 0 3 * * ?") String catalogCycle,
 
     private static void cycle(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("mpgov.review." + name + " must be a Camunda timer cycle (cron or R/PT…), not blank");
+            throw new IllegalArgumentException(
+                    "mpgov.review." + name + " must be a Camunda timer cycle (cron or R/PT…), not blank");
         }
     }
 

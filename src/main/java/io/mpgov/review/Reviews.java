@@ -1,6 +1,11 @@
 package io.mpgov.review;
 
 import io.mpgov.security.AsSystem;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -8,12 +13,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
-
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Catalog and access reviews on demand (REST, an agreement-ending event) and what catalog reviews
@@ -35,32 +34,58 @@ public class Reviews {
 
     /** @param cause who or what asked, kept as the run's business key */
     public String start(boolean dryRun, String cause) {
-        return AsSystem.run(identity, () -> runtime.startProcessInstanceByMessage(CatalogReviewProcess.MESSAGE_REVIEW_REQUESTED,
-                cause, Variables.createVariables().putValue(CatalogReviewProcess.DRY_RUN, dryRun)).getId());
+        return AsSystem.run(
+                identity,
+                () -> runtime.startProcessInstanceByMessage(
+                                CatalogReviewProcess.MESSAGE_REVIEW_REQUESTED,
+                                cause,
+                                Variables.createVariables().putValue(CatalogReviewProcess.DRY_RUN, dryRun))
+                        .getId());
     }
 
     /** @param cause who asked, kept as the run's business key */
     public String startAccessReview(String cause) {
-        return AsSystem.run(identity, () -> runtime.startProcessInstanceByMessage(AccessReviewProcess.MESSAGE_REVIEW_REQUESTED,
-                cause).getId());
+        return AsSystem.run(
+                identity,
+                () -> runtime.startProcessInstanceByMessage(AccessReviewProcess.MESSAGE_REVIEW_REQUESTED, cause)
+                        .getId());
     }
 
-    public record Run(String id, String cause, String state, Date started, Date ended, Boolean dryRun, Integer removedCount,
-                      List<String> lines) {
-    }
+    public record Run(
+            String id,
+            String cause,
+            String state,
+            Date started,
+            Date ended,
+            Boolean dryRun,
+            Integer removedCount,
+            List<String> lines) {}
 
     public Optional<Run> find(String id) {
-        return AsSystem.run(identity, () -> Optional.ofNullable(history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(CatalogReviewProcess.KEY).processInstanceId(id).singleResult()).map(this::run));
+        return AsSystem.run(
+                identity,
+                () -> Optional.ofNullable(history.createHistoricProcessInstanceQuery()
+                                .processDefinitionKey(CatalogReviewProcess.KEY)
+                                .processInstanceId(id)
+                                .singleResult())
+                        .map(this::run));
     }
 
     @SuppressWarnings("unchecked")
     private Run run(HistoricProcessInstance instance) {
-        Map<String, Object> variables = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list().stream()
-                .filter(v -> v.getValue() != null)
-                .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
-        return new Run(instance.getId(), instance.getBusinessKey(), instance.getState(), instance.getStartTime(), instance.getEndTime(),
-                (Boolean) variables.get(CatalogReviewProcess.DRY_RUN), (Integer) variables.get(CatalogReviewProcess.REMOVED_COUNT),
+        Map<String, Object> variables =
+                history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list().stream()
+                        .filter(v -> v.getValue() != null)
+                        .collect(Collectors.toMap(
+                                HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (a, b) -> a));
+        return new Run(
+                instance.getId(),
+                instance.getBusinessKey(),
+                instance.getState(),
+                instance.getStartTime(),
+                instance.getEndTime(),
+                (Boolean) variables.get(CatalogReviewProcess.DRY_RUN),
+                (Integer) variables.get(CatalogReviewProcess.REMOVED_COUNT),
                 (List<String>) variables.getOrDefault(CatalogReviewProcess.REVIEW_LINES, List.of()));
     }
 }

@@ -1,15 +1,14 @@
 package io.mpgov.sandbox;
 
+import static io.mpgov.sandbox.Json.obj;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import static io.mpgov.sandbox.Json.obj;
 
 /**
  * {@code /_sandbox/*}: what people and tests use to look inside the emulated account and to turn
@@ -30,15 +29,24 @@ final class AdminApi {
     }
 
     void handle(HttpExchange exchange) throws IOException {
-        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().substring(PREFIX.length());
+        String route = exchange.getRequestMethod() + " "
+                + exchange.getRequestURI().getPath().substring(PREFIX.length());
         try {
             java.util.regex.Matcher account = ACCOUNT_ROUTE.matcher(route);
             if (account.matches()) {
                 JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody());
-                send(exchange, 200, account.group(2).equals("state")
-                        ? sandbox.setAccountState(account.group(1), body.path("state").asText())
-                        : sandbox.setTags(account.group(1), Json.MAPPER.convertValue(body.path("tags"),
-                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { })));
+                send(
+                        exchange,
+                        200,
+                        account.group(2).equals("state")
+                                ? sandbox.setAccountState(
+                                        account.group(1), body.path("state").asText())
+                                : sandbox.setTags(
+                                        account.group(1),
+                                        Json.MAPPER.convertValue(
+                                                body.path("tags"),
+                                                new com.fasterxml.jackson.core.type.TypeReference<
+                                                        Map<String, String>>() {})));
                 return;
             }
             switch (route) {
@@ -54,28 +62,73 @@ final class AdminApi {
                     rateLimiter.reset();
                     send(exchange, 200, obj("status", "seeded"));
                 }
-                case "POST /agreements" -> send(exchange, 201,
-                        sandbox.acceptOffer(Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.OfferAcceptance.class)));
-                case "POST /events/product-request" -> send(exchange, 200, sandbox.emitProductRequest(
-                        Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.ProductRequestEvent.class)));
-                case "POST /accounts" -> send(exchange, 201,
-                        sandbox.addAccount(Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.NewAccount.class)));
-                case "POST /licenses" -> send(exchange, 201,
-                        sandbox.receiveLicense(Json.MAPPER.readTree(exchange.getRequestBody()).path("productId").asText()));
+                case "POST /agreements" ->
+                    send(
+                            exchange,
+                            201,
+                            sandbox.acceptOffer(
+                                    Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.OfferAcceptance.class)));
+                case "POST /events/product-request" ->
+                    send(
+                            exchange,
+                            200,
+                            sandbox.emitProductRequest(Json.MAPPER.readValue(
+                                    exchange.getRequestBody(), Sandbox.ProductRequestEvent.class)));
+                case "POST /accounts" ->
+                    send(
+                            exchange,
+                            201,
+                            sandbox.addAccount(
+                                    Json.MAPPER.readValue(exchange.getRequestBody(), Sandbox.NewAccount.class)));
+                case "POST /licenses" ->
+                    send(
+                            exchange,
+                            201,
+                            sandbox.receiveLicense(Json.MAPPER
+                                    .readTree(exchange.getRequestBody())
+                                    .path("productId")
+                                    .asText()));
                 case "PUT /usage" -> {
                     JsonNode usage = Json.MAPPER.readTree(exchange.getRequestBody());
-                    sandbox.setLicenseUsage(usage.path("productId").asText(), usage.path("consumed").asLong());
-                    send(exchange, 200, obj("productId", usage.path("productId").asText(), "consumed", usage.path("consumed").asLong()));
+                    sandbox.setLicenseUsage(
+                            usage.path("productId").asText(),
+                            usage.path("consumed").asLong());
+                    send(
+                            exchange,
+                            200,
+                            obj(
+                                    "productId",
+                                    usage.path("productId").asText(),
+                                    "consumed",
+                                    usage.path("consumed").asLong()));
                 }
                 case "PUT /spend" -> {
                     JsonNode spend = Json.MAPPER.readTree(exchange.getRequestBody());
-                    send(exchange, 200, sandbox.setSpend(spend.path("productId").asText(),
-                            spend.hasNonNull("day") ? java.time.LocalDate.parse(spend.path("day").asText()) : null,
-                            new java.math.BigDecimal(spend.path("amount").asText("0"))));
+                    send(
+                            exchange,
+                            200,
+                            sandbox.setSpend(
+                                    spend.path("productId").asText(),
+                                    spend.hasNonNull("day")
+                                            ? java.time.LocalDate.parse(
+                                                    spend.path("day").asText())
+                                            : null,
+                                    new java.math.BigDecimal(
+                                            spend.path("amount").asText("0"))));
                 }
-                case "POST /grants/accept", "POST /grants/reject" -> send(exchange, 200, route.endsWith("accept")
-                        ? sandbox.acceptGrant(Json.MAPPER.readTree(exchange.getRequestBody()).path("grantArn").asText())
-                        : sandbox.rejectGrant(Json.MAPPER.readTree(exchange.getRequestBody()).path("grantArn").asText()));
+                case "POST /grants/accept", "POST /grants/reject" ->
+                    send(
+                            exchange,
+                            200,
+                            route.endsWith("accept")
+                                    ? sandbox.acceptGrant(Json.MAPPER
+                                            .readTree(exchange.getRequestBody())
+                                            .path("grantArn")
+                                            .asText())
+                                    : sandbox.rejectGrant(Json.MAPPER
+                                            .readTree(exchange.getRequestBody())
+                                            .path("grantArn")
+                                            .asText()));
                 case "GET /calls" -> send(exchange, 200, sandbox.callCounts());
                 case "GET /knobs" -> send(exchange, 200, sandbox.knobs());
                 case "PUT /knobs" -> {
@@ -91,7 +144,12 @@ final class AdminApi {
                     JsonNode hold = Json.MAPPER.readTree(exchange.getRequestBody());
                     Set<String> operations = new HashSet<>();
                     hold.path("operations").forEach(op -> operations.add(op.asText()));
-                    sandbox.knobs().hold.engage(operations, hold.path("after").asInt(0), hold.path("timeoutMillis").asLong(60_000));
+                    sandbox.knobs()
+                            .hold
+                            .engage(
+                                    operations,
+                                    hold.path("after").asInt(0),
+                                    hold.path("timeoutMillis").asLong(60_000));
                     send(exchange, 201, sandbox.knobs().hold);
                 }
                 case "DELETE /holds" -> {
@@ -103,8 +161,14 @@ final class AdminApi {
                     sandbox.knobs().changeSetFailures.clear();
                     send(exchange, 200, obj("status", "cleared"));
                 }
-                default -> send(exchange, 404, obj("message", "No sandbox admin endpoint " + route
-                        + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, PUT /usage, PUT /spend, POST /grants/accept|reject, GET /calls, GET|PUT /knobs, POST|DELETE /faults, POST|DELETE /holds"));
+                default ->
+                    send(
+                            exchange,
+                            404,
+                            obj(
+                                    "message",
+                                    "No sandbox admin endpoint " + route
+                                            + "; try GET /state, GET /emails, POST /reset, POST /seed, POST /agreements, POST /events/product-request, POST /accounts, PUT /accounts/{id}/state|tags, POST /licenses, PUT /usage, PUT /spend, POST /grants/accept|reject, GET /calls, GET|PUT /knobs, POST|DELETE /faults, POST|DELETE /holds"));
             }
         } catch (IOException | IllegalArgumentException e) {
             send(exchange, 400, obj("message", "Bad admin request: " + e.getMessage()));
@@ -126,7 +190,8 @@ final class AdminApi {
             knobs.rateLimitsEnabled = body.get("rateLimitsEnabled").asBoolean();
         }
         if (body.has("changeSetPreparingMillis")) {
-            knobs.changeSetPreparingMillis = body.get("changeSetPreparingMillis").asLong();
+            knobs.changeSetPreparingMillis =
+                    body.get("changeSetPreparingMillis").asLong();
         }
         if (body.has("changeSetApplyingMillis")) {
             knobs.changeSetApplyingMillis = body.get("changeSetApplyingMillis").asLong();
@@ -140,10 +205,18 @@ final class AdminApi {
         if (body.has("grantTransitionMillis")) {
             knobs.grantTransitionMillis = body.get("grantTransitionMillis").asLong();
         }
-        body.path("latencyByOperation").fields().forEachRemaining(e -> knobs.latencyByOperation.put(e.getKey(), e.getValue().asLong()));
-        body.path("rateLimits").fields().forEachRemaining(e -> knobs.rateLimits.put(e.getKey(), e.getValue().asDouble()));
-        body.path("changeSetFailures").fields()
-                .forEachRemaining(e -> knobs.changeSetFailures.put(e.getKey(), e.getValue().asText()));
+        body.path("latencyByOperation")
+                .fields()
+                .forEachRemaining(e ->
+                        knobs.latencyByOperation.put(e.getKey(), e.getValue().asLong()));
+        body.path("rateLimits")
+                .fields()
+                .forEachRemaining(
+                        e -> knobs.rateLimits.put(e.getKey(), e.getValue().asDouble()));
+        body.path("changeSetFailures")
+                .fields()
+                .forEachRemaining(e ->
+                        knobs.changeSetFailures.put(e.getKey(), e.getValue().asText()));
     }
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {

@@ -1,5 +1,9 @@
 package io.mpgov.sandbox;
 
+import static io.mpgov.sandbox.Json.iso;
+import static io.mpgov.sandbox.Json.obj;
+import static io.mpgov.sandbox.Service.MARKETPLACE_CATALOG;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +11,6 @@ import io.mpgov.sandbox.SandboxState.Change;
 import io.mpgov.sandbox.SandboxState.ChangeSet;
 import io.mpgov.sandbox.SandboxState.Experience;
 import io.mpgov.sandbox.SandboxState.Product;
-
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,17 +23,18 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import static io.mpgov.sandbox.Json.iso;
-import static io.mpgov.sandbox.Json.obj;
-import static io.mpgov.sandbox.Service.MARKETPLACE_CATALOG;
-
 /** Marketplace Catalog (restJson1): the Private Marketplace's experiences and their change sets. */
 final class CatalogApi {
 
     static final String CATALOG = "AWSMarketplace";
     private static final Set<String> PRODUCT_CHANGES = Set.of("AllowProductProcurement", "DenyProductProcurement");
     private static final Map<String, String> PRODUCT_ENTITY_TYPES = Map.of(
-            "SaaSProduct", "SaaSProduct@1.0", "AmiProduct", "AmiProduct@1.0", "ContainerProduct", "ContainerProduct@1.0");
+            "SaaSProduct",
+            "SaaSProduct@1.0",
+            "AmiProduct",
+            "AmiProduct@1.0",
+            "ContainerProduct",
+            "ContainerProduct@1.0");
     private static final Pattern PRODUCT_ID = Pattern.compile("prod-[a-z0-9]{1,64}");
     private static final Pattern CHANGE_SET_NAME = Pattern.compile("[\\w\\s+=.:@-]{1,100}");
     private static final Pattern TOKEN = Pattern.compile("[!-~]{1,64}");
@@ -74,8 +78,11 @@ final class CatalogApi {
             if (ChangeSetLifecycle.ACTIVE.contains(active.status)) {
                 for (Change change : changes) {
                     if (active.changes.stream().anyMatch(c -> c.entityId.equals(change.entityId))) {
-                        throw new AwsError("ResourceInUseException", 423, "The entity " + change.entityId
-                                + " is already in use by change set " + active.id + ".");
+                        throw new AwsError(
+                                "ResourceInUseException",
+                                423,
+                                "The entity " + change.entityId + " is already in use by change set " + active.id
+                                        + ".");
                     }
                 }
             }
@@ -105,7 +112,8 @@ final class CatalogApi {
         for (JsonNode node : list) {
             Change change = new Change();
             change.changeType = text(node, "ChangeType");
-            change.changeName = node.hasNonNull("ChangeName") ? node.get("ChangeName").asText() : null;
+            change.changeName =
+                    node.hasNonNull("ChangeName") ? node.get("ChangeName").asText() : null;
             JsonNode entity = node.get("Entity");
             change.entityType = entity == null ? null : text(entity, "Type");
             change.entityId = entity == null ? null : text(entity, "Identifier");
@@ -120,7 +128,8 @@ final class CatalogApi {
                         + change.entityType + ".");
             }
             if (!seen.add(change.changeType + "/" + change.entityId)) {
-                throw validation("A change set cannot apply " + change.changeType + " to " + change.entityId + " twice.");
+                throw validation(
+                        "A change set cannot apply " + change.changeType + " to " + change.entityId + " twice.");
             }
             change.details = details(node);
             validateProducts(change);
@@ -130,7 +139,7 @@ final class CatalogApi {
     }
 
     private Map<String, Object> details(JsonNode change) {
-        TypeReference<Map<String, Object>> type = new TypeReference<>() { };
+        TypeReference<Map<String, Object>> type = new TypeReference<>() {};
         try {
             if (change.hasNonNull("DetailsDocument")) {
                 return Json.MAPPER.convertValue(change.get("DetailsDocument"), type);
@@ -175,22 +184,51 @@ final class CatalogApi {
         ChangeSet cs = changeSet(r.queryParam("changeSetId"));
         List<Object> changes = new ArrayList<>();
         for (Change c : cs.changes) {
-            changes.add(obj("ChangeType", c.changeType, "ChangeName", c.changeName,
-                    "Entity", obj("Type", c.entityType, "Identifier", c.entityId),
-                    "Details", write(c.details), "DetailsDocument", c.details,
-                    "ErrorDetailList", c.errors.stream()
-                            .map(e -> obj("ErrorCode", e.errorCode(), "ErrorMessage", e.errorMessage())).toList()));
+            changes.add(obj(
+                    "ChangeType",
+                    c.changeType,
+                    "ChangeName",
+                    c.changeName,
+                    "Entity",
+                    obj("Type", c.entityType, "Identifier", c.entityId),
+                    "Details",
+                    write(c.details),
+                    "DetailsDocument",
+                    c.details,
+                    "ErrorDetailList",
+                    c.errors.stream()
+                            .map(e -> obj("ErrorCode", e.errorCode(), "ErrorMessage", e.errorMessage()))
+                            .toList()));
         }
-        return obj("ChangeSetId", cs.id, "ChangeSetArn", cs.arn, "ChangeSetName", cs.name, "Intent", "APPLY",
-                "StartTime", iso(cs.startTime), "EndTime", iso(cs.endTime), "Status", cs.status,
-                "FailureCode", cs.failureCode, "FailureDescription", cs.failureDescription, "ChangeSet", changes);
+        return obj(
+                "ChangeSetId",
+                cs.id,
+                "ChangeSetArn",
+                cs.arn,
+                "ChangeSetName",
+                cs.name,
+                "Intent",
+                "APPLY",
+                "StartTime",
+                iso(cs.startTime),
+                "EndTime",
+                iso(cs.endTime),
+                "Status",
+                cs.status,
+                "FailureCode",
+                cs.failureCode,
+                "FailureDescription",
+                cs.failureDescription,
+                "ChangeSet",
+                changes);
     }
 
     private Object cancelChangeSet(SandboxRequest r) {
         checkCatalog(r.queryParam("catalog"));
         ChangeSet cs = changeSet(r.queryParam("changeSetId"));
         if (cs.status.equals("APPLYING")) {
-            throw new AwsError("ResourceInUseException", 423, "Change set " + cs.id + " is APPLYING and cannot be cancelled.");
+            throw new AwsError(
+                    "ResourceInUseException", 423, "Change set " + cs.id + " is APPLYING and cannot be cancelled.");
         }
         if (!cs.status.equals("PREPARING")) {
             throw validation("Change set " + cs.id + " is " + cs.status + " and cannot be cancelled.");
@@ -222,14 +260,35 @@ final class CatalogApi {
         if ("DESCENDING".equals(r.body().path("Sort").path("SortOrder").asText())) {
             order = order.reversed();
         }
-        List<ChangeSet> matching = sandbox.state().changeSets.stream().filter(filter).sorted(order).toList();
+        List<ChangeSet> matching =
+                sandbox.state().changeSets.stream().filter(filter).sorted(order).toList();
         Pages.Page<ChangeSet> page = Pages.of(matching, r, "NextToken", "MaxResults", 20, 20);
-        return obj("ChangeSetSummaryList", page.items().stream().map(cs -> obj(
-                        "ChangeSetId", cs.id, "ChangeSetArn", cs.arn, "ChangeSetName", cs.name,
-                        "StartTime", iso(cs.startTime), "EndTime", iso(cs.endTime), "Status", cs.status,
-                        "EntityIdList", cs.changes.stream().map(c -> c.entityId).distinct().toList(),
-                        "FailureCode", cs.failureCode)).toList(),
-                "NextToken", page.nextToken());
+        return obj(
+                "ChangeSetSummaryList",
+                page.items().stream()
+                        .map(cs -> obj(
+                                "ChangeSetId",
+                                cs.id,
+                                "ChangeSetArn",
+                                cs.arn,
+                                "ChangeSetName",
+                                cs.name,
+                                "StartTime",
+                                iso(cs.startTime),
+                                "EndTime",
+                                iso(cs.endTime),
+                                "Status",
+                                cs.status,
+                                "EntityIdList",
+                                cs.changes.stream()
+                                        .map(c -> c.entityId)
+                                        .distinct()
+                                        .toList(),
+                                "FailureCode",
+                                cs.failureCode))
+                        .toList(),
+                "NextToken",
+                page.nextToken());
     }
 
     private Object listEntities(SandboxRequest r) {
@@ -238,18 +297,34 @@ final class CatalogApi {
         SandboxState state = sandbox.state();
         List<Map<String, Object>> entities;
         if (entityType.equals("Experience")) {
-            entities = state.experiences.stream().map(e -> summary(e.name, "Experience@1.0", e.id, e.lastModified,
-                    "Restricted")).toList();
+            entities = state.experiences.stream()
+                    .map(e -> summary(e.name, "Experience@1.0", e.id, e.lastModified, "Restricted"))
+                    .toList();
         } else if (entityType.equals("ProcurementPolicy")) {
-            entities = state.experiences.stream().map(e -> summary(e.name + " procurement policy",
-                    "ProcurementPolicy@1.0", e.procurementPolicyId, e.lastModified, "Restricted")).toList();
+            entities = state.experiences.stream()
+                    .map(e -> summary(
+                            e.name + " procurement policy",
+                            "ProcurementPolicy@1.0",
+                            e.procurementPolicyId,
+                            e.lastModified,
+                            "Restricted"))
+                    .toList();
         } else if (entityType.equals("Audience")) {
-            entities = state.experiences.stream().filter(e -> e.audienceId != null).map(e -> summary(
-                    "Audience for Experience " + e.id, "Audience@1.0", e.audienceId, e.lastModified, "Restricted")).toList();
+            entities = state.experiences.stream()
+                    .filter(e -> e.audienceId != null)
+                    .map(e -> summary(
+                            "Audience for Experience " + e.id,
+                            "Audience@1.0",
+                            e.audienceId,
+                            e.lastModified,
+                            "Restricted"))
+                    .toList();
         } else if (PRODUCT_ENTITY_TYPES.containsKey(entityType)) {
             String type = PRODUCT_ENTITY_TYPES.get(entityType);
-            entities = state.products.stream().filter(p -> p.entityType().equals(type))
-                    .map(p -> summary(p.title(), type, p.id(), null, "Public")).toList();
+            entities = state.products.stream()
+                    .filter(p -> p.entityType().equals(type))
+                    .map(p -> summary(p.title(), type, p.id(), null, "Public"))
+                    .toList();
         } else {
             throw validation("Unsupported entity type " + entityType + ".");
         }
@@ -258,8 +333,19 @@ final class CatalogApi {
     }
 
     private Map<String, Object> summary(String name, String type, String id, Instant modified, String visibility) {
-        return obj("Name", name, "EntityType", type, "EntityId", id, "EntityArn", arn(type.replace("@1.0", "") + "/" + id),
-                "LastModifiedDate", iso(modified), "Visibility", visibility);
+        return obj(
+                "Name",
+                name,
+                "EntityType",
+                type,
+                "EntityId",
+                id,
+                "EntityArn",
+                arn(type.replace("@1.0", "") + "/" + id),
+                "LastModifiedDate",
+                iso(modified),
+                "Visibility",
+                visibility);
     }
 
     private Object describeEntity(SandboxRequest r) {
@@ -270,46 +356,103 @@ final class CatalogApi {
             // As AWS: the Experience names its procurement policy but lists no products; the products are
             // the policy's statements; who the experience applies to is its Audience entity.
             if (e.id.equals(id)) {
-                return entity("Experience@1.0", id, e.lastModified, obj("Name", e.name, "Description", e.name,
-                        "Status", e.status, "AdminStatus", "Editable", "ProcurementPolicies", List.of(e.procurementPolicyId)));
+                return entity(
+                        "Experience@1.0",
+                        id,
+                        e.lastModified,
+                        obj(
+                                "Name",
+                                e.name,
+                                "Description",
+                                e.name,
+                                "Status",
+                                e.status,
+                                "AdminStatus",
+                                "Editable",
+                                "ProcurementPolicies",
+                                List.of(e.procurementPolicyId)));
             }
             if (id.equals(e.procurementPolicyId)) {
                 List<Object> statements = new ArrayList<>();
                 statement(statements, "Allow", e.allowedProducts);
                 statement(statements, "Deny", e.deniedProducts);
-                return entity("ProcurementPolicy@1.0", id, e.lastModified, obj("Name", e.name + " procurement policy",
-                        "Description", "Procurement policy of " + e.id, "Statements", statements,
-                        "Configuration", obj("PolicyResourceRequests", "Allow")));
+                return entity(
+                        "ProcurementPolicy@1.0",
+                        id,
+                        e.lastModified,
+                        obj(
+                                "Name",
+                                e.name + " procurement policy",
+                                "Description",
+                                "Procurement policy of " + e.id,
+                                "Statements",
+                                statements,
+                                "Configuration",
+                                obj("PolicyResourceRequests", "Allow")));
             }
             if (id.equals(e.audienceId)) {
-                return entity("Audience@1.0", id, e.lastModified, obj("Name", "Audience for Experience " + e.id,
-                        "Description", "Who " + e.name + " applies to", "Principals", List.copyOf(e.audience), "ExperienceId", e.id));
+                return entity(
+                        "Audience@1.0",
+                        id,
+                        e.lastModified,
+                        obj(
+                                "Name",
+                                "Audience for Experience " + e.id,
+                                "Description",
+                                "Who " + e.name + " applies to",
+                                "Principals",
+                                List.copyOf(e.audience),
+                                "ExperienceId",
+                                e.id));
             }
         }
         for (Product p : state.products) {
             if (p.id().equals(id)) {
-                Map<String, Object> details = obj("Description", obj("ProductTitle", p.title(), "Manufacturer", p.seller()));
-                return obj("EntityType", p.entityType(), "EntityIdentifier", id + "@1",
-                        "EntityArn", arn(p.entityType().replace("@1.0", "") + "/" + id),
-                        "Details", write(details), "DetailsDocument", details);
+                Map<String, Object> details =
+                        obj("Description", obj("ProductTitle", p.title(), "Manufacturer", p.seller()));
+                return obj(
+                        "EntityType",
+                        p.entityType(),
+                        "EntityIdentifier",
+                        id + "@1",
+                        "EntityArn",
+                        arn(p.entityType().replace("@1.0", "") + "/" + id),
+                        "Details",
+                        write(details),
+                        "DetailsDocument",
+                        details);
             }
         }
         throw new AwsError("ResourceNotFoundException", 404, "Entity " + id + " not found.");
     }
 
     private Map<String, Object> entity(String type, String id, Instant modified, Map<String, Object> details) {
-        return obj("EntityType", type, "EntityIdentifier", id + "@1", "EntityArn", arn(type.replace("@1.0", "") + "/" + id),
-                "LastModifiedDate", iso(modified), "Details", write(details), "DetailsDocument", details);
+        return obj(
+                "EntityType",
+                type,
+                "EntityIdentifier",
+                id + "@1",
+                "EntityArn",
+                arn(type.replace("@1.0", "") + "/" + id),
+                "LastModifiedDate",
+                iso(modified),
+                "Details",
+                write(details),
+                "DetailsDocument",
+                details);
     }
 
     private static void statement(List<Object> statements, String effect, Set<String> products) {
         if (!products.isEmpty()) {
-            statements.add(obj("Effect", effect, "Resources", List.of(obj("Type", "Product", "Ids", List.copyOf(products)))));
+            statements.add(
+                    obj("Effect", effect, "Resources", List.of(obj("Type", "Product", "Ids", List.copyOf(products)))));
         }
     }
 
     private ChangeSet changeSet(String id) {
-        return sandbox.state().changeSets.stream().filter(cs -> cs.id.equals(id)).findFirst()
+        return sandbox.state().changeSets.stream()
+                .filter(cs -> cs.id.equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AwsError("ResourceNotFoundException", 404, "Change set " + id + " not found."));
     }
 

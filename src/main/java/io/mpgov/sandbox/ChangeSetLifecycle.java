@@ -4,7 +4,6 @@ import io.mpgov.sandbox.SandboxState.Change;
 import io.mpgov.sandbox.SandboxState.ChangeSet;
 import io.mpgov.sandbox.SandboxState.ErrorDetail;
 import io.mpgov.sandbox.SandboxState.Experience;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,7 @@ final class ChangeSetLifecycle {
 
     static final Set<String> ACTIVE = Set.of("PREPARING", "APPLYING");
 
-    private ChangeSetLifecycle() {
-    }
+    private ChangeSetLifecycle() {}
 
     static void advance(SandboxState state, Knobs knobs, Instant now) {
         for (ChangeSet cs : state.changeSets) {
@@ -48,7 +46,8 @@ final class ChangeSetLifecycle {
 
     private static void validate(SandboxState state, Knobs knobs, Change change) {
         if (experience(state, change.entityId) == null) {
-            change.errors.add(new ErrorDetail("ENTITY_NOT_FOUND",
+            change.errors.add(new ErrorDetail(
+                    "ENTITY_NOT_FOUND",
                     "The entity " + change.entityId + " of type " + change.entityType + " does not exist."));
             return;
         }
@@ -57,8 +56,8 @@ final class ChangeSetLifecycle {
             if (injected != null) {
                 change.errors.add(new ErrorDetail(injected, "Injected failure for product " + productId + "."));
             } else if (state.products.stream().noneMatch(p -> p.id().equals(productId))) {
-                change.errors.add(new ErrorDetail("ENTITY_NOT_FOUND",
-                        "The product " + productId + " does not exist in AWS Marketplace."));
+                change.errors.add(new ErrorDetail(
+                        "ENTITY_NOT_FOUND", "The product " + productId + " does not exist in AWS Marketplace."));
             }
         }
     }
@@ -78,7 +77,10 @@ final class ChangeSetLifecycle {
     }
 
     static Experience experience(SandboxState state, String id) {
-        return state.experiences.stream().filter(e -> e.id.equals(id)).findFirst().orElse(null);
+        return state.experiences.stream()
+                .filter(e -> e.id.equals(id))
+                .findFirst()
+                .orElse(null);
     }
 
     static List<String> productIds(Change change) {

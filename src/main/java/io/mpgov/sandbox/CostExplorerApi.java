@@ -1,8 +1,10 @@
 package io.mpgov.sandbox;
 
+import static io.mpgov.sandbox.Json.obj;
+import static io.mpgov.sandbox.Service.COST_EXPLORER;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.SandboxState.Charge;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -17,9 +19,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import static io.mpgov.sandbox.Json.obj;
-import static io.mpgov.sandbox.Service.COST_EXPLORER;
-
 /**
  * Cost Explorer (awsJson1_1, {@code AWSInsightsIndexService}): GetCostAndUsage over the charges in the
  * state, with the model's required members, enums and pattern, Dimension filters (And/Or/Not), up to two
@@ -31,18 +30,66 @@ final class CostExplorerApi {
     static final String MARKETPLACE = "AWS Marketplace";
     /** botocore's YearMonthDay. */
     private static final Pattern YEAR_MONTH_DAY = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T\\d{2}:\\d{2}:\\d{2}Z)?");
-    private static final List<String> METRICS = List.of("AmortizedCost", "BlendedCost", "NetAmortizedCost", "NetUnblendedCost",
-            "NormalizedUsageAmount", "UnblendedCost", "UsageQuantity");
+
+    private static final List<String> METRICS = List.of(
+            "AmortizedCost",
+            "BlendedCost",
+            "NetAmortizedCost",
+            "NetUnblendedCost",
+            "NormalizedUsageAmount",
+            "UnblendedCost",
+            "UsageQuantity");
     /** The Dimension enum of the model. */
-    private static final Set<String> DIMENSIONS = Set.of("AZ", "INSTANCE_TYPE", "LINKED_ACCOUNT", "PAYER_ACCOUNT", "LINKED_ACCOUNT_NAME",
-            "OPERATION", "PURCHASE_TYPE", "REGION", "SERVICE", "SERVICE_CODE", "USAGE_TYPE", "USAGE_TYPE_GROUP", "RECORD_TYPE",
-            "OPERATING_SYSTEM", "TENANCY", "SCOPE", "PLATFORM", "SUBSCRIPTION_ID", "LEGAL_ENTITY_NAME", "DEPLOYMENT_OPTION",
-            "DATABASE_ENGINE", "CACHE_ENGINE", "INSTANCE_TYPE_FAMILY", "BILLING_ENTITY", "RESERVATION_ID", "RESOURCE_ID",
-            "RIGHTSIZING_TYPE", "SAVINGS_PLANS_TYPE", "SAVINGS_PLAN_ARN", "PAYMENT_OPTION", "AGREEMENT_END_DATE_TIME_AFTER",
-            "AGREEMENT_END_DATE_TIME_BEFORE", "INVOICING_ENTITY", "ANOMALY_TOTAL_IMPACT_ABSOLUTE", "ANOMALY_TOTAL_IMPACT_PERCENTAGE");
+    private static final Set<String> DIMENSIONS = Set.of(
+            "AZ",
+            "INSTANCE_TYPE",
+            "LINKED_ACCOUNT",
+            "PAYER_ACCOUNT",
+            "LINKED_ACCOUNT_NAME",
+            "OPERATION",
+            "PURCHASE_TYPE",
+            "REGION",
+            "SERVICE",
+            "SERVICE_CODE",
+            "USAGE_TYPE",
+            "USAGE_TYPE_GROUP",
+            "RECORD_TYPE",
+            "OPERATING_SYSTEM",
+            "TENANCY",
+            "SCOPE",
+            "PLATFORM",
+            "SUBSCRIPTION_ID",
+            "LEGAL_ENTITY_NAME",
+            "DEPLOYMENT_OPTION",
+            "DATABASE_ENGINE",
+            "CACHE_ENGINE",
+            "INSTANCE_TYPE_FAMILY",
+            "BILLING_ENTITY",
+            "RESERVATION_ID",
+            "RESOURCE_ID",
+            "RIGHTSIZING_TYPE",
+            "SAVINGS_PLANS_TYPE",
+            "SAVINGS_PLAN_ARN",
+            "PAYMENT_OPTION",
+            "AGREEMENT_END_DATE_TIME_AFTER",
+            "AGREEMENT_END_DATE_TIME_BEFORE",
+            "INVOICING_ENTITY",
+            "ANOMALY_TOTAL_IMPACT_ABSOLUTE",
+            "ANOMALY_TOTAL_IMPACT_PERCENTAGE");
     /** What GetCostAndUsage's GroupBy documentation allows for the DIMENSION type. */
-    private static final Set<String> GROUP_BY = Set.of("AZ", "INSTANCE_TYPE", "LEGAL_ENTITY_NAME", "INVOICING_ENTITY", "LINKED_ACCOUNT",
-            "OPERATION", "PLATFORM", "PURCHASE_TYPE", "SERVICE", "TENANCY", "RECORD_TYPE", "USAGE_TYPE");
+    private static final Set<String> GROUP_BY = Set.of(
+            "AZ",
+            "INSTANCE_TYPE",
+            "LEGAL_ENTITY_NAME",
+            "INVOICING_ENTITY",
+            "LINKED_ACCOUNT",
+            "OPERATION",
+            "PLATFORM",
+            "PURCHASE_TYPE",
+            "SERVICE",
+            "TENANCY",
+            "RECORD_TYPE",
+            "USAGE_TYPE");
     /** Cost Explorer keeps 13 months and the current one (without the multi-year opt-in). */
     private static final int HISTORY_MONTHS = 13;
 
@@ -56,11 +103,9 @@ final class CostExplorerApi {
         server.target(COST_EXPLORER, TARGET, "GetCostAndUsage", this::getCostAndUsage);
     }
 
-    private record Period(LocalDate start, LocalDate end) {
-    }
+    private record Period(LocalDate start, LocalDate end) {}
 
-    private record Entry(Period period, List<String> keys, List<Charge> charges) {
-    }
+    private record Entry(Period period, List<String> keys, List<Charge> charges) {}
 
     private Object getCostAndUsage(SandboxRequest r) {
         JsonNode body = r.body();
@@ -72,10 +117,14 @@ final class CostExplorerApi {
         LocalDate end = day(interval, "End");
         String granularity = r.required("Granularity");
         if (!List.of("DAILY", "MONTHLY", "HOURLY").contains(granularity)) {
-            throw invalid("Value '" + granularity + "' at 'granularity' failed to satisfy constraint: Member must satisfy enum value set: [DAILY, MONTHLY, HOURLY]");
+            throw invalid(
+                    "Value '" + granularity
+                            + "' at 'granularity' failed to satisfy constraint: Member must satisfy enum value set: [DAILY, MONTHLY, HOURLY]");
         }
         if (granularity.equals("HOURLY")) {
-            throw AwsError.validation(COST_EXPLORER, "Hourly granularity is not enabled for this account (Cost Explorer preferences, hourly granularity opt-in)");
+            throw AwsError.validation(
+                    COST_EXPLORER,
+                    "Hourly granularity is not enabled for this account (Cost Explorer preferences, hourly granularity opt-in)");
         }
         JsonNode metricsNode = body.get("Metrics");
         if (metricsNode == null || !metricsNode.isArray() || metricsNode.isEmpty()) {
@@ -84,7 +133,8 @@ final class CostExplorerApi {
         List<String> metrics = new ArrayList<>();
         metricsNode.forEach(m -> {
             if (!METRICS.contains(m.asText())) {
-                throw AwsError.validation(COST_EXPLORER, "Invalid metric: " + m.asText() + "; valid metrics are " + METRICS);
+                throw AwsError.validation(
+                        COST_EXPLORER, "Invalid metric: " + m.asText() + "; valid metrics are " + METRICS);
             }
             metrics.add(m.asText());
         });
@@ -96,9 +146,12 @@ final class CostExplorerApi {
             throw AwsError.validation(COST_EXPLORER, "Start date must be equal to or no later than the current date");
         }
         SandboxState state = sandbox.state();
-        if (!state.costExplorerDataAvailable || start.isBefore(today.withDayOfMonth(1).minusMonths(HISTORY_MONTHS))) {
-            throw AwsError.client("DataUnavailableException", "Data is not available. Please try to adjust the time period. "
-                    + "If just enabled Cost Explorer, data might not be ingested yet");
+        if (!state.costExplorerDataAvailable
+                || start.isBefore(today.withDayOfMonth(1).minusMonths(HISTORY_MONTHS))) {
+            throw AwsError.client(
+                    "DataUnavailableException",
+                    "Data is not available. Please try to adjust the time period. "
+                            + "If just enabled Cost Explorer, data might not be ingested yet");
         }
         Predicate<Charge> filter = body.hasNonNull("Filter") ? expression(body.get("Filter")) : c -> true;
         List<String[]> groupBy = groupBy(body.get("GroupBy"));
@@ -109,16 +162,25 @@ final class CostExplorerApi {
             state.charges.stream()
                     .filter(c -> !c.day().isBefore(period.start()) && c.day().isBefore(period.end()))
                     .filter(filter)
-                    .forEach(c -> groups.computeIfAbsent(groupBy.stream().map(g -> value(c, g)).toList(), k -> new ArrayList<>()).add(c));
+                    .forEach(c -> groups.computeIfAbsent(
+                                    groupBy.stream().map(g -> value(c, g)).toList(), k -> new ArrayList<>())
+                            .add(c));
             if (groupBy.isEmpty() || groups.isEmpty()) {
-                entries.add(new Entry(period, null, groups.values().stream().flatMap(List::stream).toList()));
+                entries.add(new Entry(
+                        period,
+                        null,
+                        groups.values().stream().flatMap(List::stream).toList()));
             } else {
-                groups.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Object::toString)))
+                groups.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Object::toString)))
                         .forEach(g -> entries.add(new Entry(period, g.getKey(), g.getValue())));
             }
         }
 
-        String fingerprint = Integer.toHexString(((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).without("NextPageToken").toString().hashCode());
+        String fingerprint = Integer.toHexString(((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy())
+                .without("NextPageToken")
+                .toString()
+                .hashCode());
         int offset = offset(r.optional("NextPageToken"), fingerprint);
         int size = Math.max(1, sandbox.knobs().costExplorerPageSize);
         int to = Math.min(entries.size(), offset + size);
@@ -129,10 +191,19 @@ final class CostExplorerApi {
             if (!entry.period().equals(current)) {
                 current = entry.period();
                 boolean grouped = !groupBy.isEmpty();
-                result = obj("TimePeriod", obj("Start", current.start().toString(), "End", current.end().toString()),
-                        "Total", grouped ? Map.of() : metrics(metrics, entry.charges()),
-                        "Groups", new ArrayList<>(),
-                        "Estimated", !current.end().isBefore(today.withDayOfMonth(1).plusDays(1)));
+                result = obj(
+                        "TimePeriod",
+                        obj(
+                                "Start",
+                                current.start().toString(),
+                                "End",
+                                current.end().toString()),
+                        "Total",
+                        grouped ? Map.of() : metrics(metrics, entry.charges()),
+                        "Groups",
+                        new ArrayList<>(),
+                        "Estimated",
+                        !current.end().isBefore(today.withDayOfMonth(1).plusDays(1)));
                 results.add(result);
             }
             if (entry.keys() != null) {
@@ -141,19 +212,27 @@ final class CostExplorerApi {
                 groups.add(obj("Keys", entry.keys(), "Metrics", metrics(metrics, entry.charges())));
             }
         }
-        return obj("GroupDefinitions", groupBy.stream().map(g -> obj("Type", g[0], "Key", g[1])).toList(),
-                "ResultsByTime", results, "DimensionValueAttributes", List.of(),
-                "NextPageToken", to < entries.size() ? token(to, fingerprint) : null);
+        return obj(
+                "GroupDefinitions",
+                groupBy.stream().map(g -> obj("Type", g[0], "Key", g[1])).toList(),
+                "ResultsByTime",
+                results,
+                "DimensionValueAttributes",
+                List.of(),
+                "NextPageToken",
+                to < entries.size() ? token(to, fingerprint) : null);
     }
 
     private static LocalDate day(JsonNode interval, String member) {
         JsonNode value = interval.get(member);
         if (value == null || value.isNull()) {
-            throw invalid("Value null at 'timePeriod." + member.toLowerCase() + "' failed to satisfy constraint: Member must not be null");
+            throw invalid("Value null at 'timePeriod." + member.toLowerCase()
+                    + "' failed to satisfy constraint: Member must not be null");
         }
         if (!YEAR_MONTH_DAY.matcher(value.asText()).matches()) {
             throw invalid("Value '" + value.asText() + "' at 'timePeriod." + member.toLowerCase()
-                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: " + YEAR_MONTH_DAY.pattern());
+                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + YEAR_MONTH_DAY.pattern());
         }
         try {
             return LocalDate.parse(value.asText().substring(0, 10));
@@ -165,7 +244,9 @@ final class CostExplorerApi {
     private static List<Period> periods(LocalDate start, LocalDate end, String granularity) {
         List<Period> periods = new ArrayList<>();
         for (LocalDate from = start; from.isBefore(end); ) {
-            LocalDate next = granularity.equals("DAILY") ? from.plusDays(1) : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate next = granularity.equals("DAILY")
+                    ? from.plusDays(1)
+                    : from.withDayOfMonth(1).plusMonths(1);
             LocalDate to = next.isAfter(end) ? end : next;
             periods.add(new Period(from, to));
             from = to;
@@ -178,7 +259,10 @@ final class CostExplorerApi {
         List<String> roots = new ArrayList<>();
         e.fieldNames().forEachRemaining(roots::add);
         if (roots.size() != 1) {
-            throw AwsError.validation(COST_EXPLORER, "Expression must have exactly one root (Dimensions, Tags, CostCategories, And, Or or Not); got " + roots);
+            throw AwsError.validation(
+                    COST_EXPLORER,
+                    "Expression must have exactly one root (Dimensions, Tags, CostCategories, And, Or or Not); got "
+                            + roots);
         }
         JsonNode value = e.get(roots.get(0));
         return switch (roots.get(0)) {
@@ -188,13 +272,17 @@ final class CostExplorerApi {
                 }
                 List<Predicate<Charge>> parts = new ArrayList<>();
                 value.forEach(part -> parts.add(expression(part)));
-                yield roots.get(0).equals("And") ? c -> parts.stream().allMatch(p -> p.test(c)) : c -> parts.stream().anyMatch(p -> p.test(c));
+                yield roots.get(0).equals("And")
+                        ? c -> parts.stream().allMatch(p -> p.test(c))
+                        : c -> parts.stream().anyMatch(p -> p.test(c));
             }
             case "Not" -> expression(value).negate();
             case "Dimensions" -> {
                 String key = value.path("Key").asText();
                 if (!DIMENSIONS.contains(key)) {
-                    throw invalid("Value '" + key + "' at 'filter.dimensions.key' failed to satisfy constraint: Member must satisfy enum value set");
+                    throw invalid(
+                            "Value '" + key
+                                    + "' at 'filter.dimensions.key' failed to satisfy constraint: Member must satisfy enum value set");
                 }
                 List<String> values = new ArrayList<>();
                 value.path("Values").forEach(v -> values.add(v.asText()));
@@ -221,10 +309,14 @@ final class CostExplorerApi {
             String type = g.path("Type").asText();
             String key = g.path("Key").asText();
             if (!List.of("DIMENSION", "TAG", "COST_CATEGORY").contains(type)) {
-                throw invalid("Value '" + type + "' at 'groupBy.type' failed to satisfy constraint: Member must satisfy enum value set: [DIMENSION, TAG, COST_CATEGORY]");
+                throw invalid(
+                        "Value '" + type
+                                + "' at 'groupBy.type' failed to satisfy constraint: Member must satisfy enum value set: [DIMENSION, TAG, COST_CATEGORY]");
             }
             if (type.equals("DIMENSION") && !GROUP_BY.contains(key)) {
-                throw AwsError.validation(COST_EXPLORER, "Group Definition dimension is invalid. Valid values are " + new java.util.TreeSet<>(GROUP_BY));
+                throw AwsError.validation(
+                        COST_EXPLORER,
+                        "Group Definition dimension is invalid. Valid values are " + new java.util.TreeSet<>(GROUP_BY));
             }
             groups.add(new String[] {type, key});
         }
@@ -239,7 +331,8 @@ final class CostExplorerApi {
         return switch (group[1]) {
             case "SERVICE" -> c.service();
             case "BILLING_ENTITY" -> c.billingEntity();
-            case "LEGAL_ENTITY_NAME", "INVOICING_ENTITY" -> MARKETPLACE.equals(c.billingEntity()) ? c.service() : "Amazon Web Services, Inc.";
+            case "LEGAL_ENTITY_NAME", "INVOICING_ENTITY" ->
+                MARKETPLACE.equals(c.billingEntity()) ? c.service() : "Amazon Web Services, Inc.";
             case "LINKED_ACCOUNT" -> c.linkedAccount();
             case "RECORD_TYPE" -> c.recordType();
             default -> "NoValue";
@@ -250,15 +343,25 @@ final class CostExplorerApi {
         Map<String, Object> metrics = new LinkedHashMap<>();
         for (String name : names) {
             boolean quantity = name.equals("UsageQuantity") || name.equals("NormalizedUsageAmount");
-            BigDecimal sum = charges.stream().map(c -> quantity ? c.usageQuantity() : c.unblendedCost())
-                    .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
-            metrics.put(name, obj("Amount", sum.setScale(10, java.math.RoundingMode.HALF_UP).toPlainString(), "Unit", quantity ? "N/A" : "USD"));
+            BigDecimal sum = charges.stream()
+                    .map(c -> quantity ? c.usageQuantity() : c.unblendedCost())
+                    .filter(java.util.Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            metrics.put(
+                    name,
+                    obj(
+                            "Amount",
+                            sum.setScale(10, java.math.RoundingMode.HALF_UP).toPlainString(),
+                            "Unit",
+                            quantity ? "N/A" : "USD"));
         }
         return metrics;
     }
 
     private static String token(int offset, String fingerprint) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("ce:" + offset + ":" + fingerprint).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("ce:" + offset + ":" + fingerprint).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int offset(String token, String fingerprint) {
@@ -275,13 +378,16 @@ final class CostExplorerApi {
             throw invalidToken();
         }
         if (!parts[2].equals(fingerprint)) {
-            throw AwsError.client("RequestChangedException", "Your request parameters changed between pages. Try again with the old parameters or without a pagination token.");
+            throw AwsError.client(
+                    "RequestChangedException",
+                    "Your request parameters changed between pages. Try again with the old parameters or without a pagination token.");
         }
         return Integer.parseInt(parts[1]);
     }
 
     private static AwsError invalidToken() {
-        return AwsError.client("InvalidNextTokenException", "The pagination token is invalid. Try again without a pagination token.");
+        return AwsError.client(
+                "InvalidNextTokenException", "The pagination token is invalid. Try again without a pagination token.");
     }
 
     private static AwsError invalid(String detail) {

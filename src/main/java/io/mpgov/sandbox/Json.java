@@ -3,7 +3,6 @@ package io.mpgov.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +16,7 @@ final class Json {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** An object from alternating keys and values; null values are left out as AWS leaves them out. */
     static Map<String, Object> obj(Object... keysAndValues) {
@@ -33,7 +31,9 @@ final class Json {
 
     /** awsJson protocols send timestamps as epoch seconds. */
     static BigDecimal epoch(Instant instant) {
-        return instant == null ? null : BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
+        return instant == null
+                ? null
+                : BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
     }
 
     /** Marketplace Catalog's DateTimeISO8601: exactly {@code yyyy-MM-ddTHH:mm:ssZ}. */

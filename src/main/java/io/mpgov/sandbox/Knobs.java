@@ -16,14 +16,31 @@ public final class Knobs {
 
     /** Fixed latency added to every AWS call, plus up to {@code latencyJitterMillis} at random. */
     public volatile long latencyMillis;
+
     public volatile long latencyJitterMillis;
     /** Latency added to one operation on top of {@link #latencyMillis} (e.g. CreateGrant: 150). */
     public final Map<String, Long> latencyByOperation = new ConcurrentHashMap<>();
+
     public volatile boolean rateLimitsEnabled = true;
     /** Calls per second per operation; AWS's published limits where it publishes them. */
     public final Map<String, Double> rateLimits = new ConcurrentHashMap<>(Map.of(
-            "StartChangeSet", 5.0, "DescribeChangeSet", 10.0, "DescribeEntity", 20.0, "ListEntities", 10.0,
-            "CreateGrant", 20.0, "CreateGrantVersion", 20.0, "DeleteGrant", 20.0, "SendEmail", 14.0));
+            "StartChangeSet",
+            5.0,
+            "DescribeChangeSet",
+            10.0,
+            "DescribeEntity",
+            20.0,
+            "ListEntities",
+            10.0,
+            "CreateGrant",
+            20.0,
+            "CreateGrantVersion",
+            20.0,
+            "DeleteGrant",
+            20.0,
+            "SendEmail",
+            14.0));
+
     public volatile long changeSetPreparingMillis = 2_000;
     public volatile long changeSetApplyingMillis = 3_000;
     /** How long a grant takes to become ACTIVE after activation, or DELETED after deletion. */
@@ -37,6 +54,7 @@ public final class Knobs {
      * OU or organization grants are refused.
      */
     public volatile boolean organizationLinked = true;
+
     public final List<Fault> faults = new CopyOnWriteArrayList<>();
     /** Products whose next change set fails with the given error code, as AWS reports it per change. */
     public final Map<String, String> changeSetFailures = new ConcurrentHashMap<>();
@@ -55,6 +73,7 @@ public final class Knobs {
         public double probability = 1.0;
         /** Hold the answer this long first: longer than the client's timeout, it is a timeout. */
         public long delayMillis;
+
         public final AtomicInteger times = new AtomicInteger(-1);
 
         boolean matches(String op) {
@@ -122,7 +141,9 @@ public final class Knobs {
             long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
             waiting++;
             try {
-                for (long left = deadline - System.nanoTime(); released == generation && left > 0; left = deadline - System.nanoTime()) {
+                for (long left = deadline - System.nanoTime();
+                        released == generation && left > 0;
+                        left = deadline - System.nanoTime()) {
                     wait(Math.max(1, left / 1_000_000));
                 }
             } catch (InterruptedException stopping) {

@@ -1,9 +1,12 @@
 package io.mpgov.sandbox;
 
+import static io.mpgov.sandbox.Json.iso;
+import static io.mpgov.sandbox.Json.obj;
+import static io.mpgov.sandbox.Service.LICENSE_MANAGER;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.SandboxState.Grant;
 import io.mpgov.sandbox.SandboxState.License;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-
-import static io.mpgov.sandbox.Json.iso;
-import static io.mpgov.sandbox.Json.obj;
-import static io.mpgov.sandbox.Service.LICENSE_MANAGER;
 
 /** License Manager (awsJson1_1): the licenses the management account received from AWS Marketplace. */
 final class LicenseManagerApi {
@@ -38,13 +37,15 @@ final class LicenseManagerApi {
         server.target(LICENSE_MANAGER, TARGET, "DeleteGrant", this::deleteGrant);
         server.target(LICENSE_MANAGER, TARGET, "ListDistributedGrants", this::listDistributedGrants);
         server.target(LICENSE_MANAGER, TARGET, "ListReceivedGrants", this::listReceivedGrants);
-        server.target(LICENSE_MANAGER, TARGET, "ListReceivedGrantsForOrganization", this::listReceivedGrantsForOrganization);
+        server.target(
+                LICENSE_MANAGER, TARGET, "ListReceivedGrantsForOrganization", this::listReceivedGrantsForOrganization);
     }
 
     private static final Pattern PRINCIPAL = Pattern.compile(
             "arn:aws:iam::\\d{12}:root|arn:aws:organizations::\\d{12}:(ou/o-[a-z0-9]+/ou-[a-z0-9-]+|organization/o-[a-z0-9]+)");
     /** A grant in these statuses does not stand in the way of a new grant of its license to its principal. */
     private static final Set<String> GONE = Set.of("DELETED", "REJECTED", "FAILED_WORKFLOW");
+
     private static final Set<String> OVERRIDES = Set.of("DISTRIBUTED_GRANTS_ONLY", "ALL_GRANTS_PERMITTED_BY_ISSUER");
 
     /**
@@ -76,25 +77,34 @@ final class LicenseManagerApi {
         }
         String principal = principals.get(0).asText();
         if (!PRINCIPAL.matcher(principal).matches()) {
-            throw validation("Invalid principal " + principal + ": expected arn:aws:iam::<account>:root, an OU or the organization");
+            throw validation("Invalid principal " + principal
+                    + ": expected arn:aws:iam::<account>:root, an OU or the organization");
         }
-        License license = state.licenses.stream().filter(l -> l.arn().equals(licenseArn)).findFirst()
+        License license = state.licenses.stream()
+                .filter(l -> l.arn().equals(licenseArn))
+                .findFirst()
                 .orElseThrow(() -> validation("License " + licenseArn + " is not a license this account received"));
         if (!shareable(license)) {
-            throw AwsError.client("AccessDeniedException", "CreateGrant is not an allowed operation of license " + licenseArn
-                    + ": licenses of SaaS products cannot be shared");
+            throw AwsError.client(
+                    "AccessDeniedException",
+                    "CreateGrant is not an allowed operation of license " + licenseArn
+                            + ": licenses of SaaS products cannot be shared");
         }
         boolean toAccount = principal.startsWith("arn:aws:iam::");
         if (!toAccount && !sandbox.knobs().organizationLinked) {
-            throw validation("Distributing " + licenseArn + " to " + principal + " needs the organization linked in License Manager settings");
+            throw validation("Distributing " + licenseArn + " to " + principal
+                    + " needs the organization linked in License Manager settings");
         }
-        if (principal.contains(":ou/") && state.organizationalUnits.stream().noneMatch(ou -> ou.arn().equals(principal))) {
+        if (principal.contains(":ou/")
+                && state.organizationalUnits.stream().noneMatch(ou -> ou.arn().equals(principal))) {
             throw validation("Organizational unit " + principal + " not found in the organization");
         }
         for (Grant existing : state.grants) {
-            if (existing.licenseArn.equals(licenseArn) && existing.principal.equals(principal) && !GONE.contains(existing.status)) {
-                throw validation("A grant of license " + licenseArn + " to " + principal + " exists already: " + existing.arn
-                        + " (" + existing.status + ")");
+            if (existing.licenseArn.equals(licenseArn)
+                    && existing.principal.equals(principal)
+                    && !GONE.contains(existing.status)) {
+                throw validation("A grant of license " + licenseArn + " to " + principal + " exists already: "
+                        + existing.arn + " (" + existing.status + ")");
             }
         }
         Grant grant = new Grant();
@@ -137,7 +147,8 @@ final class LicenseManagerApi {
         if (status != null && !Set.of("ACTIVE", "DISABLED").contains(status)) {
             throw validation("A grant version can set Status ACTIVE or DISABLED, not " + status);
         }
-        String override = r.body().path("Options").path("ActivationOverrideBehavior").asText(null);
+        String override =
+                r.body().path("Options").path("ActivationOverrideBehavior").asText(null);
         if (override != null && !OVERRIDES.contains(override)) {
             throw validation("Invalid ActivationOverrideBehavior " + override);
         }
@@ -151,8 +162,10 @@ final class LicenseManagerApi {
             }
             List<Grant> conflicting = activeOfSameProduct(grant);
             if (!conflicting.isEmpty() && !"ALL_GRANTS_PERMITTED_BY_ISSUER".equals(override)) {
-                throw validation(grant.principal + " has an active license of product " + license(grant.licenseArn).productSku()
-                        + " already (grant " + conflicting.get(0).arn + "); activate with Options.ActivationOverrideBehavior "
+                throw validation(grant.principal + " has an active license of product "
+                        + license(grant.licenseArn).productSku()
+                        + " already (grant " + conflicting.get(0).arn
+                        + "); activate with Options.ActivationOverrideBehavior "
                         + "ALL_GRANTS_PERMITTED_BY_ISSUER to replace it");
             }
             conflicting.forEach(other -> {
@@ -188,8 +201,11 @@ final class LicenseManagerApi {
     private List<Grant> activeOfSameProduct(Grant grant) {
         String product = license(grant.licenseArn).productSku();
         Set<String> inUse = Set.of("ACTIVE", "WORKFLOW_COMPLETED");
-        return sandbox.state().grants.stream().filter(g -> g != grant && g.principal.equals(grant.principal)
-                        && !g.licenseArn.equals(grant.licenseArn) && license(g.licenseArn).productSku().equals(product)
+        return sandbox.state().grants.stream()
+                .filter(g -> g != grant
+                        && g.principal.equals(grant.principal)
+                        && !g.licenseArn.equals(grant.licenseArn)
+                        && license(g.licenseArn).productSku().equals(product)
                         && (inUse.contains(g.status) && g.pendingStatus == null || inUse.contains(g.pendingStatus)))
                 .toList();
     }
@@ -205,10 +221,13 @@ final class LicenseManagerApi {
 
     /** What the grantee's AcceptGrant or RejectGrant does; the sandbox plays every account, so any caller may. */
     static Map<String, Object> answerAsGrantee(SandboxState state, String grantArn, boolean accept) {
-        Grant grant = state.grants.stream().filter(g -> g.arn.equals(grantArn)).findFirst()
+        Grant grant = state.grants.stream()
+                .filter(g -> g.arn.equals(grantArn))
+                .findFirst()
                 .orElseThrow(() -> AwsError.validation(LICENSE_MANAGER, "Grant " + grantArn + " not found"));
         if (!grant.status.equals("PENDING_ACCEPT")) {
-            throw AwsError.validation(LICENSE_MANAGER, "Grant " + grantArn + " is " + grant.status + ", not PENDING_ACCEPT");
+            throw AwsError.validation(
+                    LICENSE_MANAGER, "Grant " + grantArn + " is " + grant.status + ", not PENDING_ACCEPT");
         }
         grant.status = accept ? "DISABLED" : "REJECTED";
         grant.pendingStatus = null;
@@ -219,8 +238,11 @@ final class LicenseManagerApi {
 
     /** SaaS licenses cannot be shared: the received license's product, as the catalog types it. */
     boolean shareable(License license) {
-        return sandbox.state().products.stream().filter(p -> p.id().equals(license.productSku())).findFirst()
-                .map(p -> !p.entityType().startsWith("SaaSProduct")).orElse(true);
+        return sandbox.state().products.stream()
+                .filter(p -> p.id().equals(license.productSku()))
+                .findFirst()
+                .map(p -> !p.entityType().startsWith("SaaSProduct"))
+                .orElse(true);
     }
 
     private Object getGrant(SandboxRequest r) {
@@ -249,13 +271,22 @@ final class LicenseManagerApi {
 
     private Object listReceivedGrants(SandboxRequest r) {
         String self = "arn:aws:iam::" + account(sandbox.state()) + ":root";
-        return grantPage(sandbox.state().grants.stream().filter(g -> g.principal.equals(self)).filter(grantFilter(r)).toList(), r);
+        return grantPage(
+                sandbox.state().grants.stream()
+                        .filter(g -> g.principal.equals(self))
+                        .filter(grantFilter(r))
+                        .toList(),
+                r);
     }
 
     private Object listReceivedGrantsForOrganization(SandboxRequest r) {
         String licenseArn = r.required("LicenseArn");
-        return grantPage(sandbox.state().grants.stream().filter(g -> g.licenseArn.equals(licenseArn))
-                .filter(grantFilter(r)).toList(), r);
+        return grantPage(
+                sandbox.state().grants.stream()
+                        .filter(g -> g.licenseArn.equals(licenseArn))
+                        .filter(grantFilter(r))
+                        .toList(),
+                r);
     }
 
     private Predicate<Grant> grantFilter(SandboxRequest r) {
@@ -277,7 +308,8 @@ final class LicenseManagerApi {
                     case "ProductSKU" -> g -> license(g.licenseArn).productSku();
                     case "LicenseIssuerName" -> g -> license(g.licenseArn).issuer();
                     case "GranterAccountId" -> g -> account(sandbox.state());
-                    default -> throw AwsError.client("InvalidParameterValueException", "Unsupported filter name " + name);
+                    default ->
+                        throw AwsError.client("InvalidParameterValueException", "Unsupported filter name " + name);
                 };
                 filter = filter.and(g -> values.contains(field.apply(g)));
             }
@@ -291,10 +323,31 @@ final class LicenseManagerApi {
     }
 
     private Map<String, Object> grantView(Grant g) {
-        return obj("GrantArn", g.arn, "GrantName", g.name, "ParentArn", g.licenseArn, "LicenseArn", g.licenseArn,
-                "GranteePrincipalArn", g.principal, "HomeRegion", g.homeRegion, "GrantStatus", g.status,
-                "StatusReason", g.statusReason, "Version", String.valueOf(g.version), "GrantedOperations", g.allowedOperations,
-                "Options", g.activationOverrideBehavior == null ? null : obj("ActivationOverrideBehavior", g.activationOverrideBehavior));
+        return obj(
+                "GrantArn",
+                g.arn,
+                "GrantName",
+                g.name,
+                "ParentArn",
+                g.licenseArn,
+                "LicenseArn",
+                g.licenseArn,
+                "GranteePrincipalArn",
+                g.principal,
+                "HomeRegion",
+                g.homeRegion,
+                "GrantStatus",
+                g.status,
+                "StatusReason",
+                g.statusReason,
+                "Version",
+                String.valueOf(g.version),
+                "GrantedOperations",
+                g.allowedOperations,
+                "Options",
+                g.activationOverrideBehavior == null
+                        ? null
+                        : obj("ActivationOverrideBehavior", g.activationOverrideBehavior));
     }
 
     private static Map<String, Object> grantAnswer(Grant g) {
@@ -308,12 +361,17 @@ final class LicenseManagerApi {
     }
 
     private Grant grant(String arn) {
-        return sandbox.state().grants.stream().filter(g -> g.arn.equals(arn)).findFirst()
+        return sandbox.state().grants.stream()
+                .filter(g -> g.arn.equals(arn))
+                .findFirst()
                 .orElseThrow(() -> validation("Grant " + arn + " not found"));
     }
 
     private License license(String arn) {
-        return sandbox.state().licenses.stream().filter(l -> l.arn().equals(arn)).findFirst().orElseThrow();
+        return sandbox.state().licenses.stream()
+                .filter(l -> l.arn().equals(arn))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String account(SandboxState state) {
@@ -327,14 +385,16 @@ final class LicenseManagerApi {
     /** The license's entitlements with what is consumed of them now (the first entitlement carries all of it). */
     private Object getLicenseUsage(SandboxRequest r) {
         String arn = r.required("LicenseArn");
-        License license = sandbox.state().licenses.stream().filter(l -> l.arn().equals(arn)).findFirst()
+        License license = sandbox.state().licenses.stream()
+                .filter(l -> l.arn().equals(arn))
+                .findFirst()
                 .orElseThrow(() -> AwsError.client("ResourceNotFoundException", "License " + arn + " not found"));
         long consumed = sandbox.state().licenseConsumption.getOrDefault(arn, 0L);
         List<Map<String, Object>> usages = new java.util.ArrayList<>();
         for (int i = 0; i < license.entitlements().size(); i++) {
             SandboxState.Entitlement e = license.entitlements().get(i);
-            Map<String, Object> usage = new java.util.LinkedHashMap<>(Map.of("Name", e.name(), "Unit", e.unit(),
-                    "ConsumedValue", String.valueOf(i == 0 ? consumed : 0)));
+            Map<String, Object> usage = new java.util.LinkedHashMap<>(
+                    Map.of("Name", e.name(), "Unit", e.unit(), "ConsumedValue", String.valueOf(i == 0 ? consumed : 0)));
             if (e.maxCount() != null) {
                 usage.put("MaxCount", String.valueOf(e.maxCount()));
             }
@@ -360,25 +420,58 @@ final class LicenseManagerApi {
                     case "Status" -> License::status;
                     case "IssuerName" -> License::issuer;
                     case "Beneficiary" -> License::beneficiary;
-                    default -> throw AwsError.client("InvalidParameterValueException", "Unsupported filter name " + name);
+                    default ->
+                        throw AwsError.client("InvalidParameterValueException", "Unsupported filter name " + name);
                 };
                 filter = filter.and(l -> values.contains(field.apply(l)));
             }
         }
-        List<License> matching = sandbox.state().licenses.stream().filter(filter).toList();
+        List<License> matching =
+                sandbox.state().licenses.stream().filter(filter).toList();
         Pages.Page<License> page = Pages.of(matching, r, "NextToken", "MaxResults", 10, 100);
-        return obj("Licenses", page.items().stream().map(l -> obj(
-                "LicenseArn", l.arn(), "LicenseName", l.name(), "ProductName", l.productName(),
-                "ProductSKU", l.productSku(), "Issuer", obj("Name", l.issuer()), "HomeRegion", l.homeRegion(),
-                "Status", l.status(), "Beneficiary", l.beneficiary(),
-                "Validity", obj("Begin", iso(l.validFrom()), "End", iso(l.validUntil())),
-                "Entitlements", l.entitlements().stream().map(e -> obj("Name", e.name(), "Unit", e.unit(),
-                        "MaxCount", e.maxCount())).toList(),
-                "LicenseMetadata", List.of(obj("Name", "offerType", "Value", l.offerType())),
-                "CreateTime", iso(l.validFrom()), "Version", "1",
-                "ReceivedMetadata", obj("ReceivedStatus", "ACTIVE", "AllowedOperations", shareable(l)
-                        ? List.of("CreateGrant", "CheckoutLicense", "ListPurchasedLicenses") : List.of("CheckoutLicense", "ListPurchasedLicenses"))
-        )).toList(), "NextToken", page.nextToken());
+        return obj(
+                "Licenses",
+                page.items().stream()
+                        .map(l -> obj(
+                                "LicenseArn",
+                                l.arn(),
+                                "LicenseName",
+                                l.name(),
+                                "ProductName",
+                                l.productName(),
+                                "ProductSKU",
+                                l.productSku(),
+                                "Issuer",
+                                obj("Name", l.issuer()),
+                                "HomeRegion",
+                                l.homeRegion(),
+                                "Status",
+                                l.status(),
+                                "Beneficiary",
+                                l.beneficiary(),
+                                "Validity",
+                                obj("Begin", iso(l.validFrom()), "End", iso(l.validUntil())),
+                                "Entitlements",
+                                l.entitlements().stream()
+                                        .map(e -> obj("Name", e.name(), "Unit", e.unit(), "MaxCount", e.maxCount()))
+                                        .toList(),
+                                "LicenseMetadata",
+                                List.of(obj("Name", "offerType", "Value", l.offerType())),
+                                "CreateTime",
+                                iso(l.validFrom()),
+                                "Version",
+                                "1",
+                                "ReceivedMetadata",
+                                obj(
+                                        "ReceivedStatus",
+                                        "ACTIVE",
+                                        "AllowedOperations",
+                                        shareable(l)
+                                                ? List.of("CreateGrant", "CheckoutLicense", "ListPurchasedLicenses")
+                                                : List.of("CheckoutLicense", "ListPurchasedLicenses"))))
+                        .toList(),
+                "NextToken",
+                page.nextToken());
     }
 
     private static Set<String> values(JsonNode array) {

@@ -1,7 +1,6 @@
 package io.mpgov.sandbox;
 
 import com.sun.net.httpserver.Headers;
-
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -17,22 +16,28 @@ import java.util.Set;
 final class LocalCallersOnly {
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
-    private static final Set<String> JSON = Set.of("application/json", "application/x-amz-json-1.0", "application/x-amz-json-1.1");
+    private static final Set<String> JSON =
+            Set.of("application/json", "application/x-amz-json-1.0", "application/x-amz-json-1.1");
     private static final Set<String> BODILESS_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private LocalCallersOnly() {
-    }
+    private LocalCallersOnly() {}
 
     /** Host or Origin naming another machine or site: 403, before anything is read or routed. */
     static AwsError foreignCaller(Headers headers) {
         String host = headers.getFirst("Host");
         if (host == null || !LOOPBACK.contains(withoutPort(host.trim().toLowerCase(Locale.ROOT)))) {
-            return new AwsError("AccessDeniedException", 403, "The sandbox answers only requests for 127.0.0.1, localhost or [::1]"
-                    + " (any port), not for Host " + host);
+            return new AwsError(
+                    "AccessDeniedException",
+                    403,
+                    "The sandbox answers only requests for 127.0.0.1, localhost or [::1]" + " (any port), not for Host "
+                            + host);
         }
         String origin = headers.getFirst("Origin");
         if (origin != null && !loopbackOrigin(origin)) {
-            return new AwsError("AccessDeniedException", 403, "The sandbox answers no web page of another site (Origin " + origin + ")");
+            return new AwsError(
+                    "AccessDeniedException",
+                    403,
+                    "The sandbox answers no web page of another site (Origin " + origin + ")");
         }
         return null;
     }
@@ -44,18 +49,23 @@ final class LocalCallersOnly {
         }
         String type = headers.getFirst("Content-Type");
         boolean body = headers.containsKey("Transfer-Encoding")
-                || headers.containsKey("Content-Length") && !"0".equals(headers.getFirst("Content-Length").trim());
+                || headers.containsKey("Content-Length")
+                        && !"0".equals(headers.getFirst("Content-Length").trim());
         if (type == null ? !body : JSON.contains(type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))) {
             return null;
         }
-        return new AwsError("UnsupportedMediaTypeException", 415, "The sandbox takes JSON bodies only (application/json, "
-                + "application/x-amz-json-1.0 or -1.1), not " + (type == null ? "a body without Content-Type" : type));
+        return new AwsError(
+                "UnsupportedMediaTypeException",
+                415,
+                "The sandbox takes JSON bodies only (application/json, " + "application/x-amz-json-1.0 or -1.1), not "
+                        + (type == null ? "a body without Content-Type" : type));
     }
 
     private static boolean loopbackOrigin(String origin) {
         try {
             URI uri = URI.create(origin.trim());
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
                     && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;

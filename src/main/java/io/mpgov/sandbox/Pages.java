@@ -7,20 +7,20 @@ import java.util.List;
 /** AWS-style pagination: opaque NextToken, MaxResults bounded per operation. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
-    record Page<T>(List<T> items, String nextToken) {
-    }
+    record Page<T>(List<T> items, String nextToken) {}
 
-    static <T> Page<T> of(List<T> all, SandboxRequest request, String tokenMember, String maxMember,
-                          int defaultSize, int maxSize) {
+    static <T> Page<T> of(
+            List<T> all, SandboxRequest request, String tokenMember, String maxMember, int defaultSize, int maxSize) {
         int size = defaultSize;
         if (request.body().hasNonNull(maxMember)) {
             size = request.body().get(maxMember).asInt();
             if (size < 1 || size > maxSize) {
-                throw AwsError.validation(request.service(), "1 validation error detected: Value '" + size + "' at '"
-                        + maxMember + "' failed to satisfy constraint: Member must have value between 1 and " + maxSize);
+                throw AwsError.validation(
+                        request.service(),
+                        "1 validation error detected: Value '" + size + "' at '" + maxMember
+                                + "' failed to satisfy constraint: Member must have value between 1 and " + maxSize);
             }
         }
         int offset = decode(request.optional(tokenMember), request.service());
@@ -32,7 +32,8 @@ final class Pages {
     }
 
     private static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("mpgov-sandbox:" + offset).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -3,7 +3,6 @@ package io.mpgov.sandbox;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +19,7 @@ final class RateLimits {
 
     private static final Duration LONGEST_WINDOW = Duration.ofDays(365);
 
-    private record Limit(double perSecond, RateLimiter limiter) {
-    }
+    private record Limit(double perSecond, RateLimiter limiter) {}
 
     private final Map<String, Limit> limits = new ConcurrentHashMap<>();
     private final Supplier<Long> nanoTime;
@@ -39,7 +37,9 @@ final class RateLimits {
     boolean tryAcquire(String operation, double perSecond) {
         Limit limit = limits.get(operation);
         if (limit == null || limit.perSecond() != perSecond) {
-            limit = limits.compute(operation, (op, old) -> old != null && old.perSecond() == perSecond ? old : limit(op, perSecond, old));
+            limit = limits.compute(
+                    operation,
+                    (op, old) -> old != null && old.perSecond() == perSecond ? old : limit(op, perSecond, old));
         }
         return limit.limiter().acquirePermission();
     }
@@ -52,11 +52,18 @@ final class RateLimits {
     private Limit limit(String operation, double perSecond, Limit old) {
         int perWindow = Math.max(1, (int) Math.floor(Math.max(1.0, perSecond) / 2));
         double windowNanos = perSecond <= 0 ? Double.POSITIVE_INFINITY : Math.ceil(perWindow * 1e9 / perSecond);
-        RateLimiter limiter = new AtomicRateLimiter(operation, RateLimiterConfig.custom()
-                .limitForPeriod(perWindow)
-                .limitRefreshPeriod(windowNanos >= LONGEST_WINDOW.toNanos() ? LONGEST_WINDOW : Duration.ofNanos((long) windowNanos))
-                .timeoutDuration(Duration.ZERO)
-                .build(), Map.of(), nanoTime);
+        RateLimiter limiter = new AtomicRateLimiter(
+                operation,
+                RateLimiterConfig.custom()
+                        .limitForPeriod(perWindow)
+                        .limitRefreshPeriod(
+                                windowNanos >= LONGEST_WINDOW.toNanos()
+                                        ? LONGEST_WINDOW
+                                        : Duration.ofNanos((long) windowNanos))
+                        .timeoutDuration(Duration.ZERO)
+                        .build(),
+                Map.of(),
+                nanoTime);
         if (old != null) {
             int unused = perWindow - Math.max(0, old.limiter().getMetrics().getAvailablePermissions());
             if (unused > 0) {

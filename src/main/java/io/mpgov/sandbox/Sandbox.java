@@ -1,23 +1,21 @@
 package io.mpgov.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
-import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -28,11 +26,13 @@ public final class Sandbox {
 
     private final Clock clock;
     private final Knobs knobs = new Knobs();
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> calls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> calls =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private SandboxState state = new SandboxState();
     private volatile URI eventTarget;
     private volatile String eventSecret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Sandbox(Clock clock) {
         this.clock = clock;
@@ -55,7 +55,8 @@ public final class Sandbox {
     }
 
     void counted(String operation) {
-        calls.computeIfAbsent(operation, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        calls.computeIfAbsent(operation, k -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
     }
 
     Instant now() {
@@ -101,8 +102,7 @@ public final class Sandbox {
      *
      * @param months contract length; 12 when absent
      */
-    public record OfferAcceptance(String offerId, String productId, Integer months, String agreementValue) {
-    }
+    public record OfferAcceptance(String offerId, String productId, Integer months, String agreementValue) {}
 
     /** Accepts a private offer as the console would: an ACTIVE purchase agreement from today. */
     public synchronized SandboxState.Agreement acceptOffer(OfferAcceptance offer) {
@@ -111,10 +111,21 @@ public final class Sandbox {
         }
         Instant start = now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String account = state.organization == null ? "000000000000" : state.organization.managementAccountId();
-        SandboxState.Agreement agreement = new SandboxState.Agreement("agmt-" + CatalogApi.randomId(25), offer.offerId(),
-                offer.productId(), "999999999999", account, start, start,
-                start.atZone(java.time.ZoneOffset.UTC).plusMonths(offer.months() == null ? 12 : offer.months()).toInstant(),
-                "ACTIVE", false, "USD", offer.agreementValue() == null ? "0" : offer.agreementValue());
+        SandboxState.Agreement agreement = new SandboxState.Agreement(
+                "agmt-" + CatalogApi.randomId(25),
+                offer.offerId(),
+                offer.productId(),
+                "999999999999",
+                account,
+                start,
+                start,
+                start.atZone(java.time.ZoneOffset.UTC)
+                        .plusMonths(offer.months() == null ? 12 : offer.months())
+                        .toInstant(),
+                "ACTIVE",
+                false,
+                "USD",
+                offer.agreementValue() == null ? "0" : offer.agreementValue());
         state.agreements.add(agreement);
         return agreement;
     }
@@ -129,11 +140,9 @@ public final class Sandbox {
      * What someone asking for a product in the Private Marketplace causes: an {@code aws.private-marketplace}
      * event. {@code detailType} is Created (default), Approved or Declined; {@code requestId} defaults to a new one.
      */
-    public record ProductRequestEvent(String productId, String detailType, String requestId, String requesterArn) {
-    }
+    public record ProductRequestEvent(String productId, String detailType, String requestId, String requesterArn) {}
 
-    public record Delivery(String eventId, String requestId, int status, String response) {
-    }
+    public record Delivery(String eventId, String requestId, int status, String response) {}
 
     /** Sends a PMP product request event to the configured target, outside the sandbox's lock: the target may call back. */
     public Delivery emitProductRequest(ProductRequestEvent request) throws IOException, InterruptedException {
@@ -143,76 +152,141 @@ public final class Sandbox {
         String type = "Product Request " + (request.detailType() == null ? "Created" : request.detailType());
         String requestId = request.requestId() != null ? request.requestId() : "pmp-req-" + CatalogApi.randomId(12);
         Map<String, Object> detail = read(s -> {
-            SandboxState.Product product = s.products.stream().filter(p -> p.id().equals(request.productId())).findFirst()
-                    .orElse(new SandboxState.Product(request.productId(), request.productId(), "Unknown seller", "SaaSProduct@1.0"));
-            return Json.obj("requestId", requestId, "expirationDate", Json.iso(now().plus(Duration.ofDays(30))),
-                    "product", Json.obj("id", product.id(), "title", product.title(),
-                            "arn", "arn:aws:aws-marketplace:" + s.region + "::AWSMarketplace/" + product.id()),
-                    "manufacturer", Json.obj("name", product.seller()),
-                    "experienceId", s.experiences.isEmpty() ? null : s.experiences.get(0).id,
-                    "requesterArn", request.requesterArn() != null ? request.requesterArn() : "arn:aws:iam::310987654321:role/developer");
+            SandboxState.Product product = s.products.stream()
+                    .filter(p -> p.id().equals(request.productId()))
+                    .findFirst()
+                    .orElse(new SandboxState.Product(
+                            request.productId(), request.productId(), "Unknown seller", "SaaSProduct@1.0"));
+            return Json.obj(
+                    "requestId",
+                    requestId,
+                    "expirationDate",
+                    Json.iso(now().plus(Duration.ofDays(30))),
+                    "product",
+                    Json.obj(
+                            "id",
+                            product.id(),
+                            "title",
+                            product.title(),
+                            "arn",
+                            "arn:aws:aws-marketplace:" + s.region + "::AWSMarketplace/" + product.id()),
+                    "manufacturer",
+                    Json.obj("name", product.seller()),
+                    "experienceId",
+                    s.experiences.isEmpty() ? null : s.experiences.get(0).id,
+                    "requesterArn",
+                    request.requesterArn() != null
+                            ? request.requesterArn()
+                            : "arn:aws:iam::310987654321:role/developer");
         });
         Delivery delivery = emit("aws.private-marketplace", type, detail);
         return new Delivery(delivery.eventId(), requestId, delivery.status(), delivery.response());
     }
 
     /** An EventBridge envelope to the configured target (not under the lock: the target may call the sandbox). */
-    public Delivery emit(String source, String detailType, Map<String, Object> detail) throws IOException, InterruptedException {
+    public Delivery emit(String source, String detailType, Map<String, Object> detail)
+            throws IOException, InterruptedException {
         if (eventTarget == null) {
             throw new IllegalArgumentException("No event target configured");
         }
-        Map<String, Object> envelope = read(s -> Json.obj("version", "0", "id", UUID.randomUUID().toString(),
-                "detail-type", detailType, "source", source,
-                "account", s.organization == null ? "000000000000" : s.organization.managementAccountId(),
-                "time", Json.iso(now()), "region", s.region, "resources", List.of(), "detail", detail));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(eventTarget)
-                        .header("Content-Type", "application/json").header("X-Mpgov-Event-Secret", eventSecret == null ? "" : eventSecret)
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(envelope))).build(),
+        Map<String, Object> envelope = read(s -> Json.obj(
+                "version",
+                "0",
+                "id",
+                UUID.randomUUID().toString(),
+                "detail-type",
+                detailType,
+                "source",
+                source,
+                "account",
+                s.organization == null ? "000000000000" : s.organization.managementAccountId(),
+                "time",
+                Json.iso(now()),
+                "region",
+                s.region,
+                "resources",
+                List.of(),
+                "detail",
+                detail));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(eventTarget)
+                        .header("Content-Type", "application/json")
+                        .header("X-Mpgov-Event-Secret", eventSecret == null ? "" : eventSecret)
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(envelope)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Delivery((String) envelope.get("id"), null, response.statusCode(), response.body());
     }
 
     /** A new member account, as Organizations' CreateAccount would make it. */
-    public record NewAccount(String id, String name, String parentId, Map<String, String> tags) {
-    }
+    public record NewAccount(String id, String name, String parentId, Map<String, String> tags) {}
 
     /** Adds an ACTIVE account and, when events go somewhere, says so as CloudTrail would (CreateAccountResult). */
     public SandboxState.Account addAccount(NewAccount request) throws IOException, InterruptedException {
         SandboxState.Account account;
         synchronized (this) {
             if (state.organization == null || request.name() == null) {
-                throw new IllegalArgumentException(state.organization == null ? "No organization: seed first" : "name is required");
+                throw new IllegalArgumentException(
+                        state.organization == null ? "No organization: seed first" : "name is required");
             }
             String parent = request.parentId() == null ? state.organization.rootId() : request.parentId();
-            if (!parent.equals(state.organization.rootId()) && state.organizationalUnits.stream().noneMatch(ou -> ou.id().equals(parent))) {
+            if (!parent.equals(state.organization.rootId())
+                    && state.organizationalUnits.stream()
+                            .noneMatch(ou -> ou.id().equals(parent))) {
                 throw new IllegalArgumentException("No root or OU " + parent);
             }
-            String id = request.id() != null ? request.id()
-                    : String.valueOf(600_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(99_999_999_999L));
+            String id = request.id() != null
+                    ? request.id()
+                    : String.valueOf(600_000_000_000L
+                            + java.util.concurrent.ThreadLocalRandom.current().nextLong(99_999_999_999L));
             if (state.accounts.stream().anyMatch(a -> a.id.equals(id))) {
                 throw new IllegalArgumentException("Account " + id + " exists already");
             }
-            account = new SandboxState.Account(id, "arn:aws:organizations::" + state.organization.managementAccountId()
-                    + ":account/" + state.organization.id() + "/" + id, request.name(),
-                    "aws+" + request.name() + "@" + DemoOrganization.MAIL_DOMAIN, "ACTIVE", now(), parent,
+            account = new SandboxState.Account(
+                    id,
+                    "arn:aws:organizations::" + state.organization.managementAccountId() + ":account/"
+                            + state.organization.id() + "/" + id,
+                    request.name(),
+                    "aws+" + request.name() + "@" + DemoOrganization.MAIL_DOMAIN,
+                    "ACTIVE",
+                    now(),
+                    parent,
                     request.tags() == null ? Map.of() : request.tags());
             state.accounts.add(account);
         }
-        emitIfConnected("aws.organizations", "AWS Service Event via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
-                "eventName", "CreateAccountResult", "serviceEventDetails", Json.obj("createAccountStatus",
-                        Json.obj("state", "SUCCEEDED", "accountId", account.id, "accountName", account.name))));
+        emitIfConnected(
+                "aws.organizations",
+                "AWS Service Event via CloudTrail",
+                Json.obj(
+                        "eventSource",
+                        "organizations.amazonaws.com",
+                        "eventName",
+                        "CreateAccountResult",
+                        "serviceEventDetails",
+                        Json.obj(
+                                "createAccountStatus",
+                                Json.obj("state", "SUCCEEDED", "accountId", account.id, "accountName", account.name))));
         return account;
     }
 
     /** ACTIVE, SUSPENDED, PENDING_CLOSURE or CLOSED; closing is announced (CloseAccount), suspension is not — as in AWS. */
-    public SandboxState.Account setAccountState(String accountId, String newState) throws IOException, InterruptedException {
+    public SandboxState.Account setAccountState(String accountId, String newState)
+            throws IOException, InterruptedException {
         if (!List.of("ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED").contains(newState)) {
             throw new IllegalArgumentException("Unknown account state " + newState);
         }
         SandboxState.Account account = withAccount(accountId, a -> a.state = newState);
         if (newState.equals("CLOSED") || newState.equals("PENDING_CLOSURE")) {
-            emitIfConnected("aws.organizations", "AWS API Call via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
-                    "eventName", "CloseAccount", "requestParameters", Json.obj("accountId", accountId)));
+            emitIfConnected(
+                    "aws.organizations",
+                    "AWS API Call via CloudTrail",
+                    Json.obj(
+                            "eventSource",
+                            "organizations.amazonaws.com",
+                            "eventName",
+                            "CloseAccount",
+                            "requestParameters",
+                            Json.obj("accountId", accountId)));
         }
         return account;
     }
@@ -221,31 +295,56 @@ public final class Sandbox {
      * Replaces an account's tags and announces it as CloudTrail would: UntagResource for the keys that
      * went, TagResource for the tags that came or changed.
      */
-    public SandboxState.Account setTags(String accountId, Map<String, String> tags) throws IOException, InterruptedException {
+    public SandboxState.Account setTags(String accountId, Map<String, String> tags)
+            throws IOException, InterruptedException {
         Map<String, String> before = new java.util.TreeMap<>();
         SandboxState.Account account = withAccount(accountId, a -> {
             before.putAll(a.tags);
             a.tags.clear();
             a.tags.putAll(tags);
         });
-        List<String> removed = before.keySet().stream().filter(k -> !tags.containsKey(k)).toList();
+        List<String> removed =
+                before.keySet().stream().filter(k -> !tags.containsKey(k)).toList();
         Map<String, String> added = new java.util.TreeMap<>(tags);
         added.entrySet().removeIf(t -> t.getValue().equals(before.get(t.getKey())));
         if (!removed.isEmpty()) {
-            emitIfConnected("aws.organizations", "AWS API Call via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
-                    "eventName", "UntagResource", "requestParameters", Json.obj("resourceId", accountId, "tagKeys", removed)));
+            emitIfConnected(
+                    "aws.organizations",
+                    "AWS API Call via CloudTrail",
+                    Json.obj(
+                            "eventSource",
+                            "organizations.amazonaws.com",
+                            "eventName",
+                            "UntagResource",
+                            "requestParameters",
+                            Json.obj("resourceId", accountId, "tagKeys", removed)));
         }
         if (!added.isEmpty()) {
-            emitIfConnected("aws.organizations", "AWS API Call via CloudTrail", Json.obj("eventSource", "organizations.amazonaws.com",
-                    "eventName", "TagResource", "requestParameters", Json.obj("resourceId", accountId,
-                            "tags", added.entrySet().stream().map(t -> Json.obj("key", t.getKey(), "value", t.getValue())).toList())));
+            emitIfConnected(
+                    "aws.organizations",
+                    "AWS API Call via CloudTrail",
+                    Json.obj(
+                            "eventSource",
+                            "organizations.amazonaws.com",
+                            "eventName",
+                            "TagResource",
+                            "requestParameters",
+                            Json.obj(
+                                    "resourceId",
+                                    accountId,
+                                    "tags",
+                                    added.entrySet().stream()
+                                            .map(t -> Json.obj("key", t.getKey(), "value", t.getValue()))
+                                            .toList())));
         }
         return account;
     }
 
     /** What GetLicenseUsage reports as consumed for every license of the product from now on (0: unused). */
     public synchronized void setLicenseUsage(String productId, long consumed) {
-        List<SandboxState.License> licenses = state.licenses.stream().filter(l -> l.productSku().equals(productId)).toList();
+        List<SandboxState.License> licenses = state.licenses.stream()
+                .filter(l -> l.productSku().equals(productId))
+                .toList();
         if (licenses.isEmpty()) {
             throw new IllegalArgumentException("No license for product " + productId);
         }
@@ -256,16 +355,27 @@ public final class Sandbox {
      * Spend on a Marketplace product as Cost Explorer will report it: a charge of {@code amount} USD on
      * {@code day} (default yesterday) under the product's title; an amount of 0 takes every charge of the product away.
      */
-    public synchronized SandboxState.Charge setSpend(String productId, java.time.LocalDate day, java.math.BigDecimal amount) {
-        String title = state.products.stream().filter(p -> p.id().equals(productId)).map(SandboxState.Product::title).findFirst()
+    public synchronized SandboxState.Charge setSpend(
+            String productId, java.time.LocalDate day, java.math.BigDecimal amount) {
+        String title = state.products.stream()
+                .filter(p -> p.id().equals(productId))
+                .map(SandboxState.Product::title)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No product " + productId + " in the catalog"));
         if (amount.signum() == 0) {
             state.charges.removeIf(c -> c.service().equals(title));
             return null;
         }
-        SandboxState.Charge charge = new SandboxState.Charge(day != null ? day : now().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1),
-                title, CostExplorerApi.MARKETPLACE, state.organization == null ? "000000000000" : state.organization.managementAccountId(),
-                "Usage", amount, java.math.BigDecimal.ONE);
+        SandboxState.Charge charge = new SandboxState.Charge(
+                day != null
+                        ? day
+                        : now().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1),
+                title,
+                CostExplorerApi.MARKETPLACE,
+                state.organization == null ? "000000000000" : state.organization.managementAccountId(),
+                "Usage",
+                amount,
+                java.math.BigDecimal.ONE);
         state.charges.add(charge);
         return charge;
     }
@@ -277,14 +387,33 @@ public final class Sandbox {
     public SandboxState.License receiveLicense(String productId) throws IOException, InterruptedException {
         SandboxState.License license;
         synchronized (this) {
-            SandboxState.License model = state.licenses.stream().filter(l -> l.productSku().equals(productId)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("No license for product " + productId + " to model a new one on"));
-            String arn = model.arn() + "-" + (state.licenses.stream().filter(l -> l.productSku().equals(productId)).count() + 1);
-            license = new SandboxState.License(arn, model.name(), model.productName(), productId, model.issuer(), model.homeRegion(),
-                    "AVAILABLE", now(), model.validUntil(), model.beneficiary(), model.offerType(), model.entitlements());
+            SandboxState.License model = state.licenses.stream()
+                    .filter(l -> l.productSku().equals(productId))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "No license for product " + productId + " to model a new one on"));
+            String arn = model.arn() + "-"
+                    + (state.licenses.stream()
+                                    .filter(l -> l.productSku().equals(productId))
+                                    .count()
+                            + 1);
+            license = new SandboxState.License(
+                    arn,
+                    model.name(),
+                    model.productName(),
+                    productId,
+                    model.issuer(),
+                    model.homeRegion(),
+                    "AVAILABLE",
+                    now(),
+                    model.validUntil(),
+                    model.beneficiary(),
+                    model.offerType(),
+                    model.entitlements());
             state.licenses.add(license);
         }
-        emitIfConnected("aws.license-manager", "License Change", Json.obj("LicenseArn", license.arn(), "Status", "AVAILABLE"));
+        emitIfConnected(
+                "aws.license-manager", "License Change", Json.obj("LicenseArn", license.arn(), "Status", "AVAILABLE"));
         return license;
     }
 
@@ -325,23 +454,33 @@ public final class Sandbox {
         if (principal.contains(":organization/")) {
             return state.accounts.stream().map(a -> a.id).collect(java.util.stream.Collectors.toSet());
         }
-        state.organizationalUnits.stream().filter(ou -> ou.arn().equals(principal)).forEach(ou -> parents.add(ou.id()));
+        state.organizationalUnits.stream()
+                .filter(ou -> ou.arn().equals(principal))
+                .forEach(ou -> parents.add(ou.id()));
         for (boolean grew = true; grew; ) {
-            grew = state.organizationalUnits.stream().filter(ou -> parents.contains(ou.parentId())).map(ou -> parents.add(ou.id()))
+            grew = state.organizationalUnits.stream()
+                    .filter(ou -> parents.contains(ou.parentId()))
+                    .map(ou -> parents.add(ou.id()))
                     .reduce(false, Boolean::logicalOr);
         }
-        return state.accounts.stream().filter(a -> parents.contains(a.parentId)).map(a -> a.id)
+        return state.accounts.stream()
+                .filter(a -> parents.contains(a.parentId))
+                .map(a -> a.id)
                 .collect(java.util.stream.Collectors.toSet());
     }
 
-    private synchronized SandboxState.Account withAccount(String accountId, java.util.function.Consumer<SandboxState.Account> change) {
-        SandboxState.Account account = state.accounts.stream().filter(a -> a.id.equals(accountId)).findFirst()
+    private synchronized SandboxState.Account withAccount(
+            String accountId, java.util.function.Consumer<SandboxState.Account> change) {
+        SandboxState.Account account = state.accounts.stream()
+                .filter(a -> a.id.equals(accountId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
         change.accept(account);
         return account;
     }
 
-    private void emitIfConnected(String source, String detailType, Map<String, Object> detail) throws IOException, InterruptedException {
+    private void emitIfConnected(String source, String detailType, Map<String, Object> detail)
+            throws IOException, InterruptedException {
         if (eventTarget != null) {
             emit(source, detailType, detail);
         }

@@ -9,8 +9,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class SandboxMain {
 
-    private SandboxMain() {
-    }
+    private SandboxMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 4566;

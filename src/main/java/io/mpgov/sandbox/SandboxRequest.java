@@ -1,7 +1,6 @@
 package io.mpgov.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 
 /** One decoded call: the operation's query parameters (restJson) and JSON body. */
@@ -15,8 +14,10 @@ record SandboxRequest(Service service, String operation, Map<String, String> que
     String required(String member) {
         JsonNode value = body.get(member);
         if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw AwsError.validation(service, "1 validation error detected: Value null at '" + member
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw AwsError.validation(
+                    service,
+                    "1 validation error detected: Value null at '" + member
+                            + "' failed to satisfy constraint: Member must not be null");
         }
         return value.asText();
     }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -21,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The AWS sandbox: one HTTP endpoint that answers the real AWS SDK clients and the AWS CLI for every
@@ -45,8 +44,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, Route> targetRoutes = new HashMap<>();
     private final AdminApi admin;
 
-    private record Route(Service service, String operation, Function<SandboxRequest, Object> handler) {
-    }
+    private record Route(Service service, String operation, Function<SandboxRequest, Object> handler) {}
 
     private SandboxServer(HttpServer http, Sandbox sandbox) {
         this.http = http;
@@ -119,13 +117,20 @@ public final class SandboxServer implements AutoCloseable {
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            Route route = target != null ? targetRoutes.get(target)
+            Route route = target != null
+                    ? targetRoutes.get(target)
                     : restRoutes.get(exchange.getRequestMethod() + " " + path);
             if (route == null) {
-                sendRaw(exchange, target != null ? 400 : 404, "application/json",
+                sendRaw(
+                        exchange,
+                        target != null ? 400 : 404,
+                        "application/json",
                         Map.of("x-amzn-ErrorType", "UnknownOperationException"),
-                        Json.obj("__type", "UnknownOperationException",
-                                "message", "The sandbox does not serve " + (target != null ? target : path)));
+                        Json.obj(
+                                "__type",
+                                "UnknownOperationException",
+                                "message",
+                                "The sandbox does not serve " + (target != null ? target : path)));
                 return;
             }
             answer(exchange, route);
@@ -147,8 +152,11 @@ public final class SandboxServer implements AutoCloseable {
                 throw notJson;
             }
             applyKnobs(route);
-            SandboxRequest request = new SandboxRequest(route.service(), route.operation(),
-                    query(exchange.getRequestURI()), body(exchange.getRequestBody(), route.service()));
+            SandboxRequest request = new SandboxRequest(
+                    route.service(),
+                    route.operation(),
+                    query(exchange.getRequestURI()),
+                    body(exchange.getRequestBody(), route.service()));
             Object response;
             synchronized (sandbox) {
                 sandbox.advance();
@@ -166,8 +174,11 @@ public final class SandboxServer implements AutoCloseable {
 
     private void applyKnobs(Route route) {
         Knobs knobs = sandbox.knobs();
-        sleep(knobs.latencyMillis + knobs.latencyByOperation.getOrDefault(route.operation(), 0L)
-                + (knobs.latencyJitterMillis > 0 ? ThreadLocalRandom.current().nextLong(knobs.latencyJitterMillis + 1) : 0));
+        sleep(knobs.latencyMillis
+                + knobs.latencyByOperation.getOrDefault(route.operation(), 0L)
+                + (knobs.latencyJitterMillis > 0
+                        ? ThreadLocalRandom.current().nextLong(knobs.latencyJitterMillis + 1)
+                        : 0));
         Double limit = knobs.rateLimits.get(route.operation());
         if (knobs.rateLimitsEnabled && limit != null && !rateLimiter.tryAcquire(route.operation(), limit)) {
             sandbox.counted("throttled:" + route.operation());
@@ -175,11 +186,14 @@ public final class SandboxServer implements AutoCloseable {
         }
         for (Knobs.Fault fault : knobs.faults) {
             if (fault.matches(route.operation())
-                    && ThreadLocalRandom.current().nextDouble() < fault.probability && fault.fire()) {
+                    && ThreadLocalRandom.current().nextDouble() < fault.probability
+                    && fault.fire()) {
                 sleep(fault.delayMillis);
-                int status = fault.httpStatus != null ? fault.httpStatus
-                        : fault.errorCode.contains("Internal") || fault.errorCode.contains("ServiceException") ? 500
-                        : 400;
+                int status = fault.httpStatus != null
+                        ? fault.httpStatus
+                        : fault.errorCode.contains("Internal") || fault.errorCode.contains("ServiceException")
+                                ? 500
+                                : 400;
                 throw new AwsError(fault.errorCode, status, fault.message);
             }
         }
@@ -203,7 +217,9 @@ public final class SandboxServer implements AutoCloseable {
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                params.put(
+                        URLDecoder.decode(key, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             }
         }
         return params;
@@ -223,12 +239,16 @@ public final class SandboxServer implements AutoCloseable {
 
     /** An error outside any service's protocol: awsJson's shape, which names the error in the body as well. */
     private static void sendError(HttpExchange exchange, AwsError error) throws IOException {
-        sendRaw(exchange, error.status, "application/json", Map.of("x-amzn-ErrorType", error.type),
+        sendRaw(
+                exchange,
+                error.status,
+                "application/json",
+                Map.of("x-amzn-ErrorType", error.type),
                 Json.obj("__type", error.type, "message", error.getMessage()));
     }
 
-    static void sendRaw(HttpExchange exchange, int status, String contentType, Map<String, String> headers,
-                        Object body) throws IOException {
+    static void sendRaw(HttpExchange exchange, int status, String contentType, Map<String, String> headers, Object body)
+            throws IOException {
         byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());

@@ -27,22 +27,27 @@ public final class SandboxState {
     public List<License> licenses = new ArrayList<>();
     /** What GetLicenseUsage reports as consumed, per license ARN (absent: nothing consumed). */
     public Map<String, Long> licenseConsumption = new java.util.TreeMap<>();
+
     public List<Grant> grants = new ArrayList<>();
     /** What Cost Explorer has recorded (GetCostAndUsage): charges per day, a Marketplace product under its title as SERVICE. */
     public List<Charge> charges = new ArrayList<>();
     /** false: GetCostAndUsage answers DataUnavailableException, as for an account whose Cost Explorer has no data yet. */
     public boolean costExplorerDataAvailable = true;
+
     public List<Agreement> agreements = new ArrayList<>();
     public List<Email> emails = new ArrayList<>();
     /** SES identities (addresses or whole domains) that may send. */
     public Set<String> verifiedIdentities = new LinkedHashSet<>();
 
-    public record Organization(String id, String arn, String managementAccountId, String managementAccountEmail,
-                               String rootId, String rootArn) {
-    }
+    public record Organization(
+            String id,
+            String arn,
+            String managementAccountId,
+            String managementAccountEmail,
+            String rootId,
+            String rootArn) {}
 
-    public record OrganizationalUnit(String id, String arn, String name, String parentId) {
-    }
+    public record OrganizationalUnit(String id, String arn, String name, String parentId) {}
 
     public static final class Account {
         public String id;
@@ -54,10 +59,16 @@ public final class SandboxState {
         public String parentId;
         public Map<String, String> tags = new LinkedHashMap<>();
 
-        public Account() {
-        }
+        public Account() {}
 
-        Account(String id, String arn, String name, String email, String state, Instant joined, String parentId,
+        Account(
+                String id,
+                String arn,
+                String name,
+                String email,
+                String state,
+                Instant joined,
+                String parentId,
                 Map<String, String> tags) {
             this.id = id;
             this.arn = arn;
@@ -71,8 +82,7 @@ public final class SandboxState {
     }
 
     /** A product listed in the public AWS Marketplace catalog. */
-    public record Product(String id, String title, String seller, String entityType) {
-    }
+    public record Product(String id, String title, String seller, String entityType) {}
 
     /**
      * A Private Marketplace experience as AWS keeps it in three entities: the Experience@1.0 (name,
@@ -90,12 +100,15 @@ public final class SandboxState {
         public Set<String> allowedProducts = new LinkedHashSet<>();
         /** The procurement policy's Deny statement (DenyProductProcurement puts products here). */
         public Set<String> deniedProducts = new LinkedHashSet<>();
+
         public Instant lastModified;
     }
 
     /** The experience with this id (exp-…). */
     public Experience experience(String experienceId) {
-        return experiences.stream().filter(e -> e.id.equals(experienceId)).findFirst()
+        return experiences.stream()
+                .filter(e -> e.id.equals(experienceId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No experience " + experienceId));
     }
 
@@ -117,6 +130,7 @@ public final class SandboxState {
         public List<Change> changes = new ArrayList<>();
         /** When PREPARING turns into APPLYING, and APPLYING into a final state. */
         public Instant applyingAt;
+
         public Instant completesAt;
     }
 
@@ -134,20 +148,28 @@ public final class SandboxState {
             List<Object> products = (List<Object>) details.get("Products");
             return products.stream()
                     .flatMap(p -> ((List<String>) ((Map<String, Object>) p).get("Ids")).stream())
-                    .distinct().toList();
+                    .distinct()
+                    .toList();
         }
     }
 
-    public record ErrorDetail(String errorCode, String errorMessage) {
-    }
+    public record ErrorDetail(String errorCode, String errorMessage) {}
 
-    public record License(String arn, String name, String productName, String productSku, String issuer,
-                          String homeRegion, String status, Instant validFrom, Instant validUntil,
-                          String beneficiary, String offerType, List<Entitlement> entitlements) {
-    }
+    public record License(
+            String arn,
+            String name,
+            String productName,
+            String productSku,
+            String issuer,
+            String homeRegion,
+            String status,
+            Instant validFrom,
+            Instant validUntil,
+            String beneficiary,
+            String offerType,
+            List<Entitlement> entitlements) {}
 
-    public record Entitlement(String name, String unit, Long maxCount) {
-    }
+    public record Entitlement(String name, String unit, Long maxCount) {}
 
     public static final class Grant {
         public String arn;
@@ -168,6 +190,7 @@ public final class SandboxState {
          * PENDING_ACCEPT, or DISABLED when auto-accepted; an activation: ACTIVE or WORKFLOW_COMPLETED; a deletion: DELETED).
          */
         public String pendingStatus;
+
         public Instant transitionAt;
     }
 
@@ -177,16 +200,35 @@ public final class SandboxState {
      * @param service       the SERVICE dimension: an AWS service's name, or a Marketplace product's title
      * @param billingEntity BILLING_ENTITY: "AWS" or "AWS Marketplace"
      */
-    public record Charge(LocalDate day, String service, String billingEntity, String linkedAccount, String recordType,
-                         BigDecimal unblendedCost, BigDecimal usageQuantity) {
-    }
+    public record Charge(
+            LocalDate day,
+            String service,
+            String billingEntity,
+            String linkedAccount,
+            String recordType,
+            BigDecimal unblendedCost,
+            BigDecimal usageQuantity) {}
 
-    public record Agreement(String id, String offerId, String productId, String proposerAccountId,
-                            String acceptorAccountId, Instant acceptanceTime, Instant startTime, Instant endTime,
-                            String status, boolean autoRenew, String currencyCode, String agreementValue) {
-    }
+    public record Agreement(
+            String id,
+            String offerId,
+            String productId,
+            String proposerAccountId,
+            String acceptorAccountId,
+            Instant acceptanceTime,
+            Instant startTime,
+            Instant endTime,
+            String status,
+            boolean autoRenew,
+            String currencyCode,
+            String agreementValue) {}
 
-    public record Email(String messageId, String from, List<String> to, List<String> cc, String subject,
-                        String body, Instant sentAt) {
-    }
+    public record Email(
+            String messageId,
+            String from,
+            List<String> to,
+            List<String> cc,
+            String subject,
+            String body,
+            Instant sentAt) {}
 }

@@ -10,11 +10,16 @@ enum Service {
     /** Cost Explorer names its throttling error LimitExceededException. */
     COST_EXPLORER(Protocol.AWS_JSON_1_1, "Message", "LimitExceededException", 400);
 
-    enum Protocol { REST_JSON, AWS_JSON_1_0, AWS_JSON_1_1 }
+    enum Protocol {
+        REST_JSON,
+        AWS_JSON_1_0,
+        AWS_JSON_1_1
+    }
 
     final Protocol protocol;
     /** Member name of the error message in this service's model ("Message" or "message"). */
     final String messageMember;
+
     final String throttlingError;
     final int throttlingStatus;
 

@@ -1,13 +1,12 @@
 package io.mpgov.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.mpgov.sandbox.SandboxState.Email;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static io.mpgov.sandbox.Json.obj;
 import static io.mpgov.sandbox.Service.SES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mpgov.sandbox.SandboxState.Email;
+import java.util.ArrayList;
+import java.util.List;
 
 /** SES v2 (restJson1) SendEmail. Mail is kept, so people and tests can read what mpgov sent. */
 final class SesApi {
@@ -25,13 +24,16 @@ final class SesApi {
     private Object sendEmail(SandboxRequest r) {
         String from = r.required("FromEmailAddress");
         if (!verified(from)) {
-            throw AwsError.client("MessageRejected", "Email address is not verified. The following identities failed "
-                    + "the check in region " + sandbox.state().region.toUpperCase() + ": " + from);
+            throw AwsError.client(
+                    "MessageRejected",
+                    "Email address is not verified. The following identities failed " + "the check in region "
+                            + sandbox.state().region.toUpperCase() + ": " + from);
         }
         List<String> to = addresses(r.body().path("Destination").path("ToAddresses"));
         List<String> cc = addresses(r.body().path("Destination").path("CcAddresses"));
         if (to.isEmpty() && cc.isEmpty()) {
-            throw AwsError.client("BadRequestException", "Missing final '@domain': at least one recipient is required.");
+            throw AwsError.client(
+                    "BadRequestException", "Missing final '@domain': at least one recipient is required.");
         }
         JsonNode simple = r.body().path("Content").path("Simple");
         if (simple.isMissingNode()) {
@@ -39,7 +41,9 @@ final class SesApi {
         }
         String subject = simple.path("Subject").path("Data").asText(null);
         JsonNode body = simple.path("Body");
-        String text = body.path("Text").path("Data").asText(body.path("Html").path("Data").asText(null));
+        String text = body.path("Text")
+                .path("Data")
+                .asText(body.path("Html").path("Data").asText(null));
         if (subject == null || text == null) {
             throw AwsError.client("BadRequestException", "Subject and Body are required.");
         }
@@ -51,7 +55,8 @@ final class SesApi {
     private boolean verified(String address) {
         String bare = address.replaceAll(".*<(.+)>.*", "$1").trim().toLowerCase();
         String domain = bare.substring(bare.indexOf('@') + 1);
-        return sandbox.state().verifiedIdentities.contains(bare) || sandbox.state().verifiedIdentities.contains(domain);
+        return sandbox.state().verifiedIdentities.contains(bare)
+                || sandbox.state().verifiedIdentities.contains(domain);
     }
 
     private static List<String> addresses(JsonNode array) {

@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -11,9 +13,6 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.List;
 
 /**
  * HTTP basic auth against Camunda's identity service for /api, read and checked by Camunda's own
@@ -39,13 +38,15 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"mpgov\"");
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"HTTP basic authentication with a valid mpgov user is required\"}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"detail\":\"HTTP basic authentication with a valid mpgov user is required\"}");
             return;
         }
         String user = caller.getAuthenticatedUser();
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).toList();
+                .map(Group::getId)
+                .toList();
         identity.setAuthentication(user, groups);
         try {
             chain.doFilter(request, response);

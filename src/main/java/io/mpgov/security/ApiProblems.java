@@ -30,14 +30,20 @@ class ApiProblems {
      */
     @ExceptionHandler(SdkException.class)
     ResponseEntity<ProblemDetail> awsFailed(SdkException e) {
-        boolean transientFailure = e.retryable() || e instanceof AwsServiceException s
-                && (s.isThrottlingException() || s.statusCode() >= 500);
-        String code = e instanceof AwsServiceException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode() : "no answer";
+        boolean transientFailure = e.retryable()
+                || e instanceof AwsServiceException s && (s.isThrottlingException() || s.statusCode() >= 500);
+        String code = e instanceof AwsServiceException s && s.awsErrorDetails() != null
+                ? s.awsErrorDetails().errorCode()
+                : "no answer";
         LOG.warn("AWS call failed while serving a request ({}): {}", code, e.getMessage());
         HttpStatus status = transientFailure ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, transientFailure
-                ? "AWS is busy or failing (" + code + "); nothing was started or changed. Try again in a few seconds."
-                : "AWS refused a call mpgov needs (" + code + "); nothing was started or changed. An administrator should check mpgov's AWS permissions.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                transientFailure
+                        ? "AWS is busy or failing (" + code
+                                + "); nothing was started or changed. Try again in a few seconds."
+                        : "AWS refused a call mpgov needs (" + code
+                                + "); nothing was started or changed. An administrator should check mpgov's AWS permissions.");
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (transientFailure) {
             response.header(HttpHeaders.RETRY_AFTER, "5");

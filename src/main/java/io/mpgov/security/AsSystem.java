@@ -1,9 +1,8 @@
 package io.mpgov.security;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-
-import java.util.function.Supplier;
 
 /**
  * Runs engine queries without the caller's authorizations, for checks that must see everything
@@ -11,8 +10,7 @@ import java.util.function.Supplier;
  */
 public final class AsSystem {
 
-    private AsSystem() {
-    }
+    private AsSystem() {}
 
     public static <T> T run(IdentityService identity, Supplier<T> work) {
         Authentication caller = identity.getCurrentAuthentication();

@@ -1,8 +1,23 @@
 package io.mpgov.security;
 
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.text.ParseException;
+import java.text.SimpleDateFormat;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -22,22 +37,6 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.lang.reflect.Field;
-import java.math.BigDecimal;
-import java.text.ParseException;
-import java.text.SimpleDateFormat;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TimeZone;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * The engine's command layer as mpgov's gate: every command a signed-in user sends — through
@@ -73,16 +72,22 @@ final class CommandGate extends CommandInterceptor {
 
     private void check(Command<?> command, Authentication caller) {
         CommandVerdicts.Verdict verdict = CommandVerdicts.of(command);
-        if (verdict == CommandVerdicts.Verdict.READ || verdict == CommandVerdicts.Verdict.PERSONA
-                || verdict == CommandVerdicts.Verdict.GOVERNED || isAdmin(caller)) {
+        if (verdict == CommandVerdicts.Verdict.READ
+                || verdict == CommandVerdicts.Verdict.PERSONA
+                || verdict == CommandVerdicts.Verdict.GOVERNED
+                || isAdmin(caller)) {
             return;
         }
         switch (verdict) {
             case START -> checkStart(command, caller);
             case COMPLETE -> checkCompletion(command, caller);
             default -> {
-                log.warn("{} was refused {}: camunda-admin only", caller.getUserId(), command.getClass().getSimpleName());
-                throw new AuthorizationException(caller.getUserId() + " may not run " + command.getClass().getSimpleName()
+                log.warn(
+                        "{} was refused {}: camunda-admin only",
+                        caller.getUserId(),
+                        command.getClass().getSimpleName());
+                throw new AuthorizationException(caller.getUserId() + " may not run "
+                        + command.getClass().getSimpleName()
                         + " on mpgov's engine: changing running processes other than by starting them from their start"
                         + " form and completing one's own tasks is for camunda-admin only");
             }
@@ -108,27 +113,45 @@ final class CommandGate extends CommandInterceptor {
             variables = field(submit, "variables");
         }
         ProcessDefinition definition = asSystem(() -> definitionId != null
-                ? engine.get().getRepositoryService().createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult()
-                : engine.get().getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(definitionKey)
-                .latestVersion().withoutTenantId().singleResult());
+                ? engine.get()
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionId(definitionId)
+                        .singleResult()
+                : engine.get()
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(definitionKey)
+                        .latestVersion()
+                        .withoutTenantId()
+                        .singleResult());
         if (definition == null) {
             return; // the engine answers "not found" itself
         }
         if (businessKey != null && !businessKey.isEmpty()) {
-            throw refusal(caller, "may not choose the business key of a new " + definition.getKey() + ": mpgov gives every process its own");
+            throw refusal(
+                    caller,
+                    "may not choose the business key of a new " + definition.getKey()
+                            + ": mpgov gives every process its own");
         }
         Set<String> allowed = startFields.computeIfAbsent(definition.getId(), id -> startFormFields(id));
         Set<String> extra = new TreeSet<>(names(variables));
         extra.removeAll(allowed);
         if (!extra.isEmpty()) {
-            throw refusal(caller, "may not set " + String.join(", ", extra) + " when starting " + definition.getKey()
-                    + ": a start brings only the start form's fields" + (allowed.isEmpty() ? " (this process has none)"
-                    : " (" + String.join(", ", new TreeSet<>(allowed)) + ")"));
+            throw refusal(
+                    caller,
+                    "may not set " + String.join(", ", extra) + " when starting " + definition.getKey()
+                            + ": a start brings only the start form's fields"
+                            + (allowed.isEmpty()
+                                    ? " (this process has none)"
+                                    : " (" + String.join(", ", new TreeSet<>(allowed)) + ")"));
         }
         String object = objectValue(variables);
         if (object != null) {
-            throw refusal(caller, "may not send " + object + " as an object when starting " + definition.getKey()
-                    + ": a start brings text, numbers, booleans and dates");
+            throw refusal(
+                    caller,
+                    "may not send " + object + " as an object when starting " + definition.getKey()
+                            + ": a start brings text, numbers, booleans and dates");
         }
     }
 
@@ -146,24 +169,35 @@ final class CommandGate extends CommandInterceptor {
         if (variables == null || variables.isEmpty()) {
             return;
         }
-        Task task = asSystem(() -> engine.get().getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
+        Task task = asSystem(() -> engine.get()
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(taskId)
+                .initializeFormKeys()
+                .singleResult());
         if (task == null) {
             return;
         }
-        FormFields.Form form = forms.form(task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey())
+        FormFields.Form form = forms.form(
+                        task.getCamundaFormRef() == null
+                                ? null
+                                : task.getCamundaFormRef().getKey())
                 .orElse(new FormFields.Form(null, Set.of(), Set.of()));
         Set<String> editable = form.editable();
         String object = objectValue(variables);
         if (object != null) {
-            throw new FormFieldValidationException(object, object + " must be text, a number, a boolean or a date when completing '"
-                    + task.getName() + "'");
+            throw new FormFieldValidationException(
+                    object,
+                    object + " must be text, a number, a boolean or a date when completing '" + task.getName() + "'");
         }
         VariableMap sent = Variables.fromMap(variables);
         // only the variables it sends: a name missing from the answer does not exist on the task's scopes
-        Map<String, Object> current = asSystem(() -> engine.get().getTaskService().getVariables(taskId, sent.keySet()));
+        Map<String, Object> current =
+                asSystem(() -> engine.get().getTaskService().getVariables(taskId, sent.keySet()));
         Set<String> changed = new TreeSet<>();
         for (String name : sent.keySet()) {
-            boolean echo = current.containsKey(name) ? shownAlike(current.get(name), sent.get(name))
+            boolean echo = current.containsKey(name)
+                    ? shownAlike(current.get(name), sent.get(name))
                     // a field the form shows empty may come back empty; creating any other variable is a change
                     : form.shown().contains(name) && text(sent.get(name)).isEmpty();
             if (!editable.contains(name) && !echo) {
@@ -171,10 +205,17 @@ final class CommandGate extends CommandInterceptor {
             }
         }
         if (!changed.isEmpty()) {
-            log.warn("{} tried to change {} while completing '{}' (task {})", caller.getUserId(), changed, task.getName(), taskId);
-            throw new FormFieldValidationException(changed.iterator().next(), "Completing '" + task.getName() + "' may set "
-                    + (editable.isEmpty() ? "nothing" : "only " + String.join(", ", new TreeSet<>(editable)))
-                    + "; it may not change " + String.join(", ", changed));
+            log.warn(
+                    "{} tried to change {} while completing '{}' (task {})",
+                    caller.getUserId(),
+                    changed,
+                    task.getName(),
+                    taskId);
+            throw new FormFieldValidationException(
+                    changed.iterator().next(),
+                    "Completing '" + task.getName() + "' may set "
+                            + (editable.isEmpty() ? "nothing" : "only " + String.join(", ", new TreeSet<>(editable)))
+                            + "; it may not change " + String.join(", ", changed));
         }
     }
 
@@ -191,7 +232,8 @@ final class CommandGate extends CommandInterceptor {
     }
 
     private Set<String> startFormFields(String definitionId) {
-        BpmnModelInstance model = asSystem(() -> engine.get().getRepositoryService().getBpmnModelInstance(definitionId));
+        BpmnModelInstance model =
+                asSystem(() -> engine.get().getRepositoryService().getBpmnModelInstance(definitionId));
         Set<String> fields = new TreeSet<>();
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
             if (start.getEventDefinitions().isEmpty()) {
@@ -234,14 +276,17 @@ final class CommandGate extends CommandInterceptor {
             return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
         }
         if (value instanceof Date date) {
-            return LocalDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+            return LocalDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .toString();
         }
         return value.toString();
     }
 
     /** camunda-admin is trusted with the whole engine (README, Security model). */
     private boolean isAdmin(Authentication caller) {
-        List<String> groups = caller.getGroupIds() != null ? caller.getGroupIds()
+        List<String> groups = caller.getGroupIds() != null
+                ? caller.getGroupIds()
                 : asSystem(() -> Users.groups(engine.get(), caller.getUserId()));
         return groups.contains(Groups.CAMUNDA_ADMIN);
     }
@@ -273,7 +318,7 @@ final class CommandGate extends CommandInterceptor {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(command.getClass().getName() + " has no field " + name + ": the engine gate needs"
-                + " a look after this Camunda upgrade");
+        throw new IllegalStateException(command.getClass().getName() + " has no field " + name
+                + ": the engine gate needs" + " a look after this Camunda upgrade");
     }
 }

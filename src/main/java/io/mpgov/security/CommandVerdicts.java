@@ -1,9 +1,8 @@
 package io.mpgov.security;
 
-import org.camunda.bpm.engine.query.Query;
-
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.query.Query;
 
 /**
  * What the engine gate does with each engine command a signed-in user runs. Deny by default: a
@@ -33,18 +32,39 @@ final class CommandVerdicts {
                     + "|CheckPassword|AuthorizationCheckCmd|DetermineHistoryLevelCmd");
     private static final Set<String> STARTS = Set.of("StartProcessInstanceCmd", "SubmitStartFormCmd");
     private static final Set<String> COMPLETIONS = Set.of("CompleteTaskCmd", "SubmitTaskFormCmd");
-    private static final Set<String> PERSONA_WRITES = Set.of("ClaimTaskCmd", "AssignTaskCmd", "SetJobRetriesCmd", "AddCommentCmd");
+    private static final Set<String> PERSONA_WRITES =
+            Set.of("ClaimTaskCmd", "AssignTaskCmd", "SetJobRetriesCmd", "AddCommentCmd");
     private static final Set<String> GOVERNED_WRITES = Set.of(
-            "CreateUserCmd", "SaveUserCmd", "DeleteUserCmd", "UnlockUserCmd", "SetUserInfoCmd", "DeleteUserInfoCmd",
-            "SetUserPictureCmd", "DeleteUserPictureCmd", "CreateGroupCmd", "SaveGroupCmd", "DeleteGroupCmd",
-            "CreateMembershipCmd", "DeleteMembershipCmd", "CreateTenantCmd", "SaveTenantCmd", "DeleteTenantCmd",
-            "CreateTenantUserMembershipCmd", "DeleteTenantUserMembershipCmd", "CreateTenantGroupMembershipCmd",
-            "DeleteTenantGroupMembershipCmd", "CreateFilterCmd", "SaveFilterCmd", "DeleteFilterCmd",
-            "CreateAuthorizationCommand", "SaveAuthorizationCmd", "DeleteAuthorizationCmd",
-            "EvaluateDecisionCmd", "EvaluateDecisionTableCmd");
+            "CreateUserCmd",
+            "SaveUserCmd",
+            "DeleteUserCmd",
+            "UnlockUserCmd",
+            "SetUserInfoCmd",
+            "DeleteUserInfoCmd",
+            "SetUserPictureCmd",
+            "DeleteUserPictureCmd",
+            "CreateGroupCmd",
+            "SaveGroupCmd",
+            "DeleteGroupCmd",
+            "CreateMembershipCmd",
+            "DeleteMembershipCmd",
+            "CreateTenantCmd",
+            "SaveTenantCmd",
+            "DeleteTenantCmd",
+            "CreateTenantUserMembershipCmd",
+            "DeleteTenantUserMembershipCmd",
+            "CreateTenantGroupMembershipCmd",
+            "DeleteTenantGroupMembershipCmd",
+            "CreateFilterCmd",
+            "SaveFilterCmd",
+            "DeleteFilterCmd",
+            "CreateAuthorizationCommand",
+            "SaveAuthorizationCmd",
+            "DeleteAuthorizationCmd",
+            "EvaluateDecisionCmd",
+            "EvaluateDecisionTableCmd");
 
-    private CommandVerdicts() {
-    }
+    private CommandVerdicts() {}
 
     static Verdict of(Object command) {
         return of(command.getClass());
@@ -55,7 +75,9 @@ final class CommandVerdicts {
             return Verdict.READ;
         }
         String name = type.getSimpleName();
-        if (!type.getName().startsWith("org.camunda.bpm.engine.") || name.isEmpty() || type.getName().contains("$")) {
+        if (!type.getName().startsWith("org.camunda.bpm.engine.")
+                || name.isEmpty()
+                || type.getName().contains("$")) {
             // mpgov's own, the webapps' plugins, and the engine's internal lambdas: not a door of the REST API
             return Verdict.READ;
         }

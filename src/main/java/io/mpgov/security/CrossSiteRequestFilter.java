@@ -4,14 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
-
-import java.io.IOException;
-import java.util.Set;
 
 /**
  * A browser sends the basic-auth credentials it remembers for mpgov with every request to it, also with
@@ -37,15 +36,20 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null && !OWN_SITE.contains(fetchSite) || !WebUtils.isSameOrigin(new ServletServerHttpRequest(request))) {
-            refuse(response, "A call that changes something is not taken from another site's page (Origin "
-                    + "or Sec-Fetch-Site): use mpgov's own pages, or call the API from a script.");
+        if (fetchSite != null && !OWN_SITE.contains(fetchSite)
+                || !WebUtils.isSameOrigin(new ServletServerHttpRequest(request))) {
+            refuse(
+                    response,
+                    "A call that changes something is not taken from another site's page (Origin "
+                            + "or Sec-Fetch-Site): use mpgov's own pages, or call the API from a script.");
             return;
         }
         String requestedBy = request.getHeader(HEADER);
         if ((requestedBy == null || requestedBy.isBlank()) && !isJson(request.getContentType())) {
-            refuse(response, "A call that changes something needs a JSON body (Content-Type: application/json) or the header "
-                    + HEADER + " (e.g. " + HEADER + ": mpgov), which no other site's form can send.");
+            refuse(
+                    response,
+                    "A call that changes something needs a JSON body (Content-Type: application/json) or the header "
+                            + HEADER + " (e.g. " + HEADER + ": mpgov), which no other site's form can send.");
             return;
         }
         chain.doFilter(request, response);
@@ -68,6 +72,8 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"" + detail + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"" + detail
+                        + "\"}");
     }
 }

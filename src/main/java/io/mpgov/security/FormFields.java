@@ -2,9 +2,6 @@ package io.mpgov.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The fields of mpgov's Camunda Forms (forms/*.form, the files that are deployed), by form id: what a
@@ -22,8 +21,7 @@ import java.util.Set;
 final class FormFields {
 
     /** @param editable keys a person fills in; @param shown keys the form displays but does not let change */
-    record Form(String id, Set<String> editable, Set<String> shown) {
-    }
+    record Form(String id, Set<String> editable, Set<String> shown) {}
 
     private final Map<String, Form> forms;
 
@@ -35,7 +33,8 @@ final class FormFields {
         Map<String, Form> forms = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+            for (Resource resource :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
                 try (InputStream in = resource.getInputStream()) {
                     Form form = read(json.readTree(in));
                     forms.put(form.id(), form);
@@ -71,6 +70,7 @@ final class FormFields {
 
     /** form-js writes read-only as true, or as an expression it evaluates: an expression counts as read-only. */
     private static boolean isTrue(JsonNode flag) {
-        return flag != null && (flag.asBoolean(false) || flag.isTextual() && flag.asText().startsWith("="));
+        return flag != null
+                && (flag.asBoolean(false) || flag.isTextual() && flag.asText().startsWith("="));
     }
 }

@@ -1,5 +1,6 @@
 package io.mpgov.security;
 
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -7,8 +8,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-
-import java.util.Map;
 
 /**
  * Camunda checks authorizations only for an authenticated caller, and its REST API authenticates
@@ -21,6 +20,7 @@ class HttpSecurityConfiguration {
 
     /** Security headers first, so that every answer carries them; then cross-site refusals; basic auth last (the default order). */
     private static final int HEADERS = Ordered.LOWEST_PRECEDENCE - 2;
+
     private static final int CROSS_SITE = Ordered.LOWEST_PRECEDENCE - 1;
 
     /** Camunda's basic auth, whose HttpBasicAuthenticationProvider mpgov's /api uses too (ApiAuthenticationFilter). */
@@ -37,7 +37,8 @@ class HttpSecurityConfiguration {
     /** Before authentication: a refused cross-site call neither checks a password nor counts as a failed login. */
     @Bean
     FilterRegistrationBean<CrossSiteRequestFilter> apiCrossSiteRequests() {
-        FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(new CrossSiteRequestFilter());
+        FilterRegistrationBean<CrossSiteRequestFilter> registration =
+                new FilterRegistrationBean<>(new CrossSiteRequestFilter());
         registration.setName("mpgov-api-cross-site-requests");
         registration.addUrlPatterns("/api/*");
         registration.setOrder(CROSS_SITE);
@@ -47,8 +48,14 @@ class HttpSecurityConfiguration {
     /** mpgov's pages and API may not be framed (clickjacking) nor have their content type guessed. */
     @Bean
     FilterRegistrationBean<ResponseHeadersFilter> ownSecurityHeaders() {
-        FilterRegistrationBean<ResponseHeadersFilter> registration = new FilterRegistrationBean<>(new ResponseHeadersFilter(Map.of(
-                "Content-Security-Policy", "frame-ancestors 'none'", "X-Frame-Options", "DENY", "X-Content-Type-Options", "nosniff")));
+        FilterRegistrationBean<ResponseHeadersFilter> registration =
+                new FilterRegistrationBean<>(new ResponseHeadersFilter(Map.of(
+                        "Content-Security-Policy",
+                        "frame-ancestors 'none'",
+                        "X-Frame-Options",
+                        "DENY",
+                        "X-Content-Type-Options",
+                        "nosniff")));
         registration.setName("mpgov-security-headers");
         registration.addUrlPatterns("/dashboard/*", "/api/*");
         registration.setOrder(HEADERS);
@@ -75,7 +82,8 @@ class HttpSecurityConfiguration {
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
         registration.setName("mpgov-api-basic-auth");
         // /api/events authenticates by shared secret (EventBridge API destination), not by user.
-        registration.addUrlPatterns("/api/requests", "/api/requests/*", "/api/reviews/*", "/api/audit/*", "/api/dashboard/*");
+        registration.addUrlPatterns(
+                "/api/requests", "/api/requests/*", "/api/reviews/*", "/api/audit/*", "/api/dashboard/*");
         return registration;
     }
 }

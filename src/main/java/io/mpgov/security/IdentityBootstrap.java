@@ -1,5 +1,9 @@
 package io.mpgov.security;
 
+import static io.mpgov.security.Personas.*;
+import static org.camunda.bpm.engine.authorization.Permissions.*;
+
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,11 +19,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
-
-import static io.mpgov.security.Personas.*;
-import static org.camunda.bpm.engine.authorization.Permissions.*;
 
 /**
  * The persona groups and what each may do everywhere, as engine authorizations, plus each feature's
@@ -89,16 +88,22 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
         FilterService filters = engine.getFilterService();
         TaskQuery mine = engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}");
-        TaskQuery groups = engine.getTaskService().createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+        TaskQuery groups = engine.getTaskService()
+                .createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks();
         filter(filters, "My tasks", mine, -10, "Tasks assigned to me");
         filter(filters, "My groups' tasks", groups, 0, "Open tasks of the groups I belong to");
     }
 
-    private static void grant(AuthorizationService auth, String group, Resource resource, String resourceId,
-                              Permission... permissions) {
-        Authorization a = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+    private static void grant(
+            AuthorizationService auth, String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization a = auth.createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .singleResult();
         if (a == null) {
             a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             a.setGroupId(group);
@@ -117,9 +122,14 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static void revoke(AuthorizationService auth, String group, Resource resource, String resourceId, Permission permission) {
-        Authorization a = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+    private static void revoke(
+            AuthorizationService auth, String group, Resource resource, String resourceId, Permission permission) {
+        Authorization a = auth.createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .singleResult();
         if (a != null && a.isPermissionGranted(permission)) {
             a.removePermission(permission);
             auth.saveAuthorization(a);
@@ -128,10 +138,11 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
     private static void filter(FilterService filters, String name, TaskQuery query, int priority, String description) {
         if (filters.createFilterQuery().filterName(name).count() == 0) {
-            Filter filter = filters.newTaskFilter(name).setOwner("admin").setQuery(query)
+            Filter filter = filters.newTaskFilter(name)
+                    .setOwner("admin")
+                    .setQuery(query)
                     .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
             filters.saveFilter(filter);
         }
     }
-
 }

@@ -14,14 +14,14 @@ public final class Personas {
     public static final String SECURITY = "security";
     public static final String AUDITOR = "auditor";
 
-    public static final List<String> ALL = List.of(REQUESTER, PROCUREMENT_MANAGER, PMP_ADMIN, SOFTWARE_MANAGER,
-            LEGAL, FINANCE, SECURITY, AUDITOR);
+    public static final List<String> ALL =
+            List.of(REQUESTER, PROCUREMENT_MANAGER, PMP_ADMIN, SOFTWARE_MANAGER, LEGAL, FINANCE, SECURITY, AUDITOR);
 
     /** Personas that work on tasks in Tasklist (the auditor only reads). */
-    public static final List<String> TASK_WORKERS = ALL.stream().filter(g -> !g.equals(AUDITOR)).toList();
+    public static final List<String> TASK_WORKERS =
+            ALL.stream().filter(g -> !g.equals(AUDITOR)).toList();
 
-    private Personas() {
-    }
+    private Personas() {}
 
     public static String displayName(String group) {
         return switch (group) {

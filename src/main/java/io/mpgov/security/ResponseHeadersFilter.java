@@ -4,10 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.util.Map;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Fixed response headers, set before the rest of the chain runs so that refusals and errors carry them too. */
 final class ResponseHeadersFilter extends OncePerRequestFilter {

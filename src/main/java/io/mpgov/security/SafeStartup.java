@@ -1,5 +1,7 @@
 package io.mpgov.security;
 
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -7,9 +9,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Refuses to start, before any database or port is opened, on a configuration that would leave mpgov open:
@@ -33,25 +32,32 @@ final class SafeStartup implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         List<String> active = Arrays.asList(environment.getActiveProfiles());
         if (!active.contains(DEMO) && !active.contains(AWS)) {
-            throw new Refusal("mpgov was started without the profile that says where it runs (active profiles: "
-                    + (active.isEmpty() ? "none" : String.join(", ", active)) + ").",
+            throw new Refusal(
+                    "mpgov was started without the profile that says where it runs (active profiles: "
+                            + (active.isEmpty() ? "none" : String.join(", ", active)) + ").",
                     "Choose one: 'demo' (H2, the built-in AWS sandbox, demo users with password 'demo' — what "
-                    + "./mvnw spring-boot:run starts) with --spring.profiles.active=demo, or 'aws' (PostgreSQL, real AWS) "
-                    + "with SPRING_PROFILES_ACTIVE=aws; see the README, 'Pointing it at real AWS'.");
+                            + "./mvnw spring-boot:run starts) with --spring.profiles.active=demo, or 'aws' (PostgreSQL, real AWS) "
+                            + "with SPRING_PROFILES_ACTIVE=aws; see the README, 'Pointing it at real AWS'.");
         }
         if (active.contains(AWS)) {
             Binder binder = Binder.get(environment);
             if (binder.bind("mpgov.sandbox.enabled", Boolean.class).orElse(false)) {
-                throw new Refusal("The 'aws' profile talks to AWS, but mpgov.sandbox.enabled=true would start the AWS sandbox "
-                        + "and point every AWS client at it.",
+                throw new Refusal(
+                        "The 'aws' profile talks to AWS, but mpgov.sandbox.enabled=true would start the AWS sandbox "
+                                + "and point every AWS client at it.",
                         "Remove MPGOV_SANDBOX_ENABLED / mpgov.sandbox.enabled from the 'aws' configuration; the sandbox is the demo profile's.");
             }
-            boolean admin = !binder.bind("camunda.bpm.admin-user.id", String.class).orElse("").isBlank()
-                    && !binder.bind("camunda.bpm.admin-user.password", String.class).orElse("").isBlank();
+            boolean admin = !binder.bind("camunda.bpm.admin-user.id", String.class)
+                            .orElse("")
+                            .isBlank()
+                    && !binder.bind("camunda.bpm.admin-user.password", String.class)
+                            .orElse("")
+                            .isBlank();
             if (!admin) {
-                throw new Refusal("The 'aws' profile needs an administrator: without camunda.bpm.admin-user.id and "
-                        + "camunda.bpm.admin-user.password, Camunda's first-admin setup page (/camunda/app/admin/default/setup) "
-                        + "is open to the first visitor, and a missing password would be the user id.",
+                throw new Refusal(
+                        "The 'aws' profile needs an administrator: without camunda.bpm.admin-user.id and "
+                                + "camunda.bpm.admin-user.password, Camunda's first-admin setup page (/camunda/app/admin/default/setup) "
+                                + "is open to the first visitor, and a missing password would be the user id.",
                         "Set CAMUNDA_BPM_ADMINUSER_ID and CAMUNDA_BPM_ADMINUSER_PASSWORD (from a secret store, not the command line).");
             }
         }

@@ -1,16 +1,14 @@
 package io.mpgov.security;
 
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-import java.util.List;
-
 /** Who is acting on the engine, and their groups (looked up when the authentication did not bring them). */
 public final class Users {
 
-    private Users() {
-    }
+    private Users() {}
 
     public static String current(ProcessEngineServices engine) {
         Authentication current = engine.getIdentityService().getCurrentAuthentication();
@@ -26,6 +24,8 @@ public final class Users {
     }
 
     public static List<String> groups(ProcessEngineServices engine, String user) {
-        return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId)
+                .toList();
     }
 }

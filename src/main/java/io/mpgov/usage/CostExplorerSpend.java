@@ -1,6 +1,13 @@
 package io.mpgov.usage;
 
 import io.mpgov.aws.AwsClients;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,14 +22,6 @@ import software.amazon.awssdk.services.costexplorer.model.GroupDefinitionType;
 import software.amazon.awssdk.services.costexplorer.model.LimitExceededException;
 import software.amazon.awssdk.services.costexplorer.model.MetricValue;
 import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
-
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * AWS Marketplace spend per product from Cost Explorer: one GetCostAndUsage query (and its pages) for
@@ -41,11 +40,9 @@ class CostExplorerSpend {
     static final String QUANTITY = "UsageQuantity";
 
     /** The latest month with a charge or a usage quantity of one Cost Explorer SERVICE value. */
-    record Spend(String service, LocalDate month, LocalDate lastDay, BigDecimal amount, String unit) {
-    }
+    record Spend(String service, LocalDate month, LocalDate lastDay, BigDecimal amount, String unit) {}
 
-    private record Window(LocalDate start, LocalDate end) {
-    }
+    private record Window(LocalDate start, LocalDate end) {}
 
     private final CostExplorerClient client;
     private final Duration cacheFor;
@@ -63,7 +60,8 @@ class CostExplorerSpend {
     Optional<Spend> latest(String title, LocalDate today) {
         String wanted = normal(title);
         return byService(today).values().stream()
-                .filter(s -> normal(s.service()).equals(wanted) || normal(s.service()).startsWith(wanted + " ("))
+                .filter(s -> normal(s.service()).equals(wanted)
+                        || normal(s.service()).startsWith(wanted + " ("))
                 .max(java.util.Comparator.comparing(Spend::lastDay));
     }
 
@@ -79,41 +77,64 @@ class CostExplorerSpend {
         try {
             do {
                 String page = token;
-                GetCostAndUsageResponse response = client.getCostAndUsage(r -> r
-                        .timePeriod(t -> t.start(window.start().toString()).end(window.end().toString()))
+                GetCostAndUsageResponse response = client.getCostAndUsage(r -> r.timePeriod(
+                                t -> t.start(window.start().toString())
+                                        .end(window.end().toString()))
                         .granularity(Granularity.MONTHLY)
                         .metrics(COST, QUANTITY)
-                        .filter(f -> f.dimensions(d -> d.key(Dimension.BILLING_ENTITY).values(MARKETPLACE)))
+                        .filter(f -> f.dimensions(
+                                d -> d.key(Dimension.BILLING_ENTITY).values(MARKETPLACE)))
                         .groupBy(g -> g.type(GroupDefinitionType.DIMENSION).key(Dimension.SERVICE.toString()))
                         .nextPageToken(page));
                 pages++;
                 for (ResultByTime period : response.resultsByTime()) {
-                    LocalDate month = LocalDate.parse(period.timePeriod().start().substring(0, 10));
-                    LocalDate lastDay = LocalDate.parse(period.timePeriod().end().substring(0, 10)).minusDays(1);
+                    LocalDate month =
+                            LocalDate.parse(period.timePeriod().start().substring(0, 10));
+                    LocalDate lastDay = LocalDate.parse(
+                                    period.timePeriod().end().substring(0, 10))
+                            .minusDays(1);
                     for (Group group : period.groups()) {
                         MetricValue cost = group.metrics().get(COST);
                         MetricValue quantity = group.metrics().get(QUANTITY);
                         if (positive(cost) || positive(quantity)) {
-                            Spend seen = new Spend(group.keys().get(0), month, lastDay,
-                                    cost == null ? BigDecimal.ZERO : new BigDecimal(cost.amount()), cost == null ? null : cost.unit());
-                            spend.merge(seen.service(), seen, (a, b) -> a.lastDay().isAfter(b.lastDay()) ? a : b);
+                            Spend seen = new Spend(
+                                    group.keys().get(0),
+                                    month,
+                                    lastDay,
+                                    cost == null ? BigDecimal.ZERO : new BigDecimal(cost.amount()),
+                                    cost == null ? null : cost.unit());
+                            spend.merge(
+                                    seen.service(), seen, (a, b) -> a.lastDay().isAfter(b.lastDay()) ? a : b);
                         }
                     }
                 }
-                token = response.nextPageToken() == null || response.nextPageToken().isEmpty() ? null : response.nextPageToken();
+                token = response.nextPageToken() == null
+                                || response.nextPageToken().isEmpty()
+                        ? null
+                        : response.nextPageToken();
             } while (token != null);
         } catch (DataUnavailableException e) {
-            throw new UsageUnavailableException("Cost Explorer has no data for " + window.start() + " to " + window.end()
-                    + " (is Cost Explorer enabled for the management account?): " + e.awsErrorDetails().errorMessage(), e);
+            throw new UsageUnavailableException(
+                    "Cost Explorer has no data for " + window.start() + " to " + window.end()
+                            + " (is Cost Explorer enabled for the management account?): "
+                            + e.awsErrorDetails().errorMessage(),
+                    e);
         } catch (CostExplorerException e) {
             if ("AccessDeniedException".equals(e.awsErrorDetails().errorCode())) {
-                throw new UsageUnavailableException("Cost Explorer refused GetCostAndUsage (does mpgov's role allow ce:GetCostAndUsage,"
-                        + " is Cost Explorer enabled?): " + e.awsErrorDetails().errorMessage(), e);
+                throw new UsageUnavailableException(
+                        "Cost Explorer refused GetCostAndUsage (does mpgov's role allow ce:GetCostAndUsage,"
+                                + " is Cost Explorer enabled?): "
+                                + e.awsErrorDetails().errorMessage(),
+                        e);
             }
             throw e;
         }
-        log.info("Cost Explorer: Marketplace spend {} to {} read in {} request(s), {} product(s) with spend",
-                window.start(), window.end(), pages, spend.size());
+        log.info(
+                "Cost Explorer: Marketplace spend {} to {} read in {} request(s), {} product(s) with spend",
+                window.start(),
+                window.end(),
+                pages,
+                spend.size());
         cachedWindow = window;
         cached = Map.copyOf(spend);
         cachedAt = System.nanoTime();

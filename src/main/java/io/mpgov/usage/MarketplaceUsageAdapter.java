@@ -2,8 +2,6 @@ package io.mpgov.usage;
 
 import io.mpgov.catalog.CatalogPort;
 import io.mpgov.license.LicensePort;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * {@link UsagePort} on what AWS records per product type (the table in README, "The usage signal"):
@@ -22,8 +21,11 @@ class MarketplaceUsageAdapter implements UsagePort {
 
     /** The catalog's entity types, and whether License Manager check-outs can show their use. */
     enum ProductType {
-        SAAS("SaaSProduct", false), AMI("AmiProduct", true), CONTAINER("ContainerProduct", true),
-        DATA("DataProduct", false), UNKNOWN(null, true);
+        SAAS("SaaSProduct", false),
+        AMI("AmiProduct", true),
+        CONTAINER("ContainerProduct", true),
+        DATA("DataProduct", false),
+        UNKNOWN(null, true);
 
         final String entityType;
         final boolean checkOuts;
@@ -59,24 +61,41 @@ class MarketplaceUsageAdapter implements UsagePort {
     public Usage usage(String productId, Instant now) {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         Optional<CatalogPort.Listing> listing = catalog.listing(productId);
-        ProductType type = ProductType.of(listing.map(CatalogPort.Listing::entityType).orElse(null));
+        ProductType type =
+                ProductType.of(listing.map(CatalogPort.Listing::entityType).orElse(null));
         List<LicensePort.ReceivedLicense> received = licenses.licensesOf(productId);
         // Cost Explorer names a Marketplace product by its title: the catalog's, or the one on its licenses.
         Set<String> titles = new LinkedHashSet<>();
         listing.map(CatalogPort.Listing::title).ifPresent(titles::add);
-        received.stream().map(LicensePort.ReceivedLicense::productName).filter(n -> n != null && !n.isBlank()).forEach(titles::add);
-        Optional<CostExplorerSpend.Spend> charged = titles.stream().map(t -> spend.latest(t, today)).flatMap(Optional::stream)
+        received.stream()
+                .map(LicensePort.ReceivedLicense::productName)
+                .filter(n -> n != null && !n.isBlank())
+                .forEach(titles::add);
+        Optional<CostExplorerSpend.Spend> charged = titles.stream()
+                .map(t -> spend.latest(t, today))
+                .flatMap(Optional::stream)
                 .max(java.util.Comparator.comparing(CostExplorerSpend.Spend::lastDay));
         boolean checkedOut = type.checkOuts && received.stream().anyMatch(l -> licenses.consumed(l.arn()));
 
         String typeName = listing.map(CatalogPort.Listing::entityType).orElse(null);
         if (checkedOut) {
-            return new Usage(productId, typeName, today, true, "License Manager: checked out now"
-                    + charged.map(s -> "; Cost Explorer: " + amount(s)).orElse(""));
+            return new Usage(
+                    productId,
+                    typeName,
+                    today,
+                    true,
+                    "License Manager: checked out now"
+                            + charged.map(s -> "; Cost Explorer: " + amount(s)).orElse(""));
         }
         if (titles.isEmpty()) {
-            // Nothing names the product to Cost Explorer: its use cannot be told, and a product is never removed for that.
-            return new Usage(productId, typeName, today, true, "unknown: no product title to look up in Cost Explorer, kept as in use");
+            // Nothing names the product to Cost Explorer: its use cannot be told, and a product is never removed for
+            // that.
+            return new Usage(
+                    productId,
+                    typeName,
+                    today,
+                    true,
+                    "unknown: no product title to look up in Cost Explorer, kept as in use");
         }
         if (charged.isPresent()) {
             CostExplorerSpend.Spend s = charged.get();
@@ -84,13 +103,25 @@ class MarketplaceUsageAdapter implements UsagePort {
             boolean recent = !s.month().isBefore(today.withDayOfMonth(1).minusMonths(1));
             return new Usage(productId, typeName, lastDay, recent, "Cost Explorer: " + amount(s));
         }
-        return new Usage(productId, typeName, null, false, "none seen: " + (type.checkOuts
-                ? "no Cost Explorer spend, no License Manager check-outs" : "no Cost Explorer spend")
-                + " (" + (typeName == null ? "type unknown" : typeName) + ")");
+        return new Usage(
+                productId,
+                typeName,
+                null,
+                false,
+                "none seen: "
+                        + (type.checkOuts
+                                ? "no Cost Explorer spend, no License Manager check-outs"
+                                : "no Cost Explorer spend")
+                        + " (" + (typeName == null ? "type unknown" : typeName) + ")");
     }
 
     private static String amount(CostExplorerSpend.Spend s) {
-        return (s.amount().signum() > 0 ? s.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " "
-                + (s.unit() == null ? "" : s.unit()) : "usage at no charge") .trim() + " in " + s.month().toString().substring(0, 7);
+        return (s.amount().signum() > 0
+                                ? s.amount()
+                                                .setScale(2, java.math.RoundingMode.HALF_UP)
+                                                .toPlainString() + " " + (s.unit() == null ? "" : s.unit())
+                                : "usage at no charge")
+                        .trim()
+                + " in " + s.month().toString().substring(0, 7);
     }
 }

@@ -23,6 +23,5 @@ public interface UsagePort {
      * @param inUse       in use now: checked out now, or spend in this or the previous month
      * @param signal      what showed it (or which signals were asked and showed nothing), for reports
      */
-    record Usage(String productId, String productType, LocalDate lastUsed, boolean inUse, String signal) {
-    }
+    record Usage(String productId, String productType, LocalDate lastUsed, boolean inUse, String signal) {}
 }

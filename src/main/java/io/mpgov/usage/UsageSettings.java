@@ -1,9 +1,8 @@
 package io.mpgov.usage;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Usage facts ({@code mpgov.usage.*}).
@@ -16,7 +15,8 @@ public record UsageSettings(@DefaultValue("PT6H") Duration spendCache) {
 
     public UsageSettings {
         if (spendCache == null || spendCache.isNegative()) {
-            throw new IllegalArgumentException("mpgov.usage.spend-cache must be zero (no cache) or more, not " + spendCache);
+            throw new IllegalArgumentException(
+                    "mpgov.usage.spend-cache must be zero (no cache) or more, not " + spendCache);
         }
     }
 }

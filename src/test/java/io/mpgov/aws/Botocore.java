@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +34,7 @@ final class Botocore {
     private static final Map<String, JsonNode> MODELS = new LinkedHashMap<>();
     private static final List<String> LOOKED = new ArrayList<>();
 
-    private Botocore() {
-    }
+    private Botocore() {}
 
     /** botocore's data folder, or empty with {@link #whereLooked()} saying why. */
     static synchronized Optional<Path> data() {
@@ -75,7 +73,9 @@ final class Botocore {
                 LOOKED.add("aws at " + aws.get() + ": " + e.getMessage());
             }
         }
-        for (String dir : List.of("/usr/local/aws-cli/v2/current/dist/awscli/botocore/data", "/usr/lib/python3/dist-packages/botocore/data")) {
+        for (String dir : List.of(
+                "/usr/local/aws-cli/v2/current/dist/awscli/botocore/data",
+                "/usr/lib/python3/dist-packages/botocore/data")) {
             found = usable(Path.of(dir), dir);
             if (found.isPresent()) {
                 return found;
@@ -106,7 +106,8 @@ final class Botocore {
     /** The output of a command that succeeded, or empty. */
     static Optional<String> run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0) {
                 return Optional.of(out);
@@ -133,7 +134,9 @@ final class Botocore {
         ArrayNode input = JSON.createArrayNode();
         for (WireContract.Checked c : exchanges) {
             ObjectNode e = input.addObject();
-            e.put("service", c.service()).put("operation", c.operation()).put("status", c.exchange().status());
+            e.put("service", c.service())
+                    .put("operation", c.operation())
+                    .put("status", c.exchange().status());
             ObjectNode headers = e.putObject("headers");
             c.exchange().responseHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(", ", v)));
             e.put("body", Base64.getEncoder().encodeToString(c.exchange().responseBody()));
@@ -146,7 +149,9 @@ final class Botocore {
             Files.write(script, in.readAllBytes());
         }
         try {
-            Process python = new ProcessBuilder(PYTHON, script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process python = new ProcessBuilder(PYTHON, script.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             python.getOutputStream().write(JSON.writeValueAsBytes(input));
             python.getOutputStream().close();
             String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -172,12 +177,14 @@ final class Botocore {
         Path serviceDir = data().orElseThrow().resolve(service);
         Path version;
         try (Stream<Path> versions = Files.list(serviceDir)) {
-            version = versions.filter(Files::isDirectory).max(Path::compareTo)
+            version = versions.filter(Files::isDirectory)
+                    .max(Path::compareTo)
                     .orElseThrow(() -> new IOException("No API version of " + service + " in " + serviceDir));
         }
         Path gz = version.resolve("service-2.json.gz");
         Path plain = version.resolve("service-2.json");
-        try (InputStream in = Files.exists(gz) ? new GZIPInputStream(Files.newInputStream(gz)) : Files.newInputStream(plain)) {
+        try (InputStream in =
+                Files.exists(gz) ? new GZIPInputStream(Files.newInputStream(gz)) : Files.newInputStream(plain)) {
             JsonNode model = JSON.readTree(in);
             MODELS.put(service, model);
             return model;

@@ -1,11 +1,10 @@
 package io.mpgov.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mpgov.tools.PolicyPack;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * mpgov's own role (policies/iam-mpgov-service.json, as PolicyPack renders it) allows every AWS operation the
@@ -41,17 +40,19 @@ class IamCoverageTest {
     }
 
     static List<String> actionsOf(SdkCalls.Operation operation) {
-        AwsServices service = AwsServices.ofSdkPackage(operation.sdkPackage()).orElseThrow(() -> new AssertionError(
-                "SDK module " + operation.sdkPackage() + " is called by the main code but has no row in AwsServices"));
-        return ACTIONS_NAMED_OTHERWISE.getOrDefault(service.botocoreName() + ":" + operation.name(),
-                List.of(service.iamPrefix() + ":" + operation.name()));
+        AwsServices service = AwsServices.ofSdkPackage(operation.sdkPackage())
+                .orElseThrow(() -> new AssertionError("SDK module " + operation.sdkPackage()
+                        + " is called by the main code but has no row in AwsServices"));
+        return ACTIONS_NAMED_OTHERWISE.getOrDefault(
+                service.botocoreName() + ":" + operation.name(), List.of(service.iamPrefix() + ":" + operation.name()));
     }
 
     /** Whether the policy allows the action for some resource: an Allow names it (wildcards as IAM reads them) and no unconditional Deny does. */
     static boolean allows(JsonNode policy, String action) {
         boolean allowed = false;
         for (JsonNode statement : policy.path("Statement")) {
-            boolean matches = statement.has("NotAction") ? strings(statement.path("NotAction")).stream().noneMatch(p -> matches(p, action))
+            boolean matches = statement.has("NotAction")
+                    ? strings(statement.path("NotAction")).stream().noneMatch(p -> matches(p, action))
                     : strings(statement.path("Action")).stream().anyMatch(p -> matches(p, action));
             if (!matches) {
                 continue;
@@ -70,7 +71,9 @@ class IamCoverageTest {
         for (char c : pattern.toCharArray()) {
             regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
         }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(action).matches();
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE)
+                .matcher(action)
+                .matches();
     }
 
     static List<String> strings(JsonNode node) {
@@ -85,18 +88,26 @@ class IamCoverageTest {
 
     @Test
     void theCodeCallsAwsOperationsAndTheScanSeesThem() {
-        assertThat(calls.keySet()).extracting(SdkCalls.Operation::toString)
-                .contains("marketplacecatalog:StartChangeSet", "licensemanager:CreateGrant", "organizations:ListAccounts",
-                        "marketplaceagreement:SearchAgreements", "sesv2:SendEmail");
+        assertThat(calls.keySet())
+                .extracting(SdkCalls.Operation::toString)
+                .contains(
+                        "marketplacecatalog:StartChangeSet",
+                        "licensemanager:CreateGrant",
+                        "organizations:ListAccounts",
+                        "marketplaceagreement:SearchAgreements",
+                        "sesv2:SendEmail");
     }
 
     @Test
     void mpgovsRoleAllowsEveryOperationTheMainCodeCalls() {
         SortedMap<String, String> missing = new TreeMap<>();
-        calls.forEach((operation, callers) -> actionsOf(operation).stream().filter(action -> !allows(role, action))
+        calls.forEach((operation, callers) -> actionsOf(operation).stream()
+                .filter(action -> !allows(role, action))
                 .forEach(action -> missing.put(action, operation + " called by " + String.join(", ", callers))));
 
-        assertThat(missing).as("actions the main code needs that policies/iam-mpgov-service.json does not allow").isEmpty();
+        assertThat(missing)
+                .as("actions the main code needs that policies/iam-mpgov-service.json does not allow")
+                .isEmpty();
     }
 
     @Test
@@ -105,9 +116,12 @@ class IamCoverageTest {
             return; // the names are then only the SDK's; the wire-contract test says why the models are missing
         }
         for (SdkCalls.Operation operation : calls.keySet()) {
-            String service = AwsServices.ofSdkPackage(operation.sdkPackage()).orElseThrow().botocoreName();
+            String service = AwsServices.ofSdkPackage(operation.sdkPackage())
+                    .orElseThrow()
+                    .botocoreName();
             assertThat(Botocore.model(service).path("operations").has(operation.name()))
-                    .as("%s is an operation of botocore's %s model", operation, service).isTrue();
+                    .as("%s is an operation of botocore's %s model", operation, service)
+                    .isTrue();
         }
     }
 

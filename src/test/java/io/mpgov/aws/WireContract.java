@@ -3,7 +3,6 @@ package io.mpgov.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,25 +31,50 @@ import java.util.regex.PatternSyntaxException;
 final class WireContract {
 
     /** AWS's common errors (API reference, "Common Errors") and the protocol's own: any operation may answer them. */
-    static final Set<String> COMMON_ERRORS = Set.of("AccessDeniedException", "IncompleteSignature", "InternalFailure",
-            "InvalidAction", "InvalidClientTokenId", "NotAuthorized", "OptInRequired", "RequestExpired", "ServiceUnavailable",
-            "ThrottlingException", "ValidationError", "UnrecognizedClientException", "MissingAuthenticationTokenException",
-            "SerializationException", "UnknownOperationException");
+    static final Set<String> COMMON_ERRORS = Set.of(
+            "AccessDeniedException",
+            "IncompleteSignature",
+            "InternalFailure",
+            "InvalidAction",
+            "InvalidClientTokenId",
+            "NotAuthorized",
+            "OptInRequired",
+            "RequestExpired",
+            "ServiceUnavailable",
+            "ThrottlingException",
+            "ValidationError",
+            "UnrecognizedClientException",
+            "MissingAuthenticationTokenException",
+            "SerializationException",
+            "UnknownOperationException");
 
     /**
      * Where a model contradicts its own documentation and AWS's behaviour: the pattern that holds instead, and why.
      * Keep this short; every entry is a place the oracle is overruled.
      */
     static final Map<String, String[]> PATTERN_ERRATA = Map.of(
-            "marketplace-catalog EntityType", new String[]{"^[a-zA-Z]+(@\\d+\\.\\d+)?$",
-                    "the model's own documentation of DescribeEntity's EntityType says 'in the format of EntityType@Version', and the"
-                            + " Catalog API reference (private-marketplace.html) sends Entity Type 'Experience@1.0' in every change set"},
-            "marketplace-catalog EntityNameString", new String[]{"^\\S+[\\S\\s]*",
-                    "the model escapes this pattern twice ('^\\\\S+…' asks for a backslash); AWS names entities with spaces"});
+            "marketplace-catalog EntityType",
+                    new String[] {
+                        "^[a-zA-Z]+(@\\d+\\.\\d+)?$",
+                        "the model's own documentation of DescribeEntity's EntityType says 'in the format of EntityType@Version', and the"
+                                + " Catalog API reference (private-marketplace.html) sends Entity Type 'Experience@1.0' in every change set"
+                    },
+            "marketplace-catalog EntityNameString",
+                    new String[] {
+                        "^\\S+[\\S\\s]*",
+                        "the model escapes this pattern twice ('^\\\\S+…' asks for a backslash); AWS names entities with spaces"
+                    });
 
     /** What went over the wire, as the recording proxy saw it. */
-    record Exchange(String method, String path, String rawQuery, Map<String, List<String>> requestHeaders, byte[] requestBody,
-                    int status, Map<String, List<String>> responseHeaders, byte[] responseBody) {
+    record Exchange(
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, List<String>> requestHeaders,
+            byte[] requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            byte[] responseBody) {
 
         Optional<String> requestHeader(String name) {
             return header(requestHeaders, name);
@@ -61,13 +85,22 @@ final class WireContract {
         }
 
         private static Optional<String> header(Map<String, List<String>> headers, String name) {
-            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty())
-                    .map(h -> h.getValue().get(0)).findFirst();
+            return headers.entrySet().stream()
+                    .filter(h ->
+                            h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty())
+                    .map(h -> h.getValue().get(0))
+                    .findFirst();
         }
     }
 
     /** The verdict on one exchange: which operation it was, its request as botocore parameters, the problems. */
-    record Checked(String service, String operation, Exchange exchange, ObjectNode params, String errorCode, List<String> problems) {
+    record Checked(
+            String service,
+            String operation,
+            Exchange exchange,
+            ObjectNode params,
+            String errorCode,
+            List<String> problems) {
         String name() {
             return service + " " + operation;
         }
@@ -98,7 +131,12 @@ final class WireContract {
         if (target != null) {
             int dot = target.lastIndexOf('.');
             for (Map.Entry<String, JsonNode> m : models.entrySet()) {
-                if (dot > 0 && target.substring(0, dot).equals(m.getValue().path("metadata").path("targetPrefix").asText())) {
+                if (dot > 0
+                        && target.substring(0, dot)
+                                .equals(m.getValue()
+                                        .path("metadata")
+                                        .path("targetPrefix")
+                                        .asText())) {
                     service = m.getKey();
                     operation = target.substring(dot + 1);
                 }
@@ -108,10 +146,13 @@ final class WireContract {
                 if (!m.getValue().path("metadata").path("protocol").asText().equals("rest-json")) {
                     continue;
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> ops = m.getValue().path("operations").fields(); ops.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> ops =
+                                m.getValue().path("operations").fields();
+                        ops.hasNext(); ) {
                     Map.Entry<String, JsonNode> op = ops.next();
                     JsonNode http = op.getValue().path("http");
-                    Matcher match = pathPattern(http.path("requestUri").asText()).matcher(e.path());
+                    Matcher match =
+                            pathPattern(http.path("requestUri").asText()).matcher(e.path());
                     if (http.path("method").asText().equals(e.method()) && match.matches()) {
                         service = m.getKey();
                         operation = op.getKey();
@@ -123,7 +164,8 @@ final class WireContract {
         JsonNode model = service == null ? null : models.get(service);
         JsonNode op = model == null ? null : model.path("operations").get(operation);
         if (op == null) {
-            problems.add("no operation of the models is " + (target != null ? "X-Amz-Target " + target : e.method() + " " + e.path()));
+            problems.add("no operation of the models is "
+                    + (target != null ? "X-Amz-Target " + target : e.method() + " " + e.path()));
             return new Checked(String.valueOf(service), String.valueOf(operation), e, params, null, problems);
         }
         Shapes shapes = new Shapes(service, model.path("shapes"), problems);
@@ -133,13 +175,20 @@ final class WireContract {
         } else {
             checkRestJsonRequest(e, op, uri, shapes, params, problems);
         }
-        String contentType = protocol.equals("json") ? "application/x-amz-json-" + model.path("metadata").path("jsonVersion").asText()
+        String contentType = protocol.equals("json")
+                ? "application/x-amz-json-"
+                        + model.path("metadata").path("jsonVersion").asText()
                 : "application/json";
-        if (e.responseBody().length > 0 && !e.responseHeader("Content-Type").orElse("").startsWith(contentType)) {
-            problems.add("response: Content-Type " + e.responseHeader("Content-Type").orElse("none") + ", not " + contentType);
+        if (e.responseBody().length > 0
+                && !e.responseHeader("Content-Type").orElse("").startsWith(contentType)) {
+            problems.add("response: Content-Type "
+                    + e.responseHeader("Content-Type").orElse("none") + ", not " + contentType);
         }
-        if (protocol.equals("rest-json") && e.requestBody().length > 0 && !e.requestHeader("Content-Type").orElse("").startsWith("application/json")) {
-            problems.add("request: Content-Type " + e.requestHeader("Content-Type").orElse("none") + ", not application/json");
+        if (protocol.equals("rest-json")
+                && e.requestBody().length > 0
+                && !e.requestHeader("Content-Type").orElse("").startsWith("application/json")) {
+            problems.add("request: Content-Type "
+                    + e.requestHeader("Content-Type").orElse("none") + ", not application/json");
         }
         String errorCode = null;
         if (e.status() >= 300) {
@@ -157,7 +206,11 @@ final class WireContract {
         int last = 0;
         while (label.find()) {
             regex.append(Pattern.quote(path.substring(last, label.start())))
-                    .append("(?<").append(label.group(1).replace("_", "")).append(">").append(label.group(2).isEmpty() ? "[^/]+" : ".+").append(")");
+                    .append("(?<")
+                    .append(label.group(1).replace("_", ""))
+                    .append(">")
+                    .append(label.group(2).isEmpty() ? "[^/]+" : ".+")
+                    .append(")");
             last = label.end();
         }
         regex.append(Pattern.quote(path.substring(last)));
@@ -166,13 +219,16 @@ final class WireContract {
 
     // ---- requests
 
-    private void checkJsonRequest(Exchange e, JsonNode model, JsonNode op, Shapes shapes, ObjectNode params, List<String> problems) {
-        String contentType = "application/x-amz-json-" + model.path("metadata").path("jsonVersion").asText();
+    private void checkJsonRequest(
+            Exchange e, JsonNode model, JsonNode op, Shapes shapes, ObjectNode params, List<String> problems) {
+        String contentType = "application/x-amz-json-"
+                + model.path("metadata").path("jsonVersion").asText();
         if (!e.method().equals("POST") || !e.path().equals("/")) {
             problems.add("request: awsJson is POST /, was " + e.method() + " " + e.path());
         }
         if (!e.requestHeader("Content-Type").orElse("").startsWith(contentType)) {
-            problems.add("request: Content-Type " + e.requestHeader("Content-Type").orElse("none") + ", not " + contentType);
+            problems.add(
+                    "request: Content-Type " + e.requestHeader("Content-Type").orElse("none") + ", not " + contentType);
         }
         JsonNode body = parse(e.requestBody(), "request", problems);
         if (op.has("input") && body != null) {
@@ -181,11 +237,17 @@ final class WireContract {
         }
     }
 
-    private void checkRestJsonRequest(Exchange e, JsonNode op, Matcher uri, Shapes shapes, ObjectNode params, List<String> problems) {
-        JsonNode input = op.has("input") ? shapes.shape(op.path("input").path("shape").asText()) : null;
+    private void checkRestJsonRequest(
+            Exchange e, JsonNode op, Matcher uri, Shapes shapes, ObjectNode params, List<String> problems) {
+        JsonNode input =
+                op.has("input") ? shapes.shape(op.path("input").path("shape").asText()) : null;
         Map<String, List<String>> query = query(e.rawQuery());
-        Map<String, String> literal = query(queryOf(op.path("http").path("requestUri").asText())).entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, q -> q.getValue().get(0)));
+        Map<String, String> literal = query(
+                        queryOf(op.path("http").path("requestUri").asText()))
+                .entrySet()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, q -> q.getValue().get(0)));
         literal.keySet().forEach(query::remove);
         JsonNode body = e.requestBody().length == 0 ? null : parse(e.requestBody(), "request", problems);
         if (input == null) {
@@ -221,11 +283,13 @@ final class WireContract {
                         if (shape.path("type").asText().equals("list")) {
                             v = JsonNodeFactory.instance.arrayNode();
                             for (String one : values) {
-                                ((com.fasterxml.jackson.databind.node.ArrayNode) v).add(shapes.fromText(one, shape.path("member"), where));
+                                ((com.fasterxml.jackson.databind.node.ArrayNode) v)
+                                        .add(shapes.fromText(one, shape.path("member"), where));
                             }
                         } else {
                             if (values.size() > 1) {
-                                problems.add(where + ": query parameter " + wireName + " sent " + values.size() + " times");
+                                problems.add(
+                                        where + ": query parameter " + wireName + " sent " + values.size() + " times");
                             }
                             v = shapes.fromText(values.get(0), ref, where);
                         }
@@ -233,11 +297,12 @@ final class WireContract {
                         params.set(m.getKey(), v);
                     }
                 }
-                case "header", "headers" -> e.requestHeader(wireName).ifPresent(h -> {
-                    JsonNode v = shapes.fromText(h, ref, where);
-                    shapes.value(v, ref, where, "rfc822");
-                    params.set(m.getKey(), v);
-                });
+                case "header", "headers" ->
+                    e.requestHeader(wireName).ifPresent(h -> {
+                        JsonNode v = shapes.fromText(h, ref, where);
+                        shapes.value(v, ref, where, "rfc822");
+                        params.set(m.getKey(), v);
+                    });
                 default -> {
                     if (m.getKey().equals(payload)) {
                         if (body != null) {
@@ -265,7 +330,13 @@ final class WireContract {
     }
 
     /** The body of a restJson message: the members without a location, each checked; unknown ones are problems. */
-    private static void checkBody(JsonNode body, String shapeName, Map<String, JsonNode> members, ObjectNode named, String where, Shapes shapes) {
+    private static void checkBody(
+            JsonNode body,
+            String shapeName,
+            Map<String, JsonNode> members,
+            ObjectNode named,
+            String where,
+            Shapes shapes) {
         if (!body.isObject()) {
             shapes.problems.add(where + ": body is not a JSON object");
             return;
@@ -279,7 +350,8 @@ final class WireContract {
         body.fields().forEachRemaining(f -> {
             String name = byWire.get(f.getKey());
             if (name == null) {
-                shapes.problems.add(where + "." + f.getKey() + ": not a member of " + shapeName + " " + members.keySet());
+                shapes.problems.add(
+                        where + "." + f.getKey() + ": not a member of " + shapeName + " " + members.keySet());
             } else if (!f.getValue().isNull()) {
                 shapes.value(f.getValue(), members.get(name), where + "." + f.getKey(), "unixTimestamp");
                 named.set(name, f.getValue());
@@ -313,11 +385,12 @@ final class WireContract {
             JsonNode ref = m.getValue();
             String wireName = ref.path("locationName").asText(m.getKey());
             switch (ref.path("location").asText("")) {
-                case "header" -> e.responseHeader(wireName).ifPresent(h -> {
-                    JsonNode v = shapes.fromText(h, ref, "response " + m.getKey());
-                    shapes.value(v, ref, "response " + m.getKey(), "rfc822");
-                    present.set(m.getKey(), v);
-                });
+                case "header" ->
+                    e.responseHeader(wireName).ifPresent(h -> {
+                        JsonNode v = shapes.fromText(h, ref, "response " + m.getKey());
+                        shapes.value(v, ref, "response " + m.getKey(), "rfc822");
+                        present.set(m.getKey(), v);
+                    });
                 case "statusCode" -> present.put(m.getKey(), e.status());
                 default -> {
                     if (m.getKey().equals(payload)) {
@@ -338,10 +411,14 @@ final class WireContract {
     }
 
     private String checkError(Exchange e, String protocol, JsonNode op, Shapes shapes, List<String> problems) {
-        JsonNode body = e.responseBody().length == 0 ? JsonNodeFactory.instance.objectNode() : parse(e.responseBody(), "error", problems);
+        JsonNode body = e.responseBody().length == 0
+                ? JsonNodeFactory.instance.objectNode()
+                : parse(e.responseBody(), "error", problems);
         String code = e.responseHeader("x-amzn-ErrorType").orElse(null);
         if (code == null && body != null) {
-            code = body.has("__type") ? body.get("__type").asText() : body.path("code").asText(null);
+            code = body.has("__type")
+                    ? body.get("__type").asText()
+                    : body.path("code").asText(null);
         }
         if (code == null) {
             problems.add("error " + e.status() + ": names no error (neither x-amzn-ErrorType nor __type)");
@@ -354,13 +431,15 @@ final class WireContract {
         JsonNode errorShape = null;
         for (JsonNode ref : op.path("errors")) {
             JsonNode shape = shapes.shape(ref.path("shape").asText());
-            if (ref.path("shape").asText().equals(code) || shape.path("error").path("code").asText().equals(code)) {
+            if (ref.path("shape").asText().equals(code)
+                    || shape.path("error").path("code").asText().equals(code)) {
                 errorShape = shape;
             }
         }
         if (errorShape == null) {
             if (!COMMON_ERRORS.contains(code)) {
-                problems.add("error " + code + ": not an error the operation declares " + declaredErrors(op) + " nor a common one");
+                problems.add("error " + code + ": not an error the operation declares " + declaredErrors(op)
+                        + " nor a common one");
             }
             return code;
         }
@@ -375,7 +454,10 @@ final class WireContract {
             // Every error carries its message as "message" or "Message", whether the model lists it or not (SES's
             // do not): botocore and the Java SDK read both spellings. It must be a string.
             for (String spelling : List.of("message", "Message")) {
-                String modelled = members.keySet().stream().filter(n -> n.equalsIgnoreCase("message")).findFirst().orElse(null);
+                String modelled = members.keySet().stream()
+                        .filter(n -> n.equalsIgnoreCase("message"))
+                        .findFirst()
+                        .orElse(null);
                 if (fields.has(spelling) && (modelled == null || !modelled.equals(spelling))) {
                     JsonNode message = fields.remove(spelling);
                     if (!message.isTextual()) {
@@ -418,7 +500,8 @@ final class WireContract {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                params.computeIfAbsent(key, k -> new ArrayList<>()).add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                params.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return params;
@@ -502,7 +585,11 @@ final class WireContract {
                     }
                     range(value.size(), shape, where, "entries");
                     value.fields().forEachRemaining(entry -> {
-                        value(JsonNodeFactory.instance.textNode(entry.getKey()), shape.path("key"), where + " key " + entry.getKey(), timestampDefault);
+                        value(
+                                JsonNodeFactory.instance.textNode(entry.getKey()),
+                                shape.path("key"),
+                                where + " key " + entry.getKey(),
+                                timestampDefault);
                         value(entry.getValue(), shape.path("value"), where + "." + entry.getKey(), timestampDefault);
                     });
                 }
@@ -515,13 +602,16 @@ final class WireContract {
                 }
                 case "integer", "long" -> {
                     if (!value.isIntegralNumber() || type.equals("integer") && !value.canConvertToInt()) {
-                        problems.add(where + ": " + kind(value) + " where the model has an " + type + " (" + name + ")");
+                        problems.add(
+                                where + ": " + kind(value) + " where the model has an " + type + " (" + name + ")");
                         return;
                     }
                     numberRange(value.asDouble(), shape, where);
                 }
                 case "float", "double" -> {
-                    if (!value.isNumber() && !(value.isTextual() && Set.of("NaN", "Infinity", "-Infinity").contains(value.asText()))) {
+                    if (!value.isNumber()
+                            && !(value.isTextual()
+                                    && Set.of("NaN", "Infinity", "-Infinity").contains(value.asText()))) {
                         problems.add(where + ": " + kind(value) + " where the model has a " + type + " (" + name + ")");
                         return;
                     }
@@ -532,7 +622,12 @@ final class WireContract {
                         problems.add(where + ": " + kind(value) + " where the model has a boolean (" + name + ")");
                     }
                 }
-                case "timestamp" -> timestamp(value, ref.path("timestampFormat").asText(shape.path("timestampFormat").asText(timestampDefault)), where);
+                case "timestamp" ->
+                    timestamp(
+                            value,
+                            ref.path("timestampFormat")
+                                    .asText(shape.path("timestampFormat").asText(timestampDefault)),
+                            where);
                 case "blob" -> {
                     if (!value.isTextual()) {
                         problems.add(where + ": " + kind(value) + " where the model has a blob (base64)");
@@ -563,12 +658,17 @@ final class WireContract {
                 JsonNode member = null;
                 for (Iterator<Map.Entry<String, JsonNode>> m = members.fields(); m.hasNext(); ) {
                     Map.Entry<String, JsonNode> candidate = m.next();
-                    if (candidate.getValue().path("locationName").asText(candidate.getKey()).equals(field.getKey())) {
+                    if (candidate
+                            .getValue()
+                            .path("locationName")
+                            .asText(candidate.getKey())
+                            .equals(field.getKey())) {
                         member = candidate.getValue();
                     }
                 }
                 if (member == null) {
-                    problems.add(where + "." + field.getKey() + ": not a member of " + name + " " + fields(members).keySet());
+                    problems.add(where + "." + field.getKey() + ": not a member of " + name + " "
+                            + fields(members).keySet());
                     continue;
                 }
                 if (!field.getValue().isNull()) {
@@ -577,7 +677,8 @@ final class WireContract {
                 value(field.getValue(), member, where + "." + field.getKey(), timestampDefault);
             }
             for (JsonNode required : shape.path("required")) {
-                String wire = members.path(required.asText()).path("locationName").asText(required.asText());
+                String wire =
+                        members.path(required.asText()).path("locationName").asText(required.asText());
                 if (!value.hasNonNull(wire)) {
                     problems.add(where + ": required member " + required.asText() + " of " + name + " is missing");
                 }
@@ -598,10 +699,12 @@ final class WireContract {
             range(text.codePointCount(0, text.length()), shape, where, "characters");
             if (shape.has("pattern")) {
                 String[] erratum = PATTERN_ERRATA.get(service + " " + name);
-                String pattern = erratum != null ? erratum[0] : shape.path("pattern").asText();
+                String pattern =
+                        erratum != null ? erratum[0] : shape.path("pattern").asText();
                 try {
                     if (!Pattern.compile(pattern).matcher(text).find()) {
-                        problems.add(where + ": '" + abbreviated(text) + "' does not match " + name + "'s pattern " + pattern);
+                        problems.add(where + ": '" + abbreviated(text) + "' does not match " + name + "'s pattern "
+                                + pattern);
                     }
                 } catch (PatternSyntaxException e) {
                     // An ECMAScript pattern Java cannot read: the other checks still hold.
@@ -611,19 +714,23 @@ final class WireContract {
 
         private void range(int size, JsonNode shape, String where, String unit) {
             if (shape.has("min") && size < shape.path("min").asLong()) {
-                problems.add(where + ": " + size + " " + unit + ", fewer than the model's min " + shape.path("min").asLong());
+                problems.add(where + ": " + size + " " + unit + ", fewer than the model's min "
+                        + shape.path("min").asLong());
             }
             if (shape.has("max") && size > shape.path("max").asLong()) {
-                problems.add(where + ": " + size + " " + unit + ", more than the model's max " + shape.path("max").asLong());
+                problems.add(where + ": " + size + " " + unit + ", more than the model's max "
+                        + shape.path("max").asLong());
             }
         }
 
         private void numberRange(double number, JsonNode shape, String where) {
             if (shape.has("min") && number < shape.path("min").asDouble()) {
-                problems.add(where + ": " + number + " is below the model's min " + shape.path("min").asText());
+                problems.add(where + ": " + number + " is below the model's min "
+                        + shape.path("min").asText());
             }
             if (shape.has("max") && number > shape.path("max").asDouble()) {
-                problems.add(where + ": " + number + " is above the model's max " + shape.path("max").asText());
+                problems.add(where + ": " + number + " is above the model's max "
+                        + shape.path("max").asText());
             }
         }
 

@@ -1,16 +1,15 @@
 package io.mpgov.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The checker of the wire contract finds what it should: exchanges with known faults, against botocore's models. */
 @RequiresBotocore
@@ -26,23 +25,34 @@ class WireContractOracleTest {
         contract = WireContract.ofBotocore();
     }
 
-    static WireContract.Exchange awsJson(String target, String version, String request, int status, Map<String, String> headers, String response) {
-        return new WireContract.Exchange("POST", "/", null,
+    static WireContract.Exchange awsJson(
+            String target, String version, String request, int status, Map<String, String> headers, String response) {
+        return new WireContract.Exchange(
+                "POST",
+                "/",
+                null,
                 Map.of("X-Amz-Target", List.of(target), "Content-Type", List.of("application/x-amz-json-" + version)),
-                request.getBytes(StandardCharsets.UTF_8), status, responseHeaders(version, headers),
+                request.getBytes(StandardCharsets.UTF_8),
+                status,
+                responseHeaders(version, headers),
                 response.getBytes(StandardCharsets.UTF_8));
     }
 
     static Map<String, List<String>> responseHeaders(String version, Map<String, String> headers) {
-        Map<String, List<String>> all = new java.util.LinkedHashMap<>(Map.of("Content-Type", List.of("application/x-amz-json-" + version)));
+        Map<String, List<String>> all =
+                new java.util.LinkedHashMap<>(Map.of("Content-Type", List.of("application/x-amz-json-" + version)));
         headers.forEach((k, v) -> all.put(k, List.of(v)));
         return all;
     }
 
     @Test
     void aGoodExchangeHasNoProblem() {
-        WireContract.Checked checked = contract.check(awsJson("AWSOrganizationsV20161128.DescribeAccount", "1.1",
-                "{\"AccountId\":\"310987654321\"}", 200, Map.of(),
+        WireContract.Checked checked = contract.check(awsJson(
+                "AWSOrganizationsV20161128.DescribeAccount",
+                "1.1",
+                "{\"AccountId\":\"310987654321\"}",
+                200,
+                Map.of(),
                 "{\"Account\":{\"Id\":\"310987654321\",\"State\":\"ACTIVE\",\"JoinedTimestamp\":1.7E9}}"));
 
         assertThat(checked.name()).isEqualTo("organizations DescribeAccount");
@@ -52,7 +62,8 @@ class WireContractOracleTest {
     /** Cost Explorer, which a usage signal reads: its recursive filter and its maps of metrics are read right. */
     @Test
     void aCostExplorerQueryAndAnswerAsAwsSendsThemHaveNoProblem() {
-        WireContract.Checked checked = contract.check(awsJson("AWSInsightsIndexService.GetCostAndUsage", "1.1", """
+        WireContract.Checked checked =
+                contract.check(awsJson("AWSInsightsIndexService.GetCostAndUsage", "1.1", """
                 {"TimePeriod": {"Start": "2026-06-01", "End": "2026-12-01"}, "Granularity": "MONTHLY", "Metrics": ["UnblendedCost"],
                  "Filter": {"And": [{"Dimensions": {"Key": "BILLING_ENTITY", "Values": ["AWS Marketplace"]}},
                                     {"Dimensions": {"Key": "LINKED_ACCOUNT", "Values": ["310987654321"]}}]},
@@ -69,35 +80,56 @@ class WireContractOracleTest {
 
     @Test
     void unknownMembersWrongEnumsTypesPatternsAndMissingRequiredMembersAreProblems() {
-        WireContract.Checked checked = contract.check(awsJson("AWSOrganizationsV20161128.DescribeAccount", "1.1",
-                "{\"AccountId\":\"31098765\",\"Extra\":1}", 200, Map.of(),
-                "{\"Account\":{\"Id\":\"310987654321\",\"State\":\"GONE\",\"JoinedTimestamp\":\"yesterday\",\"Colour\":\"red\"}}"));
+        WireContract.Checked checked = contract.check(
+                awsJson(
+                        "AWSOrganizationsV20161128.DescribeAccount",
+                        "1.1",
+                        "{\"AccountId\":\"31098765\",\"Extra\":1}",
+                        200,
+                        Map.of(),
+                        "{\"Account\":{\"Id\":\"310987654321\",\"State\":\"GONE\",\"JoinedTimestamp\":\"yesterday\",\"Colour\":\"red\"}}"));
 
         assertThat(String.join("\n", checked.problems()))
                 .contains("request.AccountId: '31098765' does not match AccountId's pattern")
                 .contains("request.Extra: not a member of DescribeAccountRequest")
                 .contains("response.Account.State: 'GONE' is none of AccountState's values")
-                .contains("response.Account.JoinedTimestamp: string \"yesterday\" where the model has a timestamp in epoch seconds")
+                .contains(
+                        "response.Account.JoinedTimestamp: string \"yesterday\" where the model has a timestamp in epoch seconds")
                 .contains("response.Account.Colour: not a member of Account");
     }
 
     @Test
     void anErrorTheOperationDoesNotDeclareIsAProblem() {
-        WireContract.Checked checked = contract.check(awsJson("AWSLicenseManager.GetGrant", "1.1",
-                "{\"GrantArn\":\"arn:aws:license-manager::111111111111:grant:g-1234567890abcdef1234567890abcdef\"}", 400,
-                Map.of("x-amzn-ErrorType", "NoSuchGrantException"), "{\"__type\":\"NoSuchGrantException\",\"Message\":\"no\"}"));
+        WireContract.Checked checked = contract.check(awsJson(
+                "AWSLicenseManager.GetGrant",
+                "1.1",
+                "{\"GrantArn\":\"arn:aws:license-manager::111111111111:grant:g-1234567890abcdef1234567890abcdef\"}",
+                400,
+                Map.of("x-amzn-ErrorType", "NoSuchGrantException"),
+                "{\"__type\":\"NoSuchGrantException\",\"Message\":\"no\"}"));
 
         assertThat(checked.errorCode()).isEqualTo("NoSuchGrantException");
-        assertThat(checked.problems()).anyMatch(p -> p.startsWith("error NoSuchGrantException: not an error the operation declares"));
+        assertThat(checked.problems())
+                .anyMatch(p -> p.startsWith("error NoSuchGrantException: not an error the operation declares"));
     }
 
     @Test
     void botocoreItselfRefusesAnAnswerItCannotParseAndAnUndeclaredError() throws Exception {
         assumeTrue(Botocore.pythonImportsBotocore() || WireContractTest.CI, "Skipped: python3 cannot import botocore");
-        WireContract.Checked badTime = contract.check(awsJson("AWSOrganizationsV20161128.DescribeAccount", "1.1",
-                "{\"AccountId\":\"310987654321\"}", 200, Map.of(), "{\"Account\":{\"Id\":\"310987654321\",\"JoinedTimestamp\":\"soon\"}}"));
-        WireContract.Checked undeclared = contract.check(awsJson("AWSOrganizationsV20161128.DescribeAccount", "1.1",
-                "{\"AccountId\":\"310987654321\"}", 400, Map.of(), "{\"__type\":\"NoSuchThing\",\"Message\":\"x\"}"));
+        WireContract.Checked badTime = contract.check(awsJson(
+                "AWSOrganizationsV20161128.DescribeAccount",
+                "1.1",
+                "{\"AccountId\":\"310987654321\"}",
+                200,
+                Map.of(),
+                "{\"Account\":{\"Id\":\"310987654321\",\"JoinedTimestamp\":\"soon\"}}"));
+        WireContract.Checked undeclared = contract.check(awsJson(
+                "AWSOrganizationsV20161128.DescribeAccount",
+                "1.1",
+                "{\"AccountId\":\"310987654321\"}",
+                400,
+                Map.of(),
+                "{\"__type\":\"NoSuchThing\",\"Message\":\"x\"}"));
 
         JsonNode result = Botocore.parse(List.of(badTime, undeclared));
 
@@ -108,8 +140,15 @@ class WireContractOracleTest {
 
     @Test
     void restJsonLocationsAreReadFromThePathAndQuery() {
-        WireContract.Checked checked = contract.check(new WireContract.Exchange("GET", "/DescribeEntity", "catalog=AWSMarketplace&colour=red",
-                Map.of(), new byte[0], 200, Map.of(), "{\"EntityType\":\"Experience@1.0\",\"Surprise\":true}".getBytes(StandardCharsets.UTF_8)));
+        WireContract.Checked checked = contract.check(new WireContract.Exchange(
+                "GET",
+                "/DescribeEntity",
+                "catalog=AWSMarketplace&colour=red",
+                Map.of(),
+                new byte[0],
+                200,
+                Map.of(),
+                "{\"EntityType\":\"Experience@1.0\",\"Surprise\":true}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(checked.name()).isEqualTo("marketplace-catalog DescribeEntity");
         assertThat(String.join("\n", checked.problems()))

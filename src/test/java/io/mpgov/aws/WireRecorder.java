@@ -2,7 +2,6 @@ package io.mpgov.aws;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,8 +23,16 @@ import java.util.concurrent.Executors;
  */
 final class WireRecorder implements AutoCloseable {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "transfer-encoding", "keep-alive", "te", "date");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "host",
+            "content-length",
+            "connection",
+            "expect",
+            "upgrade",
+            "transfer-encoding",
+            "keep-alive",
+            "te",
+            "date");
 
     private final URI upstream;
     private final HttpServer http;
@@ -34,7 +41,8 @@ final class WireRecorder implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<WireContract.Exchange> exchanges = new ArrayList<>();
 
     WireRecorder(URI upstream) throws IOException {
@@ -60,8 +68,11 @@ final class WireRecorder implements AutoCloseable {
             HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(requestUri.getRawPath()
                             + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery())))
                     .timeout(Duration.ofSeconds(30))
-                    .method(exchange.getRequestMethod(), requestBody.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(requestBody));
+                    .method(
+                            exchange.getRequestMethod(),
+                            requestBody.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(requestBody));
             Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> {
                 requestHeaders.put(name, List.copyOf(values));
@@ -84,10 +95,18 @@ final class WireRecorder implements AutoCloseable {
                 }
             });
             synchronized (this) {
-                exchanges.add(new WireContract.Exchange(exchange.getRequestMethod(), requestUri.getPath(), requestUri.getRawQuery(),
-                        requestHeaders, requestBody, response.statusCode(), responseHeaders, response.body()));
+                exchanges.add(new WireContract.Exchange(
+                        exchange.getRequestMethod(),
+                        requestUri.getPath(),
+                        requestUri.getRawQuery(),
+                        requestHeaders,
+                        requestBody,
+                        response.statusCode(),
+                        responseHeaders,
+                        response.body()));
             }
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.sendResponseHeaders(
+                    response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             exchange.getResponseBody().write(response.body());
         }
     }

@@ -9,7 +9,6 @@ import io.mpgov.support.Http;
 import io.mpgov.support.NodeProcess;
 import io.mpgov.support.PostgresTestDatabase;
 import io.mpgov.support.PublicOfferScenario;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,15 +31,26 @@ import java.util.regex.Pattern;
  */
 public final class EngineBenchmark {
 
-    private static final List<String> STEPS = List.of("Task_ValidateRequest", "Task_RouteOffer", "Task_ReviewPublicOffer",
-            "CallActivity_AllowProductInPmp", "CallActivity_DistributeLicenses", "Task_NotifyRequesterApproved");
-    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$");
+    private static final List<String> STEPS = List.of(
+            "Task_ValidateRequest",
+            "Task_RouteOffer",
+            "Task_ReviewPublicOffer",
+            "CallActivity_AllowProductInPmp",
+            "CallActivity_DistributeLicenses",
+            "Task_NotifyRequesterApproved");
+    private static final Pattern HEAP =
+            Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$");
 
     public static void main(String[] args) throws Exception {
         int requests = Integer.getInteger("requests", 500);
-        List<Integer> nodeCounts = java.util.Arrays.stream(System.getProperty("nodes", "1,2").split(",")).map(Integer::parseInt).toList();
+        List<Integer> nodeCounts = java.util.Arrays.stream(
+                        System.getProperty("nodes", "1,2").split(","))
+                .map(Integer::parseInt)
+                .toList();
         System.setProperty("mpgov.node.xmx", System.getProperty("mpgov.node.xmx", "1g"));
-        System.out.printf("mpgov engine benchmark: %d public requests over REST, PostgreSQL, nodes as separate processes%n", requests);
+        System.out.printf(
+                "mpgov engine benchmark: %d public requests over REST, PostgreSQL, nodes as separate processes%n",
+                requests);
         for (int nodes : nodeCounts) {
             run(requests, nodes);
         }
@@ -60,9 +70,15 @@ public final class EngineBenchmark {
             try {
                 for (int n = 1; n <= nodes; n++) {
                     // a 2 s back-off: hundreds of waiting processes on a shorter timer flood the job executor
-                    started.add(NodeProcess.start("bench-" + n, server.baseUri(), schema, "--mpgov.catalog.poll-interval=500ms",
-                            "--mpgov.catalog.lock-backoff=2s", "--mpgov.catalog.max-lock-attempts=1000",
-                            "--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=500"));
+                    started.add(NodeProcess.start(
+                            "bench-" + n,
+                            server.baseUri(),
+                            schema,
+                            "--mpgov.catalog.poll-interval=500ms",
+                            "--mpgov.catalog.lock-backoff=2s",
+                            "--mpgov.catalog.max-lock-attempts=1000",
+                            "--camunda.bpm.job-execution.wait-time-in-millis=100",
+                            "--camunda.bpm.job-execution.max-wait=500"));
                 }
                 measure(requests, started, new EngineTables(schema));
             } finally {
@@ -82,8 +98,10 @@ public final class EngineBenchmark {
             request.remove("targetAccountIds");
             request.put("targetOuId", DemoOrganization.OU_BENCHMARK);
             Http node = http.get(i % nodes.size());
-            submitted.add(clients.submit(() -> node.post("/api/requests", "requester", Http.json(request)).json()
-                    .path("processInstanceId").asText()));
+            submitted.add(clients.submit(() -> node.post("/api/requests", "requester", Http.json(request))
+                    .json()
+                    .path("processInstanceId")
+                    .asText()));
         }
         Set<String> instances = new HashSet<>();
         for (Future<String> f : submitted) {
@@ -113,11 +131,15 @@ public final class EngineBenchmark {
         Map<String, List<Long>> durations = engine.durations(STEPS);
         STEPS.stream().filter(durations::containsKey).forEach(step -> {
             List<Long> sorted = durations.get(step).stream().sorted().toList();
-            System.out.printf("%-46s p50 %7d ms  p95 %7d ms%n", step, sorted.get(sorted.size() / 2),
+            System.out.printf(
+                    "%-46s p50 %7d ms  p95 %7d ms%n",
+                    step,
+                    sorted.get(sorted.size() / 2),
                     sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1)));
         });
         for (int n = 0; n < nodes.size(); n++) {
-            System.out.printf("%-46s %10d MiB%n", "peak heap of node " + (n + 1) + " (sampled)", peakHeap[n] / 1024 / 1024);
+            System.out.printf(
+                    "%-46s %10d MiB%n", "peak heap of node " + (n + 1) + " (sampled)", peakHeap[n] / 1024 / 1024);
         }
     }
 
@@ -131,6 +153,5 @@ public final class EngineBenchmark {
         return (long) used;
     }
 
-    private EngineBenchmark() {
-    }
+    private EngineBenchmark() {}
 }

@@ -1,5 +1,17 @@
 package io.mpgov.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -13,26 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.atLeast;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 /** catalog-change: start the change set, poll it to its end, back off while the PMP is locked. */
 @Deployment(resources = "processes/catalog-change.bpmn")
 class CatalogChangeProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-            .configurationResource("process-test.cfg.xml").build();
+            .configurationResource("process-test.cfg.xml")
+            .build();
 
     final CatalogPort catalog = mock(CatalogPort.class);
     RuntimeService runtime;
@@ -57,17 +57,28 @@ class CatalogChangeProcessTest {
     }
 
     ProcessInstance start(String requestId, String productId, String notes) {
-        return runtime.startProcessInstanceByKey(CatalogChangeProcess.KEY, requestId, Map.of(
-                CatalogChangeProcess.REQUEST_ID, requestId, CatalogChangeProcess.PRODUCT_ID, productId,
-                CatalogChangeProcess.CHANGE_TYPE, "ALLOW", CatalogChangeProcess.NOTES, notes));
+        return runtime.startProcessInstanceByKey(
+                CatalogChangeProcess.KEY,
+                requestId,
+                Map.of(
+                        CatalogChangeProcess.REQUEST_ID,
+                        requestId,
+                        CatalogChangeProcess.PRODUCT_ID,
+                        productId,
+                        CatalogChangeProcess.CHANGE_TYPE,
+                        "ALLOW",
+                        CatalogChangeProcess.NOTES,
+                        notes));
     }
 
     static ChangeSetStatus statusOf(String changeSetId, String status, String... errors) {
-        return new ChangeSetStatus(changeSetId, status, status.equals("FAILED") ? "CLIENT_ERROR" : null, List.of(errors));
+        return new ChangeSetStatus(
+                changeSetId, status, status.equals("FAILED") ? "CLIENT_ERROR" : null, List.of(errors));
     }
 
     static void assertWaitingAt(ProcessInstance pi, String activityId) {
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt(activityId);
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .isWaitingAt(activityId);
     }
 
     Job jobOf(ProcessInstance pi) {
@@ -89,7 +100,8 @@ class CatalogChangeProcessTest {
         assertWaitingAt(third, "Event_WaitForEntityLock");
         runJob(first);
         runJob(first);
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(first).isEnded();
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(first)
+                .isEnded();
         return List.of(second, third);
     }
 
@@ -105,24 +117,36 @@ class CatalogChangeProcessTest {
     @Test
     void pollsUntilTheChangeSetSucceeds() {
         when(catalog.startProductChange(any())).thenReturn("cs-1");
-        when(catalog.describeChangeSet("cs-1")).thenReturn(status("PREPARING"), status("APPLYING"), status("SUCCEEDED"));
+        when(catalog.describeChangeSet("cs-1"))
+                .thenReturn(status("PREPARING"), status("APPLYING"), status("SUCCEEDED"));
         ProcessInstance pi = start();
 
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Task_StartChangeSet");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .isWaitingAt("Task_StartChangeSet");
         runJob(pi);
         for (int poll = 0; poll < 3; poll++) {
-            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Event_WaitForChangeSet");
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                    .isWaitingAt("Event_WaitForChangeSet");
             runJob(pi);
             runJob(pi);
         }
 
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
-                .hasPassed("Gateway_ChangeSetStatus").isEnded().hasPassed("EndEvent_ChangeSetSucceeded")
-                .variables().containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-1");
+                .hasPassed("Gateway_ChangeSetStatus")
+                .isEnded()
+                .hasPassed("EndEvent_ChangeSetSucceeded")
+                .variables()
+                .containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-1");
         ArgumentCaptor<ProductChange> change = ArgumentCaptor.forClass(ProductChange.class);
         verify(catalog).startProductChange(change.capture());
-        assertThat(change.getValue()).as("the primary experience, named").isEqualTo(new ProductChange("exp-test", ProductChange.Type.ALLOW,
-                List.of("prod-pagerduty0001"), "test", "PR-TEST0001-allow-0"));
+        assertThat(change.getValue())
+                .as("the primary experience, named")
+                .isEqualTo(new ProductChange(
+                        "exp-test",
+                        ProductChange.Type.ALLOW,
+                        List.of("prod-pagerduty0001"),
+                        "test",
+                        "PR-TEST0001-allow-0"));
     }
 
     @Test
@@ -135,9 +159,15 @@ class CatalogChangeProcessTest {
         runJob(pi);
         runJob(pi);
 
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_ChangeSetFailed");
-        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(CatalogChangeProcess.CHANGE_SET_ERRORS).singleResult().getValue())
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .isEnded()
+                .hasPassed("EndEvent_ChangeSetFailed");
+        assertThat(historyService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .variableName(CatalogChangeProcess.CHANGE_SET_ERRORS)
+                        .singleResult()
+                        .getValue())
                 .isEqualTo("Change set cs-1 FAILED (CLIENT_ERROR): ENTITY_NOT_FOUND: no such product");
     }
 
@@ -151,7 +181,9 @@ class CatalogChangeProcessTest {
         runJob(pi);
         runJob(pi);
 
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_ChangeSetFailed");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .isEnded()
+                .hasPassed("EndEvent_ChangeSetFailed");
     }
 
     @Test
@@ -162,16 +194,20 @@ class CatalogChangeProcessTest {
         ProcessInstance pi = start();
 
         runJob(pi);
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Event_WaitForEntityLock");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .isWaitingAt("Event_WaitForEntityLock");
         Job backoff = jobOf(pi);
         assertThat(backoff.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 25_000));
         management.executeJob(backoff.getId());
         runJob(pi);
 
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Event_WaitForChangeSet");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .isWaitingAt("Event_WaitForChangeSet");
         ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
         verify(catalog, times(2)).startProductChange(changes.capture());
-        assertThat(changes.getAllValues()).extracting(ProductChange::clientToken).containsOnly("PR-TEST0001-allow-0");
+        assertThat(changes.getAllValues())
+                .extracting(ProductChange::clientToken)
+                .containsOnly("PR-TEST0001-allow-0");
     }
 
     @Test
@@ -186,10 +222,18 @@ class CatalogChangeProcessTest {
         Job start = jobOf(pi);
         assertThatThrownBy(() -> management.executeJob(start.getId())).isInstanceOf(EntityLockedException.class);
 
-        assertThat(management.createJobQuery().jobId(start.getId()).singleResult().getRetries()).isEqualTo(4);
+        assertThat(management
+                        .createJobQuery()
+                        .jobId(start.getId())
+                        .singleResult()
+                        .getRetries())
+                .isEqualTo(4);
         management.setJobRetries(start.getId(), 1);
         assertThatThrownBy(() -> runJob(pi)).isInstanceOf(EntityLockedException.class);
-        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(pi.getId())
+                        .singleResult()
+                        .getActivityId())
                 .isEqualTo("Task_StartChangeSet");
     }
 
@@ -202,7 +246,8 @@ class CatalogChangeProcessTest {
         runJob(pi);
 
         assertThatThrownBy(() -> runJob(pi)).hasMessage("throttled");
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt("Task_DescribeChangeSet");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .isWaitingAt("Task_DescribeChangeSet");
         assertThat(jobOf(pi).getRetries()).isEqualTo(4);
     }
 
@@ -227,14 +272,19 @@ class CatalogChangeProcessTest {
         ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
         verify(catalog, times(2)).startProductChange(changes.capture());
         ProductChange together = changes.getAllValues().get(1);
-        assertThat(together.products()).containsExactly(new ProductChange.Products(List.of("prod-second0002"), "second"),
-                new ProductChange.Products(List.of("prod-third0003"), "third"));
+        assertThat(together.products())
+                .containsExactly(
+                        new ProductChange.Products(List.of("prod-second0002"), "second"),
+                        new ProductChange.Products(List.of("prod-third0003"), "third"));
         assertThat(together.clientToken()).startsWith("mpgov-batch-").hasSizeLessThanOrEqualTo(64);
         for (ProcessInstance pi : List.of(second, third)) {
             runJob(pi);
             runJob(pi);
-            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded()
-                    .hasPassed("EndEvent_ChangeSetSucceeded").variables().containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-2");
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                    .isEnded()
+                    .hasPassed("EndEvent_ChangeSetSucceeded")
+                    .variables()
+                    .containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-2");
         }
         verify(catalog, times(1)).describeChangeSet("cs-2");
     }
@@ -250,13 +300,15 @@ class CatalogChangeProcessTest {
         ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
         verify(catalog, times(2)).startProductChange(changes.capture());
         // AWS refuses an Ids array that repeats a value: the merged change names the product once.
-        assertThat(changes.getAllValues().get(1).products()).containsExactly(
-                new ProductChange.Products(List.of("prod-same00000002"), "second"));
+        assertThat(changes.getAllValues().get(1).products())
+                .containsExactly(new ProductChange.Products(List.of("prod-same00000002"), "second"));
         assertThat(runtime.getVariable(waited.get(1).getId(), CatalogChangeProcess.CHANGE_SET_ID))
-                .as("the second request follows the change set that carries its product").isNull();
+                .as("the second request follows the change set that carries its product")
+                .isNull();
         runJob(waited.get(1));
         runJob(waited.get(1));
-        assertThat(runtime.getVariable(waited.get(1).getId(), CatalogChangeProcess.CHANGE_SET_ID)).isEqualTo("cs-2");
+        assertThat(runtime.getVariable(waited.get(1).getId(), CatalogChangeProcess.CHANGE_SET_ID))
+                .isEqualTo("cs-2");
     }
 
     @Test
@@ -279,26 +331,42 @@ class CatalogChangeProcessTest {
 
         ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
         verify(catalog, atLeast(3)).startProductChange(changes.capture());
-        List<ProductChange> later = changes.getAllValues().subList(1, changes.getAllValues().size());
-        assertThat(later).extracting(ProductChange::experienceId).containsExactly("exp-aaaaaaaaaaaa", "exp-bbbbbbbbbbbb");
-        assertThat(later).extracting(ProductChange::clientToken)
+        List<ProductChange> later =
+                changes.getAllValues().subList(1, changes.getAllValues().size());
+        assertThat(later)
+                .extracting(ProductChange::experienceId)
+                .containsExactly("exp-aaaaaaaaaaaa", "exp-bbbbbbbbbbbb");
+        assertThat(later)
+                .extracting(ProductChange::clientToken)
                 .containsExactly("PR-TEST0002-allow-0-exp-aaaaaaaaaaaa", "PR-TEST0002-allow-0-exp-bbbbbbbbbbbb");
     }
 
     ProcessInstance startOn(String experienceId, String requestId, String productId) {
-        return runtime.startProcessInstanceByKey(CatalogChangeProcess.KEY, requestId, Map.of(
-                CatalogChangeProcess.REQUEST_ID, requestId, CatalogChangeProcess.PRODUCT_ID, productId,
-                CatalogChangeProcess.CHANGE_TYPE, "ALLOW", CatalogChangeProcess.NOTES, "n",
-                CatalogChangeProcess.EXPERIENCE_ID, experienceId));
+        return runtime.startProcessInstanceByKey(
+                CatalogChangeProcess.KEY,
+                requestId,
+                Map.of(
+                        CatalogChangeProcess.REQUEST_ID,
+                        requestId,
+                        CatalogChangeProcess.PRODUCT_ID,
+                        productId,
+                        CatalogChangeProcess.CHANGE_TYPE,
+                        "ALLOW",
+                        CatalogChangeProcess.NOTES,
+                        "n",
+                        CatalogChangeProcess.EXPERIENCE_ID,
+                        experienceId));
     }
 
     @Test
     void aSharedChangeSetThatFailsIsRetriedAloneByEachOfItsChanges() {
         when(catalog.startProductChange(any())).thenReturn("cs-1", "cs-2", "cs-3", "cs-4");
         when(catalog.describeChangeSet("cs-1")).thenReturn(statusOf("cs-1", "SUCCEEDED"));
-        when(catalog.describeChangeSet("cs-2")).thenReturn(statusOf("cs-2", "FAILED", "ENTITY_NOT_FOUND: prod-gone0003"));
+        when(catalog.describeChangeSet("cs-2"))
+                .thenReturn(statusOf("cs-2", "FAILED", "ENTITY_NOT_FOUND: prod-gone0003"));
         when(catalog.describeChangeSet("cs-3")).thenReturn(statusOf("cs-3", "SUCCEEDED"));
-        when(catalog.describeChangeSet("cs-4")).thenReturn(statusOf("cs-4", "FAILED", "ENTITY_NOT_FOUND: prod-gone0003"));
+        when(catalog.describeChangeSet("cs-4"))
+                .thenReturn(statusOf("cs-4", "FAILED", "ENTITY_NOT_FOUND: prod-gone0003"));
         List<ProcessInstance> waited = twoWaitWhileTheFirstRuns("prod-good0002", "prod-gone0003");
         ProcessInstance good = waited.get(0);
         ProcessInstance bad = waited.get(1);
@@ -319,20 +387,32 @@ class CatalogChangeProcessTest {
         runJob(bad);
         runJob(bad);
 
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(good).isEnded()
-                .hasPassed("EndEvent_ChangeSetSucceeded").variables().containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-3");
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(bad).isEnded().hasPassed("EndEvent_ChangeSetFailed");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(good)
+                .isEnded()
+                .hasPassed("EndEvent_ChangeSetSucceeded")
+                .variables()
+                .containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-3");
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(bad)
+                .isEnded()
+                .hasPassed("EndEvent_ChangeSetFailed");
         ArgumentCaptor<ProductChange> changes = ArgumentCaptor.forClass(ProductChange.class);
         verify(catalog, times(4)).startProductChange(changes.capture());
-        assertThat(changes.getAllValues()).extracting(ProductChange::productIds).containsExactly(List.of("prod-pagerduty0001"),
-                List.of("prod-good0002", "prod-gone0003"), List.of("prod-good0002"), List.of("prod-gone0003"));
-        assertThat(changes.getAllValues().subList(2, 4)).extracting(ProductChange::clientToken)
+        assertThat(changes.getAllValues())
+                .extracting(ProductChange::productIds)
+                .containsExactly(
+                        List.of("prod-pagerduty0001"),
+                        List.of("prod-good0002", "prod-gone0003"),
+                        List.of("prod-good0002"),
+                        List.of("prod-gone0003"));
+        assertThat(changes.getAllValues().subList(2, 4))
+                .extracting(ProductChange::clientToken)
                 .containsExactly("PR-TEST0002-allow-0", "PR-TEST0003-allow-0");
     }
 
     @Test
     void aSharedStartWhoseAnswerWasLostIsSentAgainWithTheSameMembersAndToken() {
-        when(catalog.startProductChange(any())).thenReturn("cs-1")
+        when(catalog.startProductChange(any()))
+                .thenReturn("cs-1")
                 .thenThrow(new IllegalStateException("read timed out (AWS may have accepted the change set)"))
                 .thenReturn("cs-2");
         when(catalog.describeChangeSet("cs-1")).thenReturn(statusOf("cs-1", "SUCCEEDED"));
@@ -359,7 +439,8 @@ class CatalogChangeProcessTest {
         assertThat(again).isEqualTo(lost);
         assertThat(again.productIds()).containsExactly("prod-second0002", "prod-third0003");
         for (ProcessInstance pi : List.of(second, third)) {
-            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).variables()
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                    .variables()
                     .containsEntry(CatalogChangeProcess.CHANGE_SET_ID, "cs-2");
         }
     }

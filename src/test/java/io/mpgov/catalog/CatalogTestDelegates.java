@@ -1,20 +1,21 @@
 package io.mpgov.catalog;
 
 import io.mpgov.organization.OrganizationPort;
+import java.time.Duration;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
-
-import java.time.Duration;
 
 /** The catalog delegates for process tests of other features, wired to a test double of the port. */
 public final class CatalogTestDelegates {
 
-    private CatalogTestDelegates() {
-    }
+    private CatalogTestDelegates() {}
 
     public static CatalogSettings settings(int maxLockAttempts) {
-        return CatalogSettings.defaults().withExperienceId("exp-test").withPollInterval(Duration.ofSeconds(10))
-                .withLockBackoff(Duration.ofSeconds(30)).withMaxLockAttempts(maxLockAttempts);
+        return CatalogSettings.defaults()
+                .withExperienceId("exp-test")
+                .withPollInterval(Duration.ofSeconds(10))
+                .withLockBackoff(Duration.ofSeconds(30))
+                .withMaxLockAttempts(maxLockAttempts);
     }
 
     /**
@@ -30,7 +31,9 @@ public final class CatalogTestDelegates {
         PmpWriter writer = new PmpWriter(port, new H2PmpChangeQueue().queue, settings);
         Mocks.register("startChangeSet", new StartChangeSetDelegate(writer, settings));
         Mocks.register("describeChangeSet", new DescribeChangeSetDelegate(writer));
-        Mocks.register("findGoverningExperiences", new FindGoverningExperiencesDelegate(new ExperienceRouter(port, organization, settings)));
+        Mocks.register(
+                "findGoverningExperiences",
+                new FindGoverningExperiencesDelegate(new ExperienceRouter(port, organization, settings)));
     }
 
     public static ExecutionListener recordPmpAddition(PmpInventory inventory) {

@@ -1,18 +1,17 @@
 package io.mpgov.catalog;
 
-import io.mpgov.organization.OrganizationPort;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+
+import io.mpgov.organization.OrganizationPort;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The enabled experience closest to an account governs it: account, nearest OU, then root or organization. */
 class ExperienceRouterTest {
@@ -22,10 +21,13 @@ class ExperienceRouterTest {
     final List<PmpExperience> experiences = new ArrayList<>();
     /** The experiences governed beside exp-org, the primary one. */
     final List<String> governed = new ArrayList<>();
+
     ExperienceRouter router = router();
 
     ExperienceRouter router() {
-        return new ExperienceRouter(catalog, organization,
+        return new ExperienceRouter(
+                catalog,
+                organization,
                 CatalogSettings.defaults().withExperienceId("exp-org").withExperienceIds(governed));
     }
 
@@ -60,11 +62,14 @@ class ExperienceRouterTest {
         experience("exp-one", "Enabled", "111100000002");
 
         assertThat(router.governing(List.of("111100000001"))).containsExactly("exp-tech");
-        assertThat(router.governing(List.of("111100000009"))).as("ou-ml is below ou-tech").containsExactly("exp-ml");
+        assertThat(router.governing(List.of("111100000009")))
+                .as("ou-ml is below ou-tech")
+                .containsExactly("exp-ml");
         assertThat(router.governing(List.of("111100000002"))).containsExactly("exp-one");
         assertThat(router.governing(List.of("222200000001"))).containsExactly("exp-org");
         assertThat(router.governing(List.of("222200000001", "111100000009", "111100000001")))
-                .as("each once, in the order mpgov governs them").containsExactly("exp-org", "exp-tech", "exp-ml");
+                .as("each once, in the order mpgov governs them")
+                .containsExactly("exp-org", "exp-tech", "exp-ml");
     }
 
     @Test
@@ -95,7 +100,9 @@ class ExperienceRouterTest {
 
         assertThat(routing.experiences()).containsExactly("exp-retail");
         assertThat(routing.outside()).containsExactly(java.util.Map.entry("111100000009", "exp-theirs"));
-        assertThat(router.governing(List.of("111100000001"))).as("its neighbour is still the organization's").containsExactly("exp-org");
+        assertThat(router.governing(List.of("111100000001")))
+                .as("its neighbour is still the organization's")
+                .containsExactly("exp-org");
     }
 
     @Test

@@ -1,29 +1,31 @@
 package io.mpgov.catalog;
 
-import io.mpgov.organization.OrganizationPort;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import io.mpgov.organization.OrganizationPort;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** A PMP product request changes the experience it was made in, when mpgov governs that one, and its targets' experiences. */
 class FindGoverningExperiencesDelegateTest {
 
     final CatalogPort catalog = mock(CatalogPort.class);
     final OrganizationPort organization = mock(OrganizationPort.class);
-    final CatalogSettings settings = CatalogSettings.defaults().withExperienceId("exp-org").withExperienceIds(List.of("exp-retail"));
+    final CatalogSettings settings =
+            CatalogSettings.defaults().withExperienceId("exp-org").withExperienceIds(List.of("exp-retail"));
     final DelegateExecution execution = mock(DelegateExecution.class);
     FindGoverningExperiencesDelegate delegate;
 
     @BeforeEach
     void twoExperiences() {
-        when(catalog.experiences()).thenReturn(List.of(new PmpExperience("exp-org", "org", "Enabled", List.of("r-root")),
-                new PmpExperience("exp-retail", "retail", "Enabled", List.of("ou-retail"))));
+        when(catalog.experiences())
+                .thenReturn(List.of(
+                        new PmpExperience("exp-org", "org", "Enabled", List.of("r-root")),
+                        new PmpExperience("exp-retail", "retail", "Enabled", List.of("ou-retail"))));
         when(organization.accountsUnder("ou-retail")).thenReturn(List.of("222200000001"));
         when(execution.getVariable("targetAccountIds")).thenReturn("222200000001");
         delegate = new FindGoverningExperiencesDelegate(new ExperienceRouter(catalog, organization, settings));

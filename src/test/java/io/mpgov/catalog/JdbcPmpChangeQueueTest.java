@@ -1,14 +1,13 @@
 package io.mpgov.catalog;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The queue's transactions: what must outlive a start that rolls back after AWS was asked, and what must not. */
 class JdbcPmpChangeQueueTest {
@@ -34,9 +33,12 @@ class JdbcPmpChangeQueueTest {
             t.setRollbackOnly();
         });
 
-        assertThat(queue.reservedFor("mpgov-batch-1")).extracting(PmpChangeQueue.Entry::token, PmpChangeQueue.Entry::changeSetId)
+        assertThat(queue.reservedFor("mpgov-batch-1"))
+                .extracting(PmpChangeQueue.Entry::token, PmpChangeQueue.Entry::changeSetId)
                 .containsExactly(tuple("PR-1-allow-0", null), tuple("PR-2-allow-0", null));
-        assertThat(queue.waiting(ProductChange.Type.ALLOW, null, "none", 50)).as("reserved changes are no one else's to send").isEmpty();
+        assertThat(queue.waiting(ProductChange.Type.ALLOW, null, "none", 50))
+                .as("reserved changes are no one else's to send")
+                .isEmpty();
         assertThat(queue.lockWriter().changeSetId()).isNull();
     }
 
@@ -60,7 +62,9 @@ class JdbcPmpChangeQueueTest {
         queue.reserve(List.of("PR-1-allow-0"), "PR-1-allow-0");
         queue.enqueue(change("PR-1-allow-0", "prod-one00000001"), Instant.now());
 
-        assertThat(queue.reservedFor("PR-1-allow-0")).singleElement().satisfies(e -> assertThat(e.shared()).isFalse());
+        assertThat(queue.reservedFor("PR-1-allow-0"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.shared()).isFalse());
     }
 
     private static ProductChange change(String token, String productId) {

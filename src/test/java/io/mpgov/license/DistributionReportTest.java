@@ -1,15 +1,14 @@
 package io.mpgov.license;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mpgov.license.DistributionPlan.Action;
 import io.mpgov.license.GrantOutcome.Kind;
 import io.mpgov.license.LicensePort.Grant;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What a distribution reports, decided by the kind of each outcome, never by the words of a reason. */
 class DistributionReportTest {
@@ -17,12 +16,33 @@ class DistributionReportTest {
     static final String LICENSE = "arn:aws:license-manager::294406891311:license:l-1";
 
     static GrantWork grant(String account, String existingGrant, String reason) {
-        return new GrantWork(Action.GRANT, LICENSE, "us-east-1", account, "t-" + account, existingGrant, existingGrant == null ? null : "1",
-                existingGrant == null ? null : "DISABLED", null, false, reason);
+        return new GrantWork(
+                Action.GRANT,
+                LICENSE,
+                "us-east-1",
+                account,
+                "t-" + account,
+                existingGrant,
+                existingGrant == null ? null : "1",
+                existingGrant == null ? null : "DISABLED",
+                null,
+                false,
+                reason);
     }
 
     static GrantWork revoke(String account, String grantArn) {
-        return new GrantWork(Action.REVOKE, LICENSE, "us-east-1", account, null, grantArn, "2", "ACTIVE", null, false, "no longer entitled");
+        return new GrantWork(
+                Action.REVOKE,
+                LICENSE,
+                "us-east-1",
+                account,
+                null,
+                grantArn,
+                "2",
+                "ACTIVE",
+                null,
+                false,
+                "no longer entitled");
     }
 
     static Grant held(String arn, String account, String status) {
@@ -31,28 +51,54 @@ class DistributionReportTest {
 
     @Test
     void eachWriteIsJudgedByWhatLicenseManagerShowsAfterIt() {
-        List<Grant> after = List.of(held("g-1", "111", "ACTIVE"), held("g-2", "222", "ACTIVE"), held("g-3", "333", "PENDING_ACCEPT"),
-                held("g-5", "555", "ACTIVE"), held("g-4", "444", "DELETED"));
+        List<Grant> after = List.of(
+                held("g-1", "111", "ACTIVE"),
+                held("g-2", "222", "ACTIVE"),
+                held("g-3", "333", "PENDING_ACCEPT"),
+                held("g-5", "555", "ACTIVE"),
+                held("g-4", "444", "DELETED"));
 
-        DistributionReport report = DistributionReport.of(List.of(grant("111", null, "entitled, no live grant"),
-                grant("222", "g-2", DistributionPlan.ACCEPTED_NOT_ACTIVE), grant("333", null, "entitled, no live grant"),
-                revoke("444", "g-4"), revoke("555", "g-5"), grant("666", null, "entitled, no live grant")), List.of(), arn -> after);
+        DistributionReport report = DistributionReport.of(
+                List.of(
+                        grant("111", null, "entitled, no live grant"),
+                        grant("222", "g-2", DistributionPlan.ACCEPTED_NOT_ACTIVE),
+                        grant("333", null, "entitled, no live grant"),
+                        revoke("444", "g-4"),
+                        revoke("555", "g-5"),
+                        grant("666", null, "entitled, no live grant")),
+                List.of(),
+                arn -> after);
 
-        assertThat(report.writes()).extracting(GrantOutcome::accountId, GrantOutcome::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("111", Kind.CREATED), org.assertj.core.groups.Tuple.tuple("222", Kind.ACTIVATED),
-                org.assertj.core.groups.Tuple.tuple("333", Kind.PENDING_ACCEPTANCE), org.assertj.core.groups.Tuple.tuple("444", Kind.REVOKED),
-                org.assertj.core.groups.Tuple.tuple("555", Kind.FAILED), org.assertj.core.groups.Tuple.tuple("666", Kind.FAILED));
-        assertThat(report.writes().get(0).grantArn()).as("the grant as License Manager shows it").isEqualTo("g-1");
-        assertThat(List.of(report.count(Kind.CREATED), report.count(Kind.ACTIVATED), report.count(Kind.REVOKED), report.count(Kind.FAILED),
-                report.count(Kind.PENDING_ACCEPTANCE))).containsExactly(1, 1, 1, 2, 1);
+        assertThat(report.writes())
+                .extracting(GrantOutcome::accountId, GrantOutcome::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("111", Kind.CREATED),
+                                org.assertj.core.groups.Tuple.tuple("222", Kind.ACTIVATED),
+                        org.assertj.core.groups.Tuple.tuple("333", Kind.PENDING_ACCEPTANCE),
+                                org.assertj.core.groups.Tuple.tuple("444", Kind.REVOKED),
+                        org.assertj.core.groups.Tuple.tuple("555", Kind.FAILED),
+                                org.assertj.core.groups.Tuple.tuple("666", Kind.FAILED));
+        assertThat(report.writes().get(0).grantArn())
+                .as("the grant as License Manager shows it")
+                .isEqualTo("g-1");
+        assertThat(List.of(
+                        report.count(Kind.CREATED),
+                        report.count(Kind.ACTIVATED),
+                        report.count(Kind.REVOKED),
+                        report.count(Kind.FAILED),
+                        report.count(Kind.PENDING_ACCEPTANCE)))
+                .containsExactly(1, 1, 1, 2, 1);
     }
 
     @Test
     void eachLicensesGrantsAreReadOnce() {
         List<String> reads = new java.util.ArrayList<>();
 
-        DistributionReport.of(List.of(grant("111", null, "r"), grant("222", null, "r"), revoke("333", "g-3")), List.of(),
-                arn -> { reads.add(arn); return List.of(); });
+        DistributionReport.of(
+                List.of(grant("111", null, "r"), grant("222", null, "r"), revoke("333", "g-3")), List.of(), arn -> {
+                    reads.add(arn);
+                    return List.of();
+                });
 
         assertThat(reads).containsExactly(LICENSE);
     }
@@ -60,20 +106,26 @@ class DistributionReportTest {
     @Test
     void theOrderOfTheLinesAndTheCountsFollowTheKindsWhateverTheReasonsSay() {
         // Reasons that say "failed" and "pending acceptance" of outcomes that are neither.
-        GrantWork regranted = grant("111", null, "the last grant failed to distribute (FAILED_WORKFLOW): granting again");
-        GrantOutcome waiting = new GrantOutcome(Kind.UNCHANGED, "222", LICENSE, "g-2", "pending acceptance of a grant, says someone");
-        GrantOutcome accepting = new GrantOutcome(Kind.PENDING_ACCEPTANCE, "333", LICENSE, "g-3", "the grantee must accept the grant");
+        GrantWork regranted =
+                grant("111", null, "the last grant failed to distribute (FAILED_WORKFLOW): granting again");
+        GrantOutcome waiting =
+                new GrantOutcome(Kind.UNCHANGED, "222", LICENSE, "g-2", "pending acceptance of a grant, says someone");
+        GrantOutcome accepting =
+                new GrantOutcome(Kind.PENDING_ACCEPTANCE, "333", LICENSE, "g-3", "the grantee must accept the grant");
         GrantOutcome unshared = new GrantOutcome(Kind.NOT_SHARED, "-", LICENSE, null, "not shareable");
 
-        DistributionReport report = DistributionReport.of(List.of(regranted, grant("444", null, "entitled, no live grant")),
-                List.of(waiting, accepting, unshared), arn -> List.of(held("g-1", "111", "ACTIVE")));
+        DistributionReport report = DistributionReport.of(
+                List.of(regranted, grant("444", null, "entitled, no live grant")),
+                List.of(waiting, accepting, unshared),
+                arn -> List.of(held("g-1", "111", "ACTIVE")));
 
-        assertThat(report.lines()).containsExactly(
-                "444 l-1 failed (entitled, no live grant)",
-                "333 l-1 pending acceptance (the grantee must accept the grant)",
-                "- l-1 not shared (not shareable)",
-                "111 l-1 created (the last grant failed to distribute (FAILED_WORKFLOW): granting again)",
-                "222 l-1 unchanged (pending acceptance of a grant, says someone)");
+        assertThat(report.lines())
+                .containsExactly(
+                        "444 l-1 failed (entitled, no live grant)",
+                        "333 l-1 pending acceptance (the grantee must accept the grant)",
+                        "- l-1 not shared (not shareable)",
+                        "111 l-1 created (the last grant failed to distribute (FAILED_WORKFLOW): granting again)",
+                        "222 l-1 unchanged (pending acceptance of a grant, says someone)");
         assertThat(report.count(Kind.FAILED)).isEqualTo(1);
         assertThat(report.count(Kind.PENDING_ACCEPTANCE)).isEqualTo(1);
         assertThat(report.count(Kind.NOT_SHARED)).isEqualTo(1);
@@ -90,17 +142,21 @@ class DistributionReportTest {
         pending.put("accountId", "222");
         pending.put("outcome", "pending acceptance");
 
-        DistributionReport report = LicenseDistributionProcess.report(new java.util.ArrayList<>(List.of(created, pending)));
+        DistributionReport report =
+                LicenseDistributionProcess.report(new java.util.ArrayList<>(List.of(created, pending)));
 
-        assertThat(report.writes()).containsExactly(new GrantOutcome(Kind.CREATED, "111", LICENSE, "g-1", null),
-                new GrantOutcome(Kind.PENDING_ACCEPTANCE, "222", LICENSE, "g-1", null));
+        assertThat(report.writes())
+                .containsExactly(
+                        new GrantOutcome(Kind.CREATED, "111", LICENSE, "g-1", null),
+                        new GrantOutcome(Kind.PENDING_ACCEPTANCE, "222", LICENSE, "g-1", null));
         assertThat(report.notices()).isEmpty();
         assertThat(LicenseDistributionProcess.report(null).writes()).isEmpty();
     }
 
     @Test
     void grantWorkIsAGrantOrARevocation() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
-                new GrantWork(Action.WAIT, LICENSE, "us-east-1", "111", null, null, null, null, null, false, "waits"));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new GrantWork(
+                        Action.WAIT, LICENSE, "us-east-1", "111", null, null, null, null, null, false, "waits"));
     }
 }

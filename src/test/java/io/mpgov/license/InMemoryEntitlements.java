@@ -16,11 +16,17 @@ public class InMemoryEntitlements implements Entitlements {
 
     @Override
     public synchronized List<Entitlement> forProduct(String productId) {
-        return byId.values().stream().filter(e -> e.productId().equals(productId)).toList();
+        return byId.values().stream()
+                .filter(e -> e.productId().equals(productId))
+                .toList();
     }
 
     @Override
     public synchronized List<String> products() {
-        return byId.values().stream().map(Entitlement::productId).distinct().sorted().toList();
+        return byId.values().stream()
+                .map(Entitlement::productId)
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

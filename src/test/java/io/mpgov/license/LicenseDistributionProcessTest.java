@@ -1,8 +1,20 @@
 package io.mpgov.license;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 import io.mpgov.license.LicensePort.Grant;
 import io.mpgov.organization.MemberAccount;
 import io.mpgov.organization.OrganizationPort;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -17,25 +29,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 /** license-distribution with the real plan and delegates; Organizations and License Manager are test doubles. */
 @Deployment(resources = "processes/license-distribution.bpmn")
 class LicenseDistributionProcessTest {
 
     @RegisterExtension
-    ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
+    ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.cfg.xml")
+            .build();
 
     static final String LICENSE = "arn:aws:license-manager::294406891311:license:l-datadog";
     static final String OU_ARN_PREFIX = "arn:aws:organizations::111111111111:ou/o-mpgovdemo01/";
@@ -51,12 +52,19 @@ class LicenseDistributionProcessTest {
         Mocks.register("planDistribution", new PlanDistributionDelegate(planner, 2));
         Mocks.register("applyGrantBatch", new ApplyGrantBatchDelegate(new GrantWorkRunner(licenses, 4)));
         Mocks.register("reportDistribution", new ReportDistributionDelegate(licenses));
-        when(organization.accounts()).thenReturn(List.of(account("111", "ACTIVE"), account("222", "ACTIVE"),
-                account("333", "ACTIVE"), account("444", "SUSPENDED"), account("555", "ACTIVE")));
-        when(licenses.licensesOf("prod-dtdgobserv001")).thenReturn(List.of(
-                new LicensePort.ReceivedLicense(LICENSE, "prod-dtdgobserv001", "Datadog Pro", "us-east-1")));
+        when(organization.accounts())
+                .thenReturn(List.of(
+                        account("111", "ACTIVE"),
+                        account("222", "ACTIVE"),
+                        account("333", "ACTIVE"),
+                        account("444", "SUSPENDED"),
+                        account("555", "ACTIVE")));
+        when(licenses.licensesOf("prod-dtdgobserv001"))
+                .thenReturn(List.of(
+                        new LicensePort.ReceivedLicense(LICENSE, "prod-dtdgobserv001", "Datadog Pro", "us-east-1")));
         when(licenses.grant(any(LicensePort.GrantOrder.class)))
-                .thenAnswer(call -> new Grant("g-new", ((LicensePort.GrantOrder) call.getArgument(0)).licenseArn(), "?", "ACTIVE", "2"));
+                .thenAnswer(call -> new Grant(
+                        "g-new", ((LicensePort.GrantOrder) call.getArgument(0)).licenseArn(), "?", "ACTIVE", "2"));
         when(organization.organizationalUnitArn(anyString())).thenAnswer(call -> OU_ARN_PREFIX + call.getArgument(0));
     }
 
@@ -68,7 +76,8 @@ class LicenseDistributionProcessTest {
     /** A grant order to the account (or, for an {@code ou-…} id, to the OU). */
     static LicensePort.GrantOrder to(String grantee) {
         String principal = grantee.startsWith("ou-") ? OU_ARN_PREFIX + grantee : "arn:aws:iam::" + grantee + ":root";
-        return org.mockito.ArgumentMatchers.argThat(order -> order != null && order.principalArn().equals(principal));
+        return org.mockito.ArgumentMatchers.argThat(
+                order -> order != null && order.principalArn().equals(principal));
     }
 
     static MemberAccount account(String id, String state) {
@@ -80,12 +89,18 @@ class LicenseDistributionProcessTest {
     }
 
     ProcessInstance distribute(String accounts, String ou, String tag) {
-        return run(null, Variables.createVariables().putValue("productId", "prod-dtdgobserv001").putValue("targetAccountIds", accounts)
-                .putValue("targetOuId", ou).putValue("targetTag", tag));
+        return run(
+                null,
+                Variables.createVariables()
+                        .putValue("productId", "prod-dtdgobserv001")
+                        .putValue("targetAccountIds", accounts)
+                        .putValue("targetOuId", ou)
+                        .putValue("targetTag", tag));
     }
 
     ProcessInstance run(String businessKey, Map<String, Object> variables) {
-        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(LicenseDistributionProcess.KEY, businessKey, variables);
+        ProcessInstance pi = engine.getRuntimeService()
+                .startProcessInstanceByKey(LicenseDistributionProcess.KEY, businessKey, variables);
         runJobs();
         return pi;
     }
@@ -107,40 +122,65 @@ class LicenseDistributionProcessTest {
     }
 
     Object variable(ProcessInstance pi, String name) {
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(name).singleResult().getValue();
+        return engine.getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(name)
+                .singleResult()
+                .getValue();
     }
 
     @Test
     void grantsTheMissingKeepsTheRightAndRevokesTheUnentitledAndTheSuspended() {
-        when(licenses.grantsOf(LICENSE)).thenReturn(
-                List.of(grant("g-2", "222", "ACTIVE"), grant("g-3", "333", "ACTIVE"), grant("g-4", "444", "ACTIVE")),
-                List.of(grant("g-new", "111", "ACTIVE"), grant("g-2", "222", "ACTIVE"), grant("g-3", "333", "PENDING_DELETE"),
-                        grant("g-4", "444", "PENDING_DELETE")));
+        when(licenses.grantsOf(LICENSE))
+                .thenReturn(
+                        List.of(
+                                grant("g-2", "222", "ACTIVE"),
+                                grant("g-3", "333", "ACTIVE"),
+                                grant("g-4", "444", "ACTIVE")),
+                        List.of(
+                                grant("g-new", "111", "ACTIVE"),
+                                grant("g-2", "222", "ACTIVE"),
+                                grant("g-3", "333", "PENDING_DELETE"),
+                                grant("g-4", "444", "PENDING_DELETE")));
 
         ProcessInstance pi = distribute("111, 222, 444", null, null);
 
         assertThat(pi).isEnded().hasPassed("Task_ReportDistribution");
-        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0), null, false));
+        verify(licenses)
+                .grant(new LicensePort.GrantOrder(
+                        LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0), null, false));
         verify(licenses).revoke(eq(new Grant("g-3", LICENSE, "333", null, "2")), eq("no longer entitled"));
         verify(licenses).revoke(eq(new Grant("g-4", LICENSE, "444", null, "2")), eq("account not ACTIVE"));
         verify(licenses, never()).grant(to("222"));
-        assertThat(List.of(variable(pi, "grantsCreated"), variable(pi, "grantsRevoked"), variable(pi, "grantsUnchanged"),
-                variable(pi, "grantsFailed"))).containsExactly(1, 2, 1L, 0);
-        assertThat((String) variable(pi, "distributionReport")).contains("111 l-datadog created", "333 l-datadog revoked (no longer entitled)");
+        assertThat(List.of(
+                        variable(pi, "grantsCreated"),
+                        variable(pi, "grantsRevoked"),
+                        variable(pi, "grantsUnchanged"),
+                        variable(pi, "grantsFailed")))
+                .containsExactly(1, 2, 1L, 0);
+        assertThat((String) variable(pi, "distributionReport"))
+                .contains("111 l-datadog created", "333 l-datadog revoked (no longer entitled)");
     }
 
     @Test
     void eachBatchOfWritesIsAJobOfItsOwnThatMayRunInParallel() {
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
-        engine.getRuntimeService().startProcessInstanceByKey(LicenseDistributionProcess.KEY, Variables.createVariables()
-                .putValue("productId", "prod-dtdgobserv001").putValue("targetAccountIds", "111,222,333"));
+        engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        LicenseDistributionProcess.KEY,
+                        Variables.createVariables()
+                                .putValue("productId", "prod-dtdgobserv001")
+                                .putValue("targetAccountIds", "111,222,333"));
         management.executeJob(management.createJobQuery().singleResult().getId());
 
         // Three writes in batches of two.
         List<Job> writes = management.createJobQuery().list();
         assertThat(writes).hasSize(2);
-        assertThat(writes).allSatisfy(job -> assertThat(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).isExclusive()).isFalse());
+        assertThat(writes)
+                .allSatisfy(job -> assertThat(
+                                ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).isExclusive())
+                        .isFalse());
     }
 
     @Test
@@ -160,7 +200,8 @@ class LicenseDistributionProcessTest {
 
     @Test
     void anEntitledOuGetsOneGrantAndItsSuspendedAccountIsReportedNotRevoked() {
-        when(organization.membersUnder("ou-mp01-technlgy")).thenReturn(List.of(account("555", "ACTIVE"), account("444", "SUSPENDED")));
+        when(organization.membersUnder("ou-mp01-technlgy"))
+                .thenReturn(List.of(account("555", "ACTIVE"), account("444", "SUSPENDED")));
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-ou", "ou-mp01-technlgy", "WORKFLOW_COMPLETED")));
 
         ProcessInstance pi = distribute(null, "ou-mp01-technlgy", null);
@@ -169,27 +210,34 @@ class LicenseDistributionProcessTest {
         verify(licenses, never()).revoke(any(), anyString());
         verify(organization, never()).accounts();
         assertThat(variable(pi, "grantsUnchanged")).isEqualTo(1L);
-        assertThat((String) variable(pi, "distributionReport")).contains("444 l-datadog unchanged (not ACTIVE, but covered by the grant to ou-mp01-technlgy");
+        assertThat((String) variable(pi, "distributionReport"))
+                .contains("444 l-datadog unchanged (not ACTIVE, but covered by the grant to ou-mp01-technlgy");
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} v{1}")
     @org.junit.jupiter.params.provider.CsvSource({
-            "PENDING_WORKFLOW, 1, true, activated",
-            "PENDING_WORKFLOW, 2, false, ",
-            "PENDING_ACCEPT, 2, false, pending acceptance",
-            "REJECTED, 2, false, rejected by the grantee",
-            "ACTIVE, 2, false, ",
-            "FAILED_WORKFLOW, 1, true, created",
-            "DELETED, 3, true, created",
-            "PENDING_DELETE, 3, false, being deleted",
-            "DISABLED, 2, true, activated",
-            "WORKFLOW_COMPLETED, 2, false, "})
+        "PENDING_WORKFLOW, 1, true, activated",
+        "PENDING_WORKFLOW, 2, false, ",
+        "PENDING_ACCEPT, 2, false, pending acceptance",
+        "REJECTED, 2, false, rejected by the grantee",
+        "ACTIVE, 2, false, ",
+        "FAILED_WORKFLOW, 1, true, created",
+        "DELETED, 3, true, created",
+        "PENDING_DELETE, 3, false, being deleted",
+        "DISABLED, 2, true, activated",
+        "WORKFLOW_COMPLETED, 2, false, "
+    })
     @SuppressWarnings("unchecked")
     void everyGrantStatusAwsDocumentsIsHandled(String status, String version, boolean writes, String reported) {
         Grant held = new Grant("g-1", LICENSE, "111", status, version);
         boolean existing = List.of("PENDING_WORKFLOW", "DISABLED").contains(status);
-        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(held), List.of(existing || writes
-                ? new Grant(existing ? "g-1" : "g-new", LICENSE, "111", "ACTIVE", "3") : held));
+        when(licenses.grantsOf(LICENSE))
+                .thenReturn(
+                        List.of(held),
+                        List.of(
+                                existing || writes
+                                        ? new Grant(existing ? "g-1" : "g-new", LICENSE, "111", "ACTIVE", "3")
+                                        : held));
 
         ProcessInstance pi = distribute("111", null, null);
 
@@ -197,14 +245,17 @@ class LicenseDistributionProcessTest {
         if (writes) {
             verify(licenses).grant(to("111"));
             if (existing) {
-                verify(licenses).grant(org.mockito.ArgumentMatchers.argThat(o -> o != null && held.equals(o.existing())));
+                verify(licenses)
+                        .grant(org.mockito.ArgumentMatchers.argThat(o -> o != null && held.equals(o.existing())));
             }
         } else {
             verify(licenses, never()).grant(any(LicensePort.GrantOrder.class));
         }
         verify(licenses, never()).revoke(any(), anyString());
         if (reported != null) {
-            assertThat((List<String>) variable(pi, "distributionLines")).anySatisfy(line -> assertThat(line).startsWith("111 l-datadog").contains(reported));
+            assertThat((List<String>) variable(pi, "distributionLines"))
+                    .anySatisfy(
+                            line -> assertThat(line).startsWith("111 l-datadog").contains(reported));
         } else {
             assertThat((List<String>) variable(pi, "distributionLines")).isEmpty();
         }
@@ -218,16 +269,23 @@ class LicenseDistributionProcessTest {
 
         ProcessInstance pi = distribute("111", null, null);
 
-        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0),
-                accepted, false));
+        verify(licenses)
+                .grant(new LicensePort.GrantOrder(
+                        LICENSE,
+                        "us-east-1",
+                        "arn:aws:iam::111:root",
+                        GrantTokens.of(LICENSE, "111", 0),
+                        accepted,
+                        false));
         verify(licenses, never()).grant(org.mockito.ArgumentMatchers.argThat(o -> o != null && o.existing() == null));
         assertThat(variable(pi, "grantsActivated")).isEqualTo(1);
     }
 
     @Test
     void anUnshareableLicenseIsNotTriedAndTheReportSaysWhy() {
-        when(licenses.licensesOf("prod-dtdgobserv001")).thenReturn(List.of(new LicensePort.ReceivedLicense(LICENSE,
-                "prod-dtdgobserv001", "Datadog Pro", "us-east-1", null, null, false)));
+        when(licenses.licensesOf("prod-dtdgobserv001"))
+                .thenReturn(List.of(new LicensePort.ReceivedLicense(
+                        LICENSE, "prod-dtdgobserv001", "Datadog Pro", "us-east-1", null, null, false)));
 
         ProcessInstance pi = distribute("111,222", null, null);
 
@@ -235,33 +293,54 @@ class LicenseDistributionProcessTest {
         verify(licenses, never()).grant(any(LicensePort.GrantOrder.class));
         verify(licenses, never()).grantsOf(anyString());
         assertThat(variable(pi, "licensesNotShareable")).isEqualTo(1);
-        assertThat((String) variable(pi, "distributionReport")).contains("l-datadog not shared", "SaaS licenses cannot be shared");
+        assertThat((String) variable(pi, "distributionReport"))
+                .contains("l-datadog not shared", "SaaS licenses cannot be shared");
     }
 
     @Test
     void aRenewalsLicenseReplacesTheOldOneInsteadOfJoiningIt() {
         String renewal = LICENSE + "-2";
         java.time.Instant now = java.time.Instant.now();
-        when(licenses.licensesOf("prod-dtdgobserv001")).thenReturn(List.of(
-                new LicensePort.ReceivedLicense(LICENSE, "prod-dtdgobserv001", "Datadog Pro", "us-east-1",
-                        now.minus(java.time.Duration.ofDays(360)), now.plus(java.time.Duration.ofDays(5)), true),
-                new LicensePort.ReceivedLicense(renewal, "prod-dtdgobserv001", "Datadog Pro", "us-east-1",
-                        now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(370)), true)));
+        when(licenses.licensesOf("prod-dtdgobserv001"))
+                .thenReturn(List.of(
+                        new LicensePort.ReceivedLicense(
+                                LICENSE,
+                                "prod-dtdgobserv001",
+                                "Datadog Pro",
+                                "us-east-1",
+                                now.minus(java.time.Duration.ofDays(360)),
+                                now.plus(java.time.Duration.ofDays(5)),
+                                true),
+                        new LicensePort.ReceivedLicense(
+                                renewal,
+                                "prod-dtdgobserv001",
+                                "Datadog Pro",
+                                "us-east-1",
+                                now.minus(java.time.Duration.ofDays(1)),
+                                now.plus(java.time.Duration.ofDays(370)),
+                                true)));
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-old", "111", "ACTIVE")));
         when(licenses.grantsOf(renewal)).thenReturn(List.of());
 
         ProcessInstance pi = distribute("111", null, null);
 
         assertThat(pi).isEnded();
-        verify(licenses).grant(new LicensePort.GrantOrder(renewal, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(renewal, "111", 0),
-                null, true));
-        verify(licenses, never()).grant(org.mockito.ArgumentMatchers.argThat(o -> o != null && o.licenseArn().equals(LICENSE)));
-        verify(licenses, never().description("the old grant stays until the new one is active")).revoke(any(), any());
+        verify(licenses)
+                .grant(new LicensePort.GrantOrder(
+                        renewal, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(renewal, "111", 0), null, true));
+        verify(licenses, never())
+                .grant(org.mockito.ArgumentMatchers.argThat(
+                        o -> o != null && o.licenseArn().equals(LICENSE)));
+        verify(licenses, never().description("the old grant stays until the new one is active"))
+                .revoke(any(), any());
 
         // The next run finds the renewal's grant active: the old one goes.
         when(licenses.grantsOf(renewal)).thenReturn(List.of(new Grant("g-new", renewal, "111", "ACTIVE", "2")));
         assertThat(distribute("111", null, null)).isEnded();
-        verify(licenses).revoke(eq(new Grant("g-old", LICENSE, "111", null, "2")), eq("superseded by the current license l-datadog-2"));
+        verify(licenses)
+                .revoke(
+                        eq(new Grant("g-old", LICENSE, "111", null, "2")),
+                        eq("superseded by the current license l-datadog-2"));
     }
 
     @Test
@@ -285,34 +364,50 @@ class LicenseDistributionProcessTest {
 
         ProcessInstance pi = distribute("111", null, null);
 
-        var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        var incident = engine.getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(pi.getId())
+                .singleResult();
         assertThat(incident.getActivityId()).startsWith("SubProcess_GrantWork");
-        assertThat(incident.getIncidentMessage()).contains("1 of 1 grant writes failed", "GRANT 111", "AccessDeniedException");
+        assertThat(incident.getIncidentMessage())
+                .contains("1 of 1 grant writes failed", "GRANT 111", "AccessDeniedException");
     }
 
     @Test
     void aGrantWaitingForActivationIsActivatedAndReportedSo() {
-        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "1")),
-                List.of(grant("g-1", "111", "ACTIVE")));
+        when(licenses.grantsOf(LICENSE))
+                .thenReturn(
+                        List.of(new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "1")),
+                        List.of(grant("g-1", "111", "ACTIVE")));
 
         ProcessInstance pi = distribute("111", null, null);
 
-        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0),
-                new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "1"), false));
-        assertThat(List.of(variable(pi, "grantsCreated"), variable(pi, "grantsActivated"))).containsExactly(0, 1);
+        verify(licenses)
+                .grant(new LicensePort.GrantOrder(
+                        LICENSE,
+                        "us-east-1",
+                        "arn:aws:iam::111:root",
+                        GrantTokens.of(LICENSE, "111", 0),
+                        new Grant("g-1", LICENSE, "111", "PENDING_WORKFLOW", "1"),
+                        false));
+        assertThat(List.of(variable(pi, "grantsCreated"), variable(pi, "grantsActivated")))
+                .containsExactly(0, 1);
         assertThat((String) variable(pi, "distributionReport")).contains("111 l-datadog activated");
     }
 
     @Test
     void onlyTheFailingWritesOfABatchAreNamedInItsIncident() {
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
-        when(licenses.grant(to("222")))
-                .thenThrow(new IllegalStateException("ServiceUnavailableException: try later"));
+        when(licenses.grant(to("222"))).thenThrow(new IllegalStateException("ServiceUnavailableException: try later"));
 
         ProcessInstance pi = distribute("111,222", null, null);
 
-        var incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        assertThat(incident.getIncidentMessage()).contains("1 of 2 grant writes failed", "GRANT 222", "ServiceUnavailableException")
+        var incident = engine.getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(pi.getId())
+                .singleResult();
+        assertThat(incident.getIncidentMessage())
+                .contains("1 of 2 grant writes failed", "GRANT 222", "ServiceUnavailableException")
                 .doesNotContain("GRANT 111");
     }
 
@@ -320,15 +415,19 @@ class LicenseDistributionProcessTest {
     @SuppressWarnings("unchecked")
     void aLargeDistributionKeepsEveryLineAndAReportThatFitsAStringVariable() {
         List<MemberAccount> many = java.util.stream.IntStream.range(0, 300)
-                .mapToObj(i -> account(String.valueOf(100_000_000_000L + i), "ACTIVE")).toList();
+                .mapToObj(i -> account(String.valueOf(100_000_000_000L + i), "ACTIVE"))
+                .toList();
         when(organization.accounts()).thenReturn(many);
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
 
-        ProcessInstance pi = distribute(String.join(",", many.stream().map(MemberAccount::id).toList()), null, null);
+        ProcessInstance pi =
+                distribute(String.join(",", many.stream().map(MemberAccount::id).toList()), null, null);
 
         assertThat(pi).isEnded();
         assertThat((List<String>) variable(pi, "distributionLines")).hasSize(300);
-        assertThat((String) variable(pi, "distributionReport")).hasSizeLessThan(4000).contains("more (variable distributionLines)");
+        assertThat((String) variable(pi, "distributionReport"))
+                .hasSizeLessThan(4000)
+                .contains("more (variable distributionLines)");
     }
 
     @Test
@@ -341,14 +440,17 @@ class LicenseDistributionProcessTest {
         assertThat(pi).isEnded();
         verify(licenses).grant(to("222"));
         verify(licenses, never()).revoke(any(), anyString());
-        assertThat(entitlements.forProduct("prod-dtdgobserv001")).extracting(Entitlement::id).contains("PR-SECOND");
+        assertThat(entitlements.forProduct("prod-dtdgobserv001"))
+                .extracting(Entitlement::id)
+                .contains("PR-SECOND");
     }
 
     @Test
     void everyRecordedEntitlementCountsEvenWhenTheDistributionNamesOnlyTheProduct() {
         entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "111", null, null));
         entitlements.record(new Entitlement("PR-SECOND", "prod-dtdgobserv001", "222", null, null));
-        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-1", "111", "ACTIVE"), grant("g-3", "333", "ACTIVE")));
+        when(licenses.grantsOf(LICENSE))
+                .thenReturn(List.of(grant("g-1", "111", "ACTIVE"), grant("g-3", "333", "ACTIVE")));
 
         run(null, Map.of("productId", "prod-dtdgobserv001"));
 
@@ -367,24 +469,30 @@ class LicenseDistributionProcessTest {
         verify(licenses).grant(to("222"));
         verify(licenses, never()).grant(to("111"));
         assertThat(variable(pi, "grantsUnchanged")).isEqualTo(0L);
-        assertThat(entitlements.forProduct("prod-dtdgobserv001")).extracting(Entitlement::id).containsExactly("PR-FIRST");
+        assertThat(entitlements.forProduct("prod-dtdgobserv001"))
+                .extracting(Entitlement::id)
+                .containsExactly("PR-FIRST");
     }
 
     @Test
     void aLicenseEventReconcilesTheProductOfThatLicense() {
         entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "111", null, null));
-        when(licenses.license(LICENSE)).thenReturn(java.util.Optional.of(
-                new LicensePort.ReceivedLicense(LICENSE, "prod-dtdgobserv001", "Datadog Pro", "us-east-1")));
+        when(licenses.license(LICENSE))
+                .thenReturn(java.util.Optional.of(
+                        new LicensePort.ReceivedLicense(LICENSE, "prod-dtdgobserv001", "Datadog Pro", "us-east-1")));
         when(licenses.grantsOf(LICENSE)).thenReturn(List.of());
 
         run("License Change l-datadog", Map.of("licenseArn", LICENSE));
 
-        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0), null, false));
+        verify(licenses)
+                .grant(new LicensePort.GrantOrder(
+                        LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0), null, false));
     }
 
     @Test
     void aConsistentOrganizationMakesNoWriteCall() {
-        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-1", "111", "ACTIVE"), grant("g-2", "222", "ACTIVE")));
+        when(licenses.grantsOf(LICENSE))
+                .thenReturn(List.of(grant("g-1", "111", "ACTIVE"), grant("g-2", "222", "ACTIVE")));
 
         ProcessInstance pi = distribute("111,222", null, null);
 
@@ -395,23 +503,35 @@ class LicenseDistributionProcessTest {
     }
 
     HistoricVariableInstance historic(ProcessInstance pi, String name) {
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
-                .disableCustomObjectDeserialization().list().get(0);
+        return engine.getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(name)
+                .disableCustomObjectDeserialization()
+                .list()
+                .get(0);
     }
 
     @Test
     void theWorkItsNoticesAndTheReportTravelAsRecordsInJsonVariablesAndAreReadBackAsThem() {
-        when(licenses.grantsOf(LICENSE)).thenReturn(List.of(grant("g-3", "333", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")),
-                List.of(grant("g-new", "111", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")));
+        when(licenses.grantsOf(LICENSE))
+                .thenReturn(
+                        List.of(grant("g-3", "333", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")),
+                        List.of(grant("g-new", "111", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")));
         entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "555", null, null));
 
         ProcessInstance pi = distribute("111", null, null);
 
         assertThat(pi).isEnded();
-        Map<String, String> types = Map.of("grantBatches", "java.util.ArrayList<io.mpgov.license.GrantBatch>",
-                "batch", "io.mpgov.license.GrantBatch",
-                "distributionNotices", "java.util.ArrayList<io.mpgov.license.GrantOutcome>",
-                "distributionOutcomes", "io.mpgov.license.DistributionReport");
+        Map<String, String> types = Map.of(
+                "grantBatches",
+                "java.util.ArrayList<io.mpgov.license.GrantBatch>",
+                "batch",
+                "io.mpgov.license.GrantBatch",
+                "distributionNotices",
+                "java.util.ArrayList<io.mpgov.license.GrantOutcome>",
+                "distributionOutcomes",
+                "io.mpgov.license.DistributionReport");
         types.forEach((name, type) -> {
             ObjectValue stored = (ObjectValue) historic(pi, name).getTypedValue();
             assertThat(stored.getSerializationDataFormat()).as(name).isEqualTo("application/json");
@@ -424,15 +544,22 @@ class LicenseDistributionProcessTest {
 
         // Read back deserialized, in a command of its own, as the next job and the audit read them.
         DistributionReport report = (DistributionReport) variable(pi, "distributionOutcomes");
-        assertThat(report.writes()).containsExactly(
-                new GrantOutcome(GrantOutcome.Kind.CREATED, "111", LICENSE, "g-new", "entitled, no live grant"),
-                new GrantOutcome(GrantOutcome.Kind.REVOKED, "333", LICENSE, "g-3", "no longer entitled"));
-        assertThat(report.notices()).extracting(GrantOutcome::accountId, GrantOutcome::kind)
+        assertThat(report.writes())
+                .containsExactly(
+                        new GrantOutcome(GrantOutcome.Kind.CREATED, "111", LICENSE, "g-new", "entitled, no live grant"),
+                        new GrantOutcome(GrantOutcome.Kind.REVOKED, "333", LICENSE, "g-3", "no longer entitled"));
+        assertThat(report.notices())
+                .extracting(GrantOutcome::accountId, GrantOutcome::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("555", GrantOutcome.Kind.PENDING_ACCEPTANCE));
-        assertThat((List<?>) variable(pi, "grantBatches")).singleElement().isInstanceOfSatisfying(GrantBatch.class, batch ->
-                assertThat(batch.items()).extracting(GrantWork::action, GrantWork::accountId).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(DistributionPlan.Action.GRANT, "111"),
-                        org.assertj.core.groups.Tuple.tuple(DistributionPlan.Action.REVOKE, "333")));
+        assertThat((List<?>) variable(pi, "grantBatches"))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        GrantBatch.class,
+                        batch -> assertThat(batch.items())
+                                .extracting(GrantWork::action, GrantWork::accountId)
+                                .containsExactly(
+                                        org.assertj.core.groups.Tuple.tuple(DistributionPlan.Action.GRANT, "111"),
+                                        org.assertj.core.groups.Tuple.tuple(DistributionPlan.Action.REVOKE, "333")));
         assertThat(variable(pi, "grantsPendingAcceptance")).isEqualTo(1);
     }
 
@@ -443,43 +570,83 @@ class LicenseDistributionProcessTest {
     @Test
     @SuppressWarnings("unchecked")
     void anInstancePlannedBeforeTheRecordsFinishesWithItsListsOfMaps() {
-        when(licenses.grantsOf(LICENSE)).thenReturn(
-                List.of(grant("g-1", "111", "DISABLED"), grant("g-3", "333", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")),
-                List.of(grant("g-1", "111", "ACTIVE"), grant("g-new", "222", "ACTIVE"), grant("g-5", "555", "PENDING_ACCEPT")));
+        when(licenses.grantsOf(LICENSE))
+                .thenReturn(
+                        List.of(
+                                grant("g-1", "111", "DISABLED"),
+                                grant("g-3", "333", "ACTIVE"),
+                                grant("g-5", "555", "PENDING_ACCEPT")),
+                        List.of(
+                                grant("g-1", "111", "ACTIVE"),
+                                grant("g-new", "222", "ACTIVE"),
+                                grant("g-5", "555", "PENDING_ACCEPT")));
         entitlements.record(new Entitlement("PR-FIRST", "prod-dtdgobserv001", "555", null, null));
-        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(LicenseDistributionProcess.KEY, Variables.createVariables()
-                .putValue("productId", "prod-dtdgobserv001").putValue("targetAccountIds", "111,222"));
+        ProcessInstance pi = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        LicenseDistributionProcess.KEY,
+                        Variables.createVariables()
+                                .putValue("productId", "prod-dtdgobserv001")
+                                .putValue("targetAccountIds", "111,222"));
         management.executeJob(management.createJobQuery().singleResult().getId());
 
         // What the plan of before left: the same work and notices, as ArrayList and LinkedHashMap.
         var runtime = engine.getRuntimeService();
         List<?> batches = (List<?>) runtime.getVariable(pi.getId(), "grantBatches");
-        runtime.setVariable(pi.getId(), "grantBatches", json(new java.util.ArrayList<>(batches.stream().map(b -> oldBatch((GrantBatch) b)).toList())));
-        runtime.setVariable(pi.getId(), "distributionNotices", json(new java.util.ArrayList<>(((List<?>) runtime.getVariable(pi.getId(),
-                "distributionNotices")).stream().map(n -> oldNotice((GrantOutcome) n)).toList())));
-        for (var element : runtime.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableName("batch").list()) {
-            runtime.setVariableLocal(element.getExecutionId(), "batch", json(oldBatch((GrantBatch) element.getValue())));
+        runtime.setVariable(
+                pi.getId(),
+                "grantBatches",
+                json(new java.util.ArrayList<>(
+                        batches.stream().map(b -> oldBatch((GrantBatch) b)).toList())));
+        runtime.setVariable(
+                pi.getId(),
+                "distributionNotices",
+                json(new java.util.ArrayList<>(((List<?>) runtime.getVariable(pi.getId(), "distributionNotices"))
+                        .stream().map(n -> oldNotice((GrantOutcome) n)).toList())));
+        for (var element : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(pi.getId())
+                .variableName("batch")
+                .list()) {
+            runtime.setVariableLocal(
+                    element.getExecutionId(), "batch", json(oldBatch((GrantBatch) element.getValue())));
         }
-        assertThat(historic(pi, "batch").getTypedValue()).isInstanceOfSatisfying(ObjectValue.class, v ->
-                assertThat(v.getObjectTypeName()).startsWith("java.util.ArrayList<java.util."));
+        assertThat(historic(pi, "batch").getTypedValue())
+                .isInstanceOfSatisfying(
+                        ObjectValue.class,
+                        v -> assertThat(v.getObjectTypeName()).startsWith("java.util.ArrayList<java.util."));
         runJobs();
 
         assertThat(pi).isEnded();
-        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::111:root", GrantTokens.of(LICENSE, "111", 0),
-                grant("g-1", "111", "DISABLED"), false));
-        verify(licenses).grant(new LicensePort.GrantOrder(LICENSE, "us-east-1", "arn:aws:iam::222:root", GrantTokens.of(LICENSE, "222", 0),
-                null, false));
+        verify(licenses)
+                .grant(new LicensePort.GrantOrder(
+                        LICENSE,
+                        "us-east-1",
+                        "arn:aws:iam::111:root",
+                        GrantTokens.of(LICENSE, "111", 0),
+                        grant("g-1", "111", "DISABLED"),
+                        false));
+        verify(licenses)
+                .grant(new LicensePort.GrantOrder(
+                        LICENSE, "us-east-1", "arn:aws:iam::222:root", GrantTokens.of(LICENSE, "222", 0), null, false));
         verify(licenses).revoke(eq(new Grant("g-3", LICENSE, "333", null, "2")), eq("no longer entitled"));
-        assertThat(List.of(variable(pi, "grantsCreated"), variable(pi, "grantsActivated"), variable(pi, "grantsRevoked"),
-                variable(pi, "grantsFailed"), variable(pi, "grantsPendingAcceptance"))).containsExactly(1, 1, 1, 0, 1);
-        assertThat((List<String>) variable(pi, "distributionLines")).first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(List.of(
+                        variable(pi, "grantsCreated"),
+                        variable(pi, "grantsActivated"),
+                        variable(pi, "grantsRevoked"),
+                        variable(pi, "grantsFailed"),
+                        variable(pi, "grantsPendingAcceptance")))
+                .containsExactly(1, 1, 1, 0, 1);
+        assertThat((List<String>) variable(pi, "distributionLines"))
+                .first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("555 l-datadog pending acceptance");
-        assertThat(((DistributionReport) variable(pi, "distributionOutcomes")).writes()).extracting(GrantOutcome::kind)
+        assertThat(((DistributionReport) variable(pi, "distributionOutcomes")).writes())
+                .extracting(GrantOutcome::kind)
                 .containsExactly(GrantOutcome.Kind.ACTIVATED, GrantOutcome.Kind.CREATED, GrantOutcome.Kind.REVOKED);
     }
 
     static ObjectValue json(Object value) {
-        return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+        return Variables.objectValue(value)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                .create();
     }
 
     /** A batch as the plan wrote it before the records (DistributionPlanner.batches): a list of maps with these keys. */

@@ -1,9 +1,15 @@
 package io.mpgov.license;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mpgov.aws.AwsClients;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.SandboxClients;
 import io.mpgov.support.SandboxServerExtension;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,19 +21,14 @@ import software.amazon.awssdk.services.licensemanager.LicenseManagerClient;
 import software.amazon.awssdk.services.licensemanager.model.AccessDeniedException;
 import software.amazon.awssdk.services.licensemanager.model.ValidationException;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The License Manager adapter through the real SDK against the sandbox. */
 class LicenseManagerAdapterTest {
 
     static Sandbox sandbox = new Sandbox(Clock.systemUTC());
+
     @RegisterExtension
     static final SandboxServerExtension aws = new SandboxServerExtension(sandbox);
+
     static LicensePort licenses;
 
     @BeforeAll
@@ -35,7 +36,6 @@ class LicenseManagerAdapterTest {
         AwsClients clients = SandboxClients.at(aws.baseUri(), "us-east-1", 8);
         licenses = new LicenseManagerAdapter(clients, 0);
     }
-
 
     @BeforeEach
     void seed() {
@@ -45,6 +45,7 @@ class LicenseManagerAdapterTest {
 
     /** NGINX Plus, an AMI product: its license can be shared. */
     static final String PRODUCT = "prod-ngnxplusami01";
+
     static final String TECHNOLOGY_OU_ARN = "arn:aws:organizations::111111111111:ou/o-mpgovdemo01/ou-mp01-technlgy";
 
     String license() {
@@ -73,7 +74,8 @@ class LicenseManagerAdapterTest {
     void aGrantThatExistsAlreadyIsTakenAsItIs() {
         licenses.grant(license(), "us-east-1", "310987654321", "someone-elses-token");
 
-        LicensePort.Grant ours = licenses.grant(license(), "us-east-1", "310987654321", GrantTokens.of(license(), "310987654321", 0));
+        LicensePort.Grant ours =
+                licenses.grant(license(), "us-east-1", "310987654321", GrantTokens.of(license(), "310987654321", 0));
 
         assertThat(ours.status()).isEqualTo("ACTIVE");
         assertThat(licenses.grantsOf(license())).hasSize(1);
@@ -85,7 +87,9 @@ class LicenseManagerAdapterTest {
         LicensePort.Grant granted = licenses.grantsOf(license()).get(0);
 
         assertThat(licenses.revoke(granted, "account left").status()).isEqualTo("PENDING_DELETE");
-        assertThat(licenses.grantsOf(license())).singleElement().satisfies(g -> assertThat(g.status()).isEqualTo("DELETED"));
+        assertThat(licenses.grantsOf(license()))
+                .singleElement()
+                .satisfies(g -> assertThat(g.status()).isEqualTo("DELETED"));
     }
 
     @Test
@@ -104,16 +108,21 @@ class LicenseManagerAdapterTest {
     void revokingAGrantChangedSinceThePlanDeletesItsCurrentVersion() {
         licenses.grant(license(), "us-east-1", "310987654321", "t-1");
         LicensePort.Grant current = licenses.grantsOf(license()).get(0);
-        LicensePort.Grant stale = new LicensePort.Grant(current.arn(), current.licenseArn(), current.accountId(), "PENDING_WORKFLOW", "1");
+        LicensePort.Grant stale = new LicensePort.Grant(
+                current.arn(), current.licenseArn(), current.accountId(), "PENDING_WORKFLOW", "1");
 
         assertThat(licenses.revoke(stale, "no longer entitled").status()).isEqualTo("PENDING_DELETE");
-        assertThat(licenses.grantsOf(license())).singleElement().satisfies(g -> assertThat(g.live()).isFalse());
+        assertThat(licenses.grantsOf(license()))
+                .singleElement()
+                .satisfies(g -> assertThat(g.live()).isFalse());
     }
 
     @Test
     void aLicenseIsInUseWhileGetLicenseUsageReportsConsumption() {
         String rhel = licenses.licensesOf("prod-rdhtrhel90001").get(0).arn();
-        assertThat(licenses.consumed(license())).as("NGINX: 4 instances in the demo").isTrue();
+        assertThat(licenses.consumed(license()))
+                .as("NGINX: 4 instances in the demo")
+                .isTrue();
         assertThat(licenses.consumed(rhel)).isFalse();
 
         sandbox.setLicenseUsage("prod-rdhtrhel90001", 3);
@@ -122,13 +131,16 @@ class LicenseManagerAdapterTest {
 
     @Test
     void findsAReceivedLicenseByItsArn() {
-        assertThat(licenses.license(license())).get().satisfies(l -> assertThat(l.productId()).isEqualTo(PRODUCT));
+        assertThat(licenses.license(license()))
+                .get()
+                .satisfies(l -> assertThat(l.productId()).isEqualTo(PRODUCT));
         assertThat(licenses.license(license() + "-unknown")).isEmpty();
     }
 
     @Test
     void listsEveryGrantPastOnePage() {
-        IntStream.range(0, 120).forEach(i -> licenses.grant(license(), "us-east-1", String.valueOf(700_000_000_000L + i), "t-" + i));
+        IntStream.range(0, 120)
+                .forEach(i -> licenses.grant(license(), "us-east-1", String.valueOf(700_000_000_000L + i), "t-" + i));
 
         List<LicensePort.Grant> grants = licenses.grantsOf(license());
 
@@ -139,7 +151,9 @@ class LicenseManagerAdapterTest {
     void inALinkedOrganizationANewGrantIsAutoAcceptedAndActivated() {
         LicensePort.Grant created = licenses.grant(license(), "us-east-1", "310987654321", "t-1");
 
-        assertThat(created.status()).as("activation asked while the workflow runs").isIn("PENDING_WORKFLOW", "DISABLED");
+        assertThat(created.status())
+                .as("activation asked while the workflow runs")
+                .isIn("PENDING_WORKFLOW", "DISABLED");
         assertThat(onlyGrant(license()).status()).isEqualTo("ACTIVE");
     }
 
@@ -152,8 +166,11 @@ class LicenseManagerAdapterTest {
         assertThat(waiting.status()).isEqualTo("PENDING_ACCEPT");
 
         long writes = sandbox.calls("CreateGrantVersion") + sandbox.calls("CreateGrant");
-        assertThat(licenses.grant(order(waiting, "t-1")).status()).as("nothing to do until the grantee accepts").isEqualTo("PENDING_ACCEPT");
-        assertThat(sandbox.calls("CreateGrantVersion") + sandbox.calls("CreateGrant")).isEqualTo(writes);
+        assertThat(licenses.grant(order(waiting, "t-1")).status())
+                .as("nothing to do until the grantee accepts")
+                .isEqualTo("PENDING_ACCEPT");
+        assertThat(sandbox.calls("CreateGrantVersion") + sandbox.calls("CreateGrant"))
+                .isEqualTo(writes);
 
         sandbox.acceptGrant(waiting.arn());
         LicensePort.Grant accepted = onlyGrant(license());
@@ -171,10 +188,16 @@ class LicenseManagerAdapterTest {
         List<LicensePort.Grant> waiting = licenses.grantsOf(license());
 
         try (LicenseManagerClient grantee = raw()) {
-            assertThat(grantee.acceptGrant(r -> r.grantArn(waiting.get(0).arn())).statusAsString()).isEqualTo("DISABLED");
-            assertThat(grantee.rejectGrant(r -> r.grantArn(waiting.get(1).arn())).statusAsString()).isEqualTo("REJECTED");
-            assertThatThrownBy(() -> grantee.acceptGrant(r -> r.grantArn(waiting.get(1).arn())))
-                    .as("only a grant pending acceptance can be accepted").isInstanceOf(ValidationException.class);
+            assertThat(grantee.acceptGrant(r -> r.grantArn(waiting.get(0).arn()))
+                            .statusAsString())
+                    .isEqualTo("DISABLED");
+            assertThat(grantee.rejectGrant(r -> r.grantArn(waiting.get(1).arn()))
+                            .statusAsString())
+                    .isEqualTo("REJECTED");
+            assertThatThrownBy(() ->
+                            grantee.acceptGrant(r -> r.grantArn(waiting.get(1).arn())))
+                    .as("only a grant pending acceptance can be accepted")
+                    .isInstanceOf(ValidationException.class);
         }
     }
 
@@ -197,11 +220,14 @@ class LicenseManagerAdapterTest {
         LicensePort.Grant disabled = onlyGrant(license());
         assertThat(disabled.status()).isEqualTo("DISABLED");
 
-        // A grant with another token is refused by License Manager (ValidationException): the adapter takes the one there.
+        // A grant with another token is refused by License Manager (ValidationException): the adapter takes the one
+        // there.
         LicensePort.Grant again = licenses.grant(license(), "us-east-1", "310987654321", "someone-elses-token");
 
         assertThat(again.arn()).isEqualTo(arn);
-        assertThat(licenses.grantsOf(license())).singleElement().satisfies(g -> assertThat(g.status()).isEqualTo("ACTIVE"));
+        assertThat(licenses.grantsOf(license()))
+                .singleElement()
+                .satisfies(g -> assertThat(g.status()).isEqualTo("ACTIVE"));
     }
 
     @Test
@@ -210,9 +236,14 @@ class LicenseManagerAdapterTest {
         licenses.grant(license(), "us-east-1", "310987654321", "t-1");
         assertThat(onlyGrant(license()).status()).isEqualTo("PENDING_ACCEPT");
 
-        assertThatThrownBy(() -> raw().createGrant(r -> r.clientToken("t-2").grantName("second").licenseArn(license())
-                .principals("arn:aws:iam::310987654321:root").homeRegion("us-east-1").allowedOperationsWithStrings("CheckoutLicense")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("exists already");
+        assertThatThrownBy(() -> raw().createGrant(r -> r.clientToken("t-2")
+                        .grantName("second")
+                        .licenseArn(license())
+                        .principals("arn:aws:iam::310987654321:root")
+                        .homeRegion("us-east-1")
+                        .allowedOperationsWithStrings("CheckoutLicense")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("exists already");
     }
 
     @Test
@@ -221,24 +252,34 @@ class LicenseManagerAdapterTest {
         String renewal = sandbox.receiveLicense(PRODUCT).arn();
 
         assertThatThrownBy(() -> licenses.grant(renewal, "us-east-1", "310987654321", "t-new"))
-                .as("an account cannot hold two active licenses of one product").isInstanceOf(ValidationException.class)
+                .as("an account cannot hold two active licenses of one product")
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("ALL_GRANTS_PERMITTED_BY_ISSUER");
 
         LicensePort.Grant waiting = onlyGrant(renewal);
-        licenses.grant(new LicensePort.GrantOrder(renewal, "us-east-1", LicensePort.accountPrincipal("310987654321"), "t-new",
-                waiting, true));
+        licenses.grant(new LicensePort.GrantOrder(
+                renewal, "us-east-1", LicensePort.accountPrincipal("310987654321"), "t-new", waiting, true));
 
         assertThat(onlyGrant(renewal).status()).isEqualTo("ACTIVE");
-        assertThat(onlyGrant(license()).status()).as("the old license's grant is disabled by the override").isEqualTo("DISABLED");
-        assertThat(sandbox.<String>read(s -> s.grants.stream().filter(g -> g.licenseArn.equals(renewal)).findFirst().orElseThrow()
-                .activationOverrideBehavior)).isEqualTo("ALL_GRANTS_PERMITTED_BY_ISSUER");
+        assertThat(onlyGrant(license()).status())
+                .as("the old license's grant is disabled by the override")
+                .isEqualTo("DISABLED");
+        assertThat(sandbox.<String>read(s -> s.grants.stream()
+                        .filter(g -> g.licenseArn.equals(renewal))
+                        .findFirst()
+                        .orElseThrow()
+                        .activationOverrideBehavior))
+                .isEqualTo("ALL_GRANTS_PERMITTED_BY_ISSUER");
     }
 
     @Test
     void saasLicensesAreNotShareableAndLicenseManagerRefusesToGrantThem() {
-        LicensePort.ReceivedLicense datadog = licenses.licensesOf("prod-dtdgobserv001").get(0);
+        LicensePort.ReceivedLicense datadog =
+                licenses.licensesOf("prod-dtdgobserv001").get(0);
         assertThat(datadog.shareable()).as("Datadog Pro is a SaaS product").isFalse();
-        assertThat(licenses.licensesOf(PRODUCT).get(0).shareable()).as("NGINX Plus is an AMI product").isTrue();
+        assertThat(licenses.licensesOf(PRODUCT).get(0).shareable())
+                .as("NGINX Plus is an AMI product")
+                .isTrue();
 
         assertThatThrownBy(() -> licenses.grant(datadog.arn(), "us-east-1", "310987654321", "t-1"))
                 .isInstanceOf(AccessDeniedException.class);
@@ -247,7 +288,8 @@ class LicenseManagerAdapterTest {
 
     @Test
     void aLicensesValidityIsRead() {
-        LicensePort.ReceivedLicense splunk = licenses.licensesOf("prod-splkenterp001").get(0);
+        LicensePort.ReceivedLicense splunk =
+                licenses.licensesOf("prod-splkenterp001").get(0);
 
         assertThat(splunk.validFrom()).isBefore(java.time.Instant.now());
         assertThat(splunk.validUntil()).isAfter(java.time.Instant.now());
@@ -257,15 +299,16 @@ class LicenseManagerAdapterTest {
     @Test
     void oneGrantToAnOuCoversEveryAccountInIt() {
         long creates = sandbox.calls("CreateGrant");
-        LicensePort.Grant granted = licenses.grant(new LicensePort.GrantOrder(license(), "us-east-1", TECHNOLOGY_OU_ARN, "t-ou", null, false));
+        LicensePort.Grant granted = licenses.grant(
+                new LicensePort.GrantOrder(license(), "us-east-1", TECHNOLOGY_OU_ARN, "t-ou", null, false));
 
         assertThat(granted.accountId()).isEqualTo("ou-mp01-technlgy");
         assertThat(onlyGrant(license())).satisfies(g -> {
             assertThat(g.accountId()).isEqualTo("ou-mp01-technlgy");
             assertThat(g.status()).as("distributed to the OU's accounts").isEqualTo("WORKFLOW_COMPLETED");
         });
-        assertThat(sandbox.licenseHolders(license())).containsExactly("410987654321", "410987654322", "410987654323",
-                "410987654324", "410987654325");
+        assertThat(sandbox.licenseHolders(license()))
+                .containsExactly("410987654321", "410987654322", "410987654323", "410987654324", "410987654325");
         assertThat(sandbox.calls("CreateGrant")).isEqualTo(creates + 1);
     }
 
@@ -273,21 +316,28 @@ class LicenseManagerAdapterTest {
     void anOuGrantNeedsTheOrganizationLinked() {
         sandbox.knobs().organizationLinked = false;
 
-        assertThatThrownBy(() -> licenses.grant(new LicensePort.GrantOrder(license(), "us-east-1", TECHNOLOGY_OU_ARN, "t-ou", null, false)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("linked");
+        assertThatThrownBy(() -> licenses.grant(
+                        new LicensePort.GrantOrder(license(), "us-east-1", TECHNOLOGY_OU_ARN, "t-ou", null, false)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("linked");
     }
 
     LicensePort.GrantOrder order(LicensePort.Grant existing, String token) {
-        return new LicensePort.GrantOrder(license(), "us-east-1", LicensePort.accountPrincipal(existing.accountId()), token, existing, false);
+        return new LicensePort.GrantOrder(
+                license(), "us-east-1", LicensePort.accountPrincipal(existing.accountId()), token, existing, false);
     }
 
     void sandboxDisables(String grantArn) {
-        raw().createGrantVersion(r -> r.clientToken("disable-" + grantArn).grantArn(grantArn).status("DISABLED"));
+        raw().createGrantVersion(r ->
+                r.clientToken("disable-" + grantArn).grantArn(grantArn).status("DISABLED"));
     }
 
     /** The SDK client as another caller (the grantee, a person in the console) would use it. */
     static LicenseManagerClient raw() {
-        return LicenseManagerClient.builder().endpointOverride(aws.baseUri()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build();
+        return LicenseManagerClient.builder()
+                .endpointOverride(aws.baseUri())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .build();
     }
 }

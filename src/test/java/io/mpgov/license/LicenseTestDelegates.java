@@ -6,8 +6,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 /** Registers license-distribution's delegates for process tests of other features, on test doubles of the ports. */
 public final class LicenseTestDelegates {
 
-    private LicenseTestDelegates() {
-    }
+    private LicenseTestDelegates() {}
 
     public static void register(OrganizationPort organization, LicensePort licenses) {
         DistributionPlanner planner = new DistributionPlanner(organization, licenses, new InMemoryEntitlements());

@@ -1,12 +1,11 @@
 package io.mpgov.notification;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Mails are the template with the variables put in as they are. */
 class MailTemplatesTest {
@@ -22,7 +21,8 @@ class MailTemplatesTest {
 
         Mail mail = new MailTemplates().render("request-submitted", List.of("a@example.com"), variables);
 
-        assertThat(mail.subject()).isEqualTo("[mpgov] Request PR-1 for Tool {{requestId}} ${ACCOUNT} $1 \\ {{productTitle}} received");
+        assertThat(mail.subject())
+                .isEqualTo("[mpgov] Request PR-1 for Tool {{requestId}} ${ACCOUNT} $1 \\ {{productTitle}} received");
         assertThat(mail.text()).isEqualTo("""
                 Hello,
 
@@ -33,12 +33,16 @@ class MailTemplatesTest {
 
                 — mpgov, the Marketplace Procurement Governor
                 """);
-        assertThat(mail.html()).contains("<p>Follow it: <a href=\"http://localhost:8080/api/requests/PR-1\">http://localhost:8080/api/requests/PR-1</a></p>");
+        assertThat(mail.html())
+                .contains(
+                        "<p>Follow it: <a href=\"http://localhost:8080/api/requests/PR-1\">http://localhost:8080/api/requests/PR-1</a></p>");
     }
 
     @Test
     void onlyWordNamesArePlaceholders() {
-        assertThat(Placeholders.MUSTACHE.fill("{{a}} {{ a }} {{a-b}} {{{a}}} {{a", n -> "A")).isEqualTo("A {{ a }} {{a-b}} {A} {{a");
-        assertThat(Placeholders.DOLLAR.fill("${A_B} ${aws:username} ${a}", n -> "x")).isEqualTo("x ${aws:username} ${a}");
+        assertThat(Placeholders.MUSTACHE.fill("{{a}} {{ a }} {{a-b}} {{{a}}} {{a", n -> "A"))
+                .isEqualTo("A {{ a }} {{a-b}} {A} {{a");
+        assertThat(Placeholders.DOLLAR.fill("${A_B} ${aws:username} ${a}", n -> "x"))
+                .isEqualTo("x ${aws:username} ${a}");
     }
 }

@@ -1,5 +1,13 @@
 package io.mpgov.request;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -12,15 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.Arrays;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 /**
  * The seller-private-offer path: the approvals the matrix demands, in parallel, with separation of
  * duties; changes loops; SLA reminder and escalation; acceptance, agreement verification, the PMP
@@ -28,17 +27,29 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  */
 class PrivateOfferProcessTest extends ProcessTestSupport {
 
-    static final Map<String, String> APPROVER = Map.of("procurement-manager", "procurement-manager",
-            "finance", "finance", "legal", "legal", "security", "security");
+    static final Map<String, String> APPROVER = Map.of(
+            "procurement-manager",
+            "procurement-manager",
+            "finance",
+            "finance",
+            "legal",
+            "legal",
+            "security",
+            "security");
 
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
     }
 
-    ProcessInstance submitPrivate(double cost, int months, String classification, boolean newVendor, boolean customEula) {
-        return submit(request("PRIVATE").putValue("estimatedAnnualCost", cost).putValue("contractMonths", months)
-                .putValue("dataClassification", classification).putValue("newVendor", newVendor).putValue("customEula", customEula));
+    ProcessInstance submitPrivate(
+            double cost, int months, String classification, boolean newVendor, boolean customEula) {
+        return submit(request("PRIVATE")
+                .putValue("estimatedAnnualCost", cost)
+                .putValue("contractMonths", months)
+                .putValue("dataClassification", classification)
+                .putValue("newVendor", newVendor)
+                .putValue("customEula", customEula));
     }
 
     void approve(ProcessInstance pi, String group) {
@@ -52,25 +63,34 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
     }
 
     void accept(ProcessInstance pi, String agreementId) {
-        complete(task(pi, "Task_AcceptPrivateOffer", "procurement-manager"), "procurement-manager",
+        complete(
+                task(pi, "Task_AcceptPrivateOffer", "procurement-manager"),
+                "procurement-manager",
                 Variables.createVariables().putValue("decision", "ACCEPT").putValue("agreementId", agreementId));
     }
 
     @ParameterizedTest(name = "{0} USD, {1} months, {2}, new vendor {3}, custom EULA {4} → {5}")
-    @CsvSource(delimiter = '|', value = {
-            "5000   | 12 | INTERNAL     | false | false | procurement-manager",
-            "20000  | 12 | INTERNAL     | false | false | finance procurement-manager",
-            "5000   | 24 | PUBLIC       | false | false | finance procurement-manager",
-            "5000   | 12 | CONFIDENTIAL | false | false | procurement-manager security",
-            "5000   | 12 | INTERNAL     | true  | false | legal procurement-manager",
-            "5000   | 12 | INTERNAL     | false | true  | legal procurement-manager",
-            "300000 | 36 | RESTRICTED   | true  | true  | finance legal procurement-manager security"})
-    void asksExactlyTheApprovalsOfTheMatrixInParallelThenTheProcurementManager(double cost, int months, String classification,
-                                                                                boolean newVendor, boolean customEula, String groups) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "5000   | 12 | INTERNAL     | false | false | procurement-manager",
+                "20000  | 12 | INTERNAL     | false | false | finance procurement-manager",
+                "5000   | 24 | PUBLIC       | false | false | finance procurement-manager",
+                "5000   | 12 | CONFIDENTIAL | false | false | procurement-manager security",
+                "5000   | 12 | INTERNAL     | true  | false | legal procurement-manager",
+                "5000   | 12 | INTERNAL     | false | true  | legal procurement-manager",
+                "300000 | 36 | RESTRICTED   | true  | true  | finance legal procurement-manager security"
+            })
+    void asksExactlyTheApprovalsOfTheMatrixInParallelThenTheProcurementManager(
+            double cost, int months, String classification, boolean newVendor, boolean customEula, String groups) {
         ProcessInstance pi = submitPrivate(cost, months, classification, newVendor, customEula);
 
-        assertThat(pi).isWaitingAt("Task_ApprovePrivateOffer").variables().containsEntry("route", "SELLER_PRIVATE_OFFER");
-        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactlyElementsOf(Arrays.asList(groups.split(" ")));
+        assertThat(pi)
+                .isWaitingAt("Task_ApprovePrivateOffer")
+                .variables()
+                .containsEntry("route", "SELLER_PRIVATE_OFFER");
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer"))
+                .containsExactlyElementsOf(Arrays.asList(groups.split(" ")));
         approveAll(pi);
 
         assertThat(pi).isWaitingAt("Task_AcceptPrivateOffer");
@@ -85,9 +105,10 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         accept(pi, "agmt-good");
 
         assertThat(pi).isWaitingAt("Task_ConfirmPmpAddition").variables().containsEntry("agreementVerified", true);
-        assertThat((Date) variable(pi, "agreementEndDate")).isEqualTo(Date.from(java.time.Instant.parse("2027-11-23T00:00:00Z")));
-        assertThat((String) variable(pi, "decisionLog")).contains("procurement-manager · APPROVE", "finance · APPROVE",
-                "procurement-manager · ACCEPT");
+        assertThat((Date) variable(pi, "agreementEndDate"))
+                .isEqualTo(Date.from(java.time.Instant.parse("2027-11-23T00:00:00Z")));
+        assertThat((String) variable(pi, "decisionLog"))
+                .contains("procurement-manager · APPROVE", "finance · APPROVE", "procurement-manager · ACCEPT");
         complete(task(pi, "Task_ConfirmPmpAddition", "pmp-admin"), "pmp-admin", decision("APPROVE", "All four eyes"));
 
         assertThat(pi).isEnded().hasPassed("CallActivity_AllowProductInPmp", "EndEvent_ProductAllowed");
@@ -99,10 +120,14 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         ProcessInstance pi = submitPrivate(20000, 12, "CONFIDENTIAL", false, false);
         approve(pi, "procurement-manager");
 
-        complete(task(pi, "Task_ApprovePrivateOffer", "security"), "security", decision("REJECT", "Stores data outside the EU"));
+        complete(
+                task(pi, "Task_ApprovePrivateOffer", "security"),
+                "security",
+                decision("REJECT", "Stores data outside the EU"));
 
         assertThat(pi).isEnded().hasPassed("Gateway_PrivateRejected", "EndEvent_PrivateRequestRejected");
-        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count())
+                .isZero();
         assertThat(mails).last().isEqualTo("request-rejected → requester,procurement-manager,security");
     }
 
@@ -111,7 +136,9 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
         approveAll(pi);
 
-        complete(task(pi, "Task_AcceptPrivateOffer", "procurement-manager"), "procurement-manager",
+        complete(
+                task(pi, "Task_AcceptPrivateOffer", "procurement-manager"),
+                "procurement-manager",
                 decision("REJECT", "The seller changed the price"));
 
         assertThat(pi).isEnded().hasPassed("Gateway_PrivateRejected").hasNotPassed("Task_VerifyAgreement");
@@ -124,9 +151,15 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         approveAll(pi);
         accept(pi, "agmt-good");
 
-        complete(task(pi, "Task_ConfirmPmpAddition", "pmp-admin"), "pmp-admin", decision("REJECT", "Approval given by a deputy"));
+        complete(
+                task(pi, "Task_ConfirmPmpAddition", "pmp-admin"),
+                "pmp-admin",
+                decision("REJECT", "Approval given by a deputy"));
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_PrivateRequestRejected").hasNotPassed("CallActivity_AllowProductInPmp");
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("EndEvent_PrivateRequestRejected")
+                .hasNotPassed("CallActivity_AllowProductInPmp");
     }
 
     @Test
@@ -137,8 +170,11 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         approveAll(pi);
 
         accept(pi, "agmt-other");
-        assertThat(pi).isWaitingAt("Task_AcceptPrivateOffer").variables()
-                .containsEntry("agreementProblem", "agreement agmt-other is for offer offer-somethingelse1, not " + OFFER);
+        assertThat(pi)
+                .isWaitingAt("Task_AcceptPrivateOffer")
+                .variables()
+                .containsEntry(
+                        "agreementProblem", "agreement agmt-other is for offer offer-somethingelse1, not " + OFFER);
         accept(pi, "agmt-unknown");
         assertThat((String) variable(pi, "agreementProblem")).contains("knows no agreement agmt-unknown");
         accept(pi, "agmt-good");
@@ -150,20 +186,33 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
     void changesRequestedTwiceRedoOnlyTheApprovalsThatAskedOrWhoseFieldsChanged() {
         ProcessInstance pi = submitPrivate(20000, 12, "INTERNAL", false, false);
         approve(pi, "procurement-manager");
-        complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance", decision("REQUEST_CHANGES", "Attach the quote"));
+        complete(
+                task(pi, "Task_ApprovePrivateOffer", "finance"),
+                "finance",
+                decision("REQUEST_CHANGES", "Attach the quote"));
 
         assertThat(pi).isWaitingAt("Task_ReviseRequest");
-        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee("requester").count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .taskAssignee("requester")
+                        .count())
+                .isEqualTo(1);
         assertThat(mails).last().isEqualTo("changes-requested → requester");
         complete(task(pi, "Task_ReviseRequest", null), "requester", decision("RESUBMIT", "Quote attached"));
 
-        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).as("procurement's approval stands").containsExactly("finance");
-        complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance", decision("REQUEST_CHANGES", "Two years, not one"));
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer"))
+                .as("procurement's approval stands")
+                .containsExactly("finance");
+        complete(
+                task(pi, "Task_ApprovePrivateOffer", "finance"),
+                "finance",
+                decision("REQUEST_CHANGES", "Two years, not one"));
         VariableMap revised = decision("RESUBMIT", "Now 24 months");
         revised.put("contractMonths", 24L);
         complete(task(pi, "Task_ReviseRequest", null), "requester", revised);
 
-        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).as("contract length is procurement's field too")
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer"))
+                .as("contract length is procurement's field too")
                 .containsExactly("finance", "procurement-manager");
         approveAll(pi);
         assertThat(pi).isWaitingAt("Task_AcceptPrivateOffer");
@@ -172,13 +221,19 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
     @Test
     void anInvalidRevisionGoesBackToTheRequesterAndAWithdrawalEndsTheRequest() {
         ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
-        complete(task(pi, "Task_ApprovePrivateOffer", "procurement-manager"), "procurement-manager",
+        complete(
+                task(pi, "Task_ApprovePrivateOffer", "procurement-manager"),
+                "procurement-manager",
                 decision("REQUEST_CHANGES", "Which seller?"));
-        org.mockito.Mockito.when(validator.validate(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyString()))
+        org.mockito.Mockito.when(validator.validate(
+                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyString()))
                 .thenReturn(List.of(new FieldError("sellerName", "is required")));
 
         complete(task(pi, "Task_ReviseRequest", null), "requester", decision("RESUBMIT", null));
-        assertThat(pi).isWaitingAt("Task_ReviseRequest").variables().containsEntry("validationErrors", "sellerName: is required");
+        assertThat(pi)
+                .isWaitingAt("Task_ReviseRequest")
+                .variables()
+                .containsEntry("validationErrors", "sellerName: is required");
         complete(task(pi, "Task_ReviseRequest", null), "requester", decision("WITHDRAW", "Never mind"));
 
         assertThat(pi).isEnded().hasPassed("EndEvent_RequestWithdrawn");
@@ -191,7 +246,9 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         approve(pi, "procurement-manager");
 
         ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-29T10:01:00Z")));
-        assertThat(dueSlaTimers(pi)).as("Thursday + 2 business days is Monday, not Sunday").isEmpty();
+        assertThat(dueSlaTimers(pi))
+                .as("Thursday + 2 business days is Monday, not Sunday")
+                .isEmpty();
         ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-30T10:01:00Z")));
         dueSlaTimers(pi).forEach(j -> management.executeJob(j.getId()));
         runJobs();
@@ -205,33 +262,54 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         assertThat(chase.getName()).isEqualTo("Chase overdue approval (finance)");
 
         approve(pi, "finance");
-        assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).as("the chase task ends with the approval").isZero();
+        assertThat(tasks.createTaskQuery().taskId(chase.getId()).count())
+                .as("the chase task ends with the approval")
+                .isZero();
         assertThat(pi).isWaitingAt("Task_AcceptPrivateOffer");
     }
 
     List<Job> dueSlaTimers(ProcessInstance pi) {
-        return management.createJobQuery().processInstanceId(pi.getId()).timers().duedateLowerThan(ClockUtil.getCurrentTime()).list();
+        return management
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .timers()
+                .duedateLowerThan(ClockUtil.getCurrentTime())
+                .list();
     }
 
     @Test
     void aRenewalRunsThePrivatePath() {
         ProcessInstance pi = submit(request("PRIVATE").putValue("requestType", "RENEWAL"));
 
-        assertThat(pi).isWaitingAt("Task_ApprovePrivateOffer").variables().containsEntry("route", "SELLER_PRIVATE_OFFER");
+        assertThat(pi)
+                .isWaitingAt("Task_ApprovePrivateOffer")
+                .variables()
+                .containsEntry("route", "SELLER_PRIVATE_OFFER");
     }
 
     @Test
     void nobodyApprovesTheirOwnRequestNorGivesTwoApprovals() {
-        ProcessInstance pi = submitAs("requester-and-legal", request("PRIVATE").putValue("estimatedAnnualCost", 20000)
-                .putValue("contractMonths", 12).putValue("dataClassification", "INTERNAL").putValue("newVendor", true)
-                .putValue("customEula", false));
+        ProcessInstance pi = submitAs(
+                "requester-and-legal",
+                request("PRIVATE")
+                        .putValue("estimatedAnnualCost", 20000)
+                        .putValue("contractMonths", 12)
+                        .putValue("dataClassification", "INTERNAL")
+                        .putValue("newVendor", true)
+                        .putValue("customEula", false));
         complete(task(pi, "Task_ApprovePrivateOffer", "finance"), "finance-and-legal", decision("APPROVE", null));
 
-        assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "finance-and-legal", decision("APPROVE", null)))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("already gave the finance approval");
-        assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "requester-and-legal", decision("APPROVE", null)))
+        assertThatThrownBy(() -> complete(
+                        task(pi, "Task_ApprovePrivateOffer", "legal"), "finance-and-legal", decision("APPROVE", null)))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("already gave the finance approval");
+        assertThatThrownBy(() -> complete(
+                        task(pi, "Task_ApprovePrivateOffer", "legal"),
+                        "requester-and-legal",
+                        decision("APPROVE", null)))
                 .hasMessageContaining("started this request");
-        assertThatThrownBy(() -> complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "requester", decision("APPROVE", null)))
+        assertThatThrownBy(() ->
+                        complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "requester", decision("APPROVE", null)))
                 .hasMessageContaining("only members of legal decide it");
         assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("legal", "procurement-manager");
     }
@@ -242,11 +320,16 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
         approveAll(pi);
 
-        assertThatThrownBy(() -> complete(task(pi, "Task_AcceptPrivateOffer", "procurement-manager"), "pm-and-pmp",
-                Variables.createVariables().putValue("decision", "ACCEPT").putValue("agreementId", "agmt-good")))
+        assertThatThrownBy(() -> complete(
+                        task(pi, "Task_AcceptPrivateOffer", "procurement-manager"),
+                        "pm-and-pmp",
+                        Variables.createVariables()
+                                .putValue("decision", "ACCEPT")
+                                .putValue("agreementId", "agmt-good")))
                 .hasMessageContaining("members of pmp-admin may not complete");
         accept(pi, "agmt-good");
-        assertThatThrownBy(() -> complete(task(pi, "Task_ConfirmPmpAddition", "pmp-admin"), "pm-and-pmp", decision("APPROVE", null)))
+        assertThatThrownBy(() -> complete(
+                        task(pi, "Task_ConfirmPmpAddition", "pmp-admin"), "pm-and-pmp", decision("APPROVE", null)))
                 .hasMessageContaining("members of procurement-manager may not complete");
         assertThat(pi).isWaitingAt("Task_ConfirmPmpAddition");
     }
@@ -267,9 +350,14 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
                 .hasMessageContaining("may set only comment, decision; it may not change approval, approvalLedger, "
                         + "estimatedAnnualCost, initiator, newVendor, roundOutcome");
 
-        assertThat(pi).variables().containsEntry("estimatedAnnualCost", 300000.0).containsEntry("newVendor", false)
-                .containsEntry("initiator", "requester").doesNotContainKeys("roundOutcome", "approvalLedger");
-        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("finance", "legal", "procurement-manager");
+        assertThat(pi)
+                .variables()
+                .containsEntry("estimatedAnnualCost", 300000.0)
+                .containsEntry("newVendor", false)
+                .containsEntry("initiator", "requester")
+                .doesNotContainKeys("roundOutcome", "approvalLedger");
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer"))
+                .containsExactly("finance", "legal", "procurement-manager");
         // Echoing what the form shows, unchanged, is no change: the approval counts.
         VariableMap echoed = decision("APPROVE", null);
         echoed.put("estimatedAnnualCost", 300000L);
@@ -282,9 +370,13 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
     @Test
     void onlyTheRequesterRevisesTheirRequest() {
         ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
-        complete(task(pi, "Task_ApprovePrivateOffer", "procurement-manager"), "procurement-manager", decision("REQUEST_CHANGES", "Why?"));
+        complete(
+                task(pi, "Task_ApprovePrivateOffer", "procurement-manager"),
+                "procurement-manager",
+                decision("REQUEST_CHANGES", "Why?"));
 
-        assertThatThrownBy(() -> complete(task(pi, "Task_ReviseRequest", null), "requester2", decision("RESUBMIT", null)))
+        assertThatThrownBy(
+                        () -> complete(task(pi, "Task_ReviseRequest", null), "requester2", decision("RESUBMIT", null)))
                 .hasMessageContaining("only requester decide it");
     }
 }

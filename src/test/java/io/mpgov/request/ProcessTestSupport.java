@@ -1,5 +1,11 @@
 package io.mpgov.request;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import io.mpgov.agreement.Agreement;
 import io.mpgov.agreement.AgreementPort;
 import io.mpgov.agreement.AgreementTestDelegates;
@@ -8,6 +14,12 @@ import io.mpgov.catalog.CatalogTestDelegates;
 import io.mpgov.catalog.ChangeSetStatus;
 import io.mpgov.request.approval.ApprovalSettings;
 import io.mpgov.request.approval.ApprovalTestListeners;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -28,35 +40,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 /**
  * The procurement-request models, DMN tables and forms deployed in an in-memory engine; the ports
  * (AWS, organization) are test doubles, the delegates and listeners the real ones, and the demo
  * personas exist as users and groups.
  */
-@Deployment(resources = {"processes/procurement-request.bpmn", "processes/catalog-change.bpmn", "processes/license-distribution.bpmn",
-        "processes/offer-routing.dmn", "processes/approval-matrix.dmn", "forms/request-form.form",
-        "forms/public-offer-review.form", "forms/catalog-change-failure.form", "forms/private-offer-approval.form",
-        "forms/revise-request.form", "forms/accept-private-offer.form", "forms/confirm-pmp-addition.form",
-        "forms/approval-escalation.form"})
+@Deployment(
+        resources = {
+            "processes/procurement-request.bpmn",
+            "processes/catalog-change.bpmn",
+            "processes/license-distribution.bpmn",
+            "processes/offer-routing.dmn",
+            "processes/approval-matrix.dmn",
+            "forms/request-form.form",
+            "forms/public-offer-review.form",
+            "forms/catalog-change-failure.form",
+            "forms/private-offer-approval.form",
+            "forms/revise-request.form",
+            "forms/accept-private-offer.form",
+            "forms/confirm-pmp-addition.form",
+            "forms/approval-escalation.form"
+        })
 abstract class ProcessTestSupport {
 
     /** Per test instance: a static one in a base class breaks for the second subclass. The engine is cached. */
     @RegisterExtension
     ProcessEngineExtension engine = ProcessEngineExtension.builder()
-            .configurationResource("process-test.cfg.xml").build();
+            .configurationResource("process-test.cfg.xml")
+            .build();
 
     static final String OFFER = "offer-pagerdutypriv1";
     static final String PRODUCT = "prod-pagerduty0001";
@@ -65,13 +76,16 @@ abstract class ProcessTestSupport {
     final CatalogPort catalog = mock(CatalogPort.class);
     /** The experiences mpgov governs in these tests: exp-test alone unless a test adds some. */
     io.mpgov.catalog.CatalogSettings catalogSettings;
+
     final AgreementPort agreements = mock(AgreementPort.class);
     final io.mpgov.organization.OrganizationPort organization = mock(io.mpgov.organization.OrganizationPort.class);
     /** No license for the product unless a test says otherwise: distribution has nothing to do. */
     final io.mpgov.license.LicensePort licenses = mock(io.mpgov.license.LicensePort.class);
+
     final io.mpgov.catalog.InMemoryPmpInventory inventory = new io.mpgov.catalog.InMemoryPmpInventory();
     /** "template → recipients" of every mail sent. */
     final List<String> mails = new ArrayList<>();
+
     RuntimeService runtime;
     TaskService tasks;
     IdentityService identity;
@@ -100,8 +114,11 @@ abstract class ProcessTestSupport {
         Mocks.register("takeOverRequest", new TakeOverRequestListener());
         Mocks.register("assignRequestId", new AssignRequestIdListener());
         io.mpgov.license.LicenseTestDelegates.register(organization, licenses);
-        Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
-                + " → " + (e.getVariableLocal("recipients") == null ? e.getVariable("initiator") : e.getVariableLocal("recipients"))));
+        Mocks.register("notify", (JavaDelegate)
+                (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate") + " → "
+                        + (e.getVariableLocal("recipients") == null
+                                ? e.getVariable("initiator")
+                                : e.getVariableLocal("recipients"))));
         when(validator.validate(any(), anyString())).thenReturn(List.of());
         when(catalog.startProductChange(any())).thenReturn("cs-1");
         when(catalog.describeChangeSet("cs-1")).thenReturn(new ChangeSetStatus("cs-1", "SUCCEEDED", null, List.of()));
@@ -124,12 +141,14 @@ abstract class ProcessTestSupport {
 
     /** The demo personas, plus people with two hats to test separation of duties. */
     private void personas() {
-        for (String group : List.of("requester", "procurement-manager", "pmp-admin", "finance", "legal", "security", "camunda-admin")) {
+        for (String group : List.of(
+                "requester", "procurement-manager", "pmp-admin", "finance", "legal", "security", "camunda-admin")) {
             if (identity.createGroupQuery().groupId(group).count() == 0) {
                 identity.saveGroup(identity.newGroup(group));
             }
         }
-        Map<String, List<String>> users = Map.ofEntries(Map.entry("requester", List.of("requester")),
+        Map<String, List<String>> users = Map.ofEntries(
+                Map.entry("requester", List.of("requester")),
                 Map.entry("requester2", List.of("requester")),
                 Map.entry("procurement-manager", List.of("procurement-manager")),
                 Map.entry("pmp-admin", List.of("pmp-admin")),
@@ -150,12 +169,15 @@ abstract class ProcessTestSupport {
 
     static VariableMap request(String offerType) {
         return Variables.createVariables()
-                .putValue("productId", PRODUCT).putValue("productTitle", "PagerDuty")
-                .putValue("sellerName", "PagerDuty").putValue("offerType", offerType)
+                .putValue("productId", PRODUCT)
+                .putValue("productTitle", "PagerDuty")
+                .putValue("sellerName", "PagerDuty")
+                .putValue("offerType", offerType)
                 .putValue("offerId", "PRIVATE".equals(offerType) ? OFFER : null)
                 .putValue("newVendor", "PRIVATE".equals(offerType) ? false : null)
                 .putValue("customEula", "PRIVATE".equals(offerType) ? false : null)
-                .putValue("estimatedAnnualCost", 12000L).putValue("contractMonths", 12L)
+                .putValue("estimatedAnnualCost", 12000L)
+                .putValue("contractMonths", 12L)
                 .putValue("dataClassification", "INTERNAL")
                 .putValue("businessJustification", "On-call alerting for the retail platform")
                 .putValue("targetAccountIds", "310987654321, 310987654322");
@@ -192,9 +214,12 @@ abstract class ProcessTestSupport {
 
     private void runJobsAsSystem() {
         for (int i = 0; i < 50; i++) {
-            List<Job> jobs = management.createJobQuery().messages().list().stream().filter(j -> j.getRetries() > 0).toList();
+            List<Job> jobs = management.createJobQuery().messages().list().stream()
+                    .filter(j -> j.getRetries() > 0)
+                    .toList();
             List<Job> timers = management.createJobQuery().timers().list().stream()
-                    .filter(j -> j.getRetries() > 0 && isPollingTimer(j)).toList();
+                    .filter(j -> j.getRetries() > 0 && isPollingTimer(j))
+                    .toList();
             if (jobs.isEmpty() && timers.isEmpty()) {
                 return;
             }
@@ -206,8 +231,11 @@ abstract class ProcessTestSupport {
 
     /** catalog-change's timers are run at once; approval SLA timers only when a test moves the clock. */
     private boolean isPollingTimer(Job job) {
-        String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                .singleResult().getActivityId();
+        String activity = management
+                .createJobDefinitionQuery()
+                .jobDefinitionId(job.getJobDefinitionId())
+                .singleResult()
+                .getActivityId();
         return activity.equals("Event_WaitForChangeSet") || activity.equals("Event_WaitForEntityLock");
     }
 
@@ -235,32 +263,56 @@ abstract class ProcessTestSupport {
     }
 
     List<String> openTaskGroups(ProcessInstance pi, String taskDefinitionKey) {
-        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskDefinitionKey).list().stream()
-                .map(t -> tasks.getIdentityLinksForTask(t.getId()).stream().filter(l -> l.getGroupId() != null)
-                        .map(l -> l.getGroupId()).findFirst().orElse(null))
-                .sorted().toList();
+        return tasks
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(taskDefinitionKey)
+                .list()
+                .stream()
+                .map(t -> tasks.getIdentityLinksForTask(t.getId()).stream()
+                        .filter(l -> l.getGroupId() != null)
+                        .map(l -> l.getGroupId())
+                        .findFirst()
+                        .orElse(null))
+                .sorted()
+                .toList();
     }
 
     /** The request id the process gave itself (the instance object predates it). */
     String requestIdOf(ProcessInstance pi) {
-        return history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
+        return history.createHistoricProcessInstanceQuery()
+                .processInstanceId(pi.getId())
+                .singleResult()
+                .getBusinessKey();
     }
 
     Object variable(ProcessInstance pi, String name) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
-                .list().stream().filter(v -> v.getTaskId() == null).map(HistoricVariableInstance::getValue)
-                .findFirst().orElse(null);
+        return history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(name)
+                .list()
+                .stream()
+                .filter(v -> v.getTaskId() == null)
+                .map(HistoricVariableInstance::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     Map<String, Object> decisionOf(String taskDefinitionKey) {
-        String taskId = history.createHistoricTaskInstanceQuery().taskDefinitionKey(taskDefinitionKey)
-                .finished().list().get(0).getId();
+        String taskId = history.createHistoricTaskInstanceQuery()
+                .taskDefinitionKey(taskDefinitionKey)
+                .finished()
+                .list()
+                .get(0)
+                .getId();
         return history.createHistoricVariableInstanceQuery().taskIdIn(taskId).list().stream()
                 .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue));
     }
 
     void agreementIs(String id, String status, String offerId) {
-        when(agreements.find(id)).thenReturn(Optional.of(new Agreement(id, status, offerId, List.of(PRODUCT),
-                Instant.parse("2027-11-23T00:00:00Z"), false)));
+        when(agreements.find(id))
+                .thenReturn(Optional.of(new Agreement(
+                        id, status, offerId, List.of(PRODUCT), Instant.parse("2027-11-23T00:00:00Z"), false)));
     }
 }

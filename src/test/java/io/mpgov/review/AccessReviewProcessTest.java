@@ -1,6 +1,16 @@
 package io.mpgov.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
 import io.mpgov.decision.RecordDecisionListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -18,22 +28,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 /** access-review on the engine's own identity service: attestation, removal, refusal, escalation. */
 class AccessReviewProcessTest {
 
     @RegisterExtension
-    ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
+    ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.cfg.xml")
+            .build();
 
     static final Instant T0 = Instant.parse("2027-01-01T06:00:00Z");
     final List<String> mails = new ArrayList<>();
@@ -61,11 +62,14 @@ class AccessReviewProcessTest {
         configure(ReviewSettings.defaults()
                 .withAccessRoleMappings(Map.of("pmp-admin", "arn:aws:iam::111111111111:role/pmp-administrator")));
         Mocks.register("recordDecision", new RecordDecisionListener(List.of()));
-        Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
-                + " → " + e.getVariableLocal("recipients")));
+        Mocks.register("notify", (JavaDelegate) (DelegateExecution e) ->
+                mails.add(e.getVariableLocal("mailTemplate") + " → " + e.getVariableLocal("recipients")));
         // Deployed here, not by annotation: the review timer reads reviewSettings when it is deployed.
-        deployment = engine.getRepositoryService().createDeployment().addClasspathResource("processes/access-review.bpmn")
-                .deploy().getId();
+        deployment = engine.getRepositoryService()
+                .createDeployment()
+                .addClasspathResource("processes/access-review.bpmn")
+                .deploy()
+                .getId();
     }
 
     @AfterEach
@@ -92,8 +96,10 @@ class AccessReviewProcessTest {
 
     void runJobs() {
         for (int i = 0; i < 20; i++) {
-            List<Job> due = management.createJobQuery().executable().list().stream().filter(j -> j.getDuedate() == null
-                    || !j.getDuedate().after(ClockUtil.getCurrentTime())).filter(j -> !"timer-start-event".equals(jobType(j))).toList();
+            List<Job> due = management.createJobQuery().executable().list().stream()
+                    .filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime()))
+                    .filter(j -> !"timer-start-event".equals(jobType(j)))
+                    .toList();
             if (due.isEmpty()) {
                 return;
             }
@@ -119,19 +125,25 @@ class AccessReviewProcessTest {
     }
 
     ProcessInstance startReview() {
-        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByMessage(AccessReviewProcess.MESSAGE_REVIEW_REQUESTED);
+        ProcessInstance pi =
+                engine.getRuntimeService().startProcessInstanceByMessage(AccessReviewProcess.MESSAGE_REVIEW_REQUESTED);
         runJobs();
         return pi;
     }
 
     Task attestation(ProcessInstance pi) {
-        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_AttestAccess").singleResult();
+        return tasks.createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey("Task_AttestAccess")
+                .singleResult();
     }
 
     void attest(ProcessInstance pi, String user, String removals) {
         identity.setAuthenticatedUserId(user);
         try {
-            tasks.complete(attestation(pi).getId(), Map.of("decision", "ATTEST", "accessRemovals", removals, "comment", "quarterly"));
+            tasks.complete(
+                    attestation(pi).getId(),
+                    Map.of("decision", "ATTEST", "accessRemovals", removals, "comment", "quarterly"));
         } finally {
             identity.clearAuthentication();
         }
@@ -143,19 +155,33 @@ class AccessReviewProcessTest {
         ProcessInstance pi = startReview();
 
         assertThat(pi).isWaitingAt("Task_AttestAccess");
-        assertThat(tasks.createTaskQuery().taskCandidateGroup("security").count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup("security").count())
+                .isEqualTo(1);
         assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "membersText"))
-                .contains("alice@procurement-manager (Alice), last active never", "bob@pmp-admin (Bob)",
+                .contains(
+                        "alice@procurement-manager (Alice), last active never",
+                        "bob@pmp-admin (Bob)",
                         "AWS role arn:aws:iam::111111111111:role/pmp-administrator");
 
         attest(pi, "sam", "bob@pmp-admin");
 
         assertThat(pi).isEnded().hasPassed("Task_ApplyAccessRemovals", "EndEvent_AccessReviewed");
-        assertThat(identity.createUserQuery().memberOfGroup("pmp-admin").list()).extracting(User::getId).containsExactly("carol");
-        assertThat(identity.createUserQuery().memberOfGroup("procurement-manager").list()).extracting(User::getId).containsExactly("alice");
-        assertThat((String) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName("accessReviewReport").singleResult().getValue())
-                .contains("removed bob@pmp-admin from the mpgov group pmp-admin",
+        assertThat(identity.createUserQuery().memberOfGroup("pmp-admin").list())
+                .extracting(User::getId)
+                .containsExactly("carol");
+        assertThat(identity.createUserQuery()
+                        .memberOfGroup("procurement-manager")
+                        .list())
+                .extracting(User::getId)
+                .containsExactly("alice");
+        assertThat((String) engine.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .variableName("accessReviewReport")
+                        .singleResult()
+                        .getValue())
+                .contains(
+                        "removed bob@pmp-admin from the mpgov group pmp-admin",
                         "AWS: remove bob from the IAM role arn:aws:iam::111111111111:role/pmp-administrator");
         assertThat(mails).containsExactly("access-review-done → group:security,group:camunda-admin");
     }
@@ -168,7 +194,8 @@ class AccessReviewProcessTest {
                 .hasMessageContaining("Not a current membership (user@group): mallory@pmp-admin, alice@pmp-admin");
 
         assertThat(pi).isWaitingAt("Task_AttestAccess");
-        assertThat(identity.createUserQuery().memberOfGroup("pmp-admin").count()).isEqualTo(2);
+        assertThat(identity.createUserQuery().memberOfGroup("pmp-admin").count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -178,7 +205,9 @@ class AccessReviewProcessTest {
 
         attest(pi, "carol", "");
 
-        assertThat(pi).as("carol holds pmp-admin, which this review does not cover").isEnded();
+        assertThat(pi)
+                .as("carol holds pmp-admin, which this review does not cover")
+                .isEnded();
     }
 
     @Test
@@ -190,7 +219,8 @@ class AccessReviewProcessTest {
         assertThat(pi).isWaitingAt("Task_AttestAccess");
         attest(pi, "sam", "");
         assertThat(pi).isEnded();
-        assertThat(identity.createUserQuery().memberOfGroup("pmp-admin").count()).isEqualTo(2);
+        assertThat(identity.createUserQuery().memberOfGroup("pmp-admin").count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -208,8 +238,10 @@ class AccessReviewProcessTest {
 
     @Test
     void theReviewIsScheduledQuarterly() {
-        Job timer = management.createJobQuery().timers().list().stream().filter(j -> "timer-start-event".equals(jobType(j)))
-                .findFirst().orElseThrow();
+        Job timer = management.createJobQuery().timers().list().stream()
+                .filter(j -> "timer-start-event".equals(jobType(j)))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2027-04-01T06:00:00Z")));
     }

@@ -1,5 +1,12 @@
 package io.mpgov.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import io.mpgov.agreement.Agreement;
 import io.mpgov.agreement.AgreementPort;
 import io.mpgov.catalog.CatalogPort;
@@ -9,6 +16,17 @@ import io.mpgov.catalog.InMemoryPmpInventory;
 import io.mpgov.catalog.PmpProduct;
 import io.mpgov.catalog.ProductChange;
 import io.mpgov.usage.UsagePort;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,25 +40,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 /**
  * catalog-review with time travel (the engine clock): a PMP with private-offer products whose agreements
  * end in 1, 2.9, 3.1 and 14 months and public products last used 1 and 7 months ago. The real DMN
@@ -49,7 +48,9 @@ import static org.mockito.Mockito.when;
 class CatalogReviewProcessTest {
 
     @RegisterExtension
-    ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
+    ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.cfg.xml")
+            .build();
 
     static final ZonedDateTime T0 = ZonedDateTime.of(2026, 11, 23, 4, 0, 0, 0, ZoneOffset.UTC);
 
@@ -58,9 +59,11 @@ class CatalogReviewProcessTest {
     final UsagePort usage = mock(UsagePort.class);
     /** What AWS shows of each product's use (the UsagePort's answer); absent: nothing seen. */
     final Map<String, java.util.function.Function<Instant, UsagePort.Usage>> use = new HashMap<>();
+
     final InMemoryPmpInventory inventory = new InMemoryPmpInventory();
     /** The Private Marketplace as the catalog double keeps it. */
     final Set<String> pmp = new TreeSet<>();
+
     final List<ProductChange> changes = new ArrayList<>();
     final Map<String, List<Agreement>> agreementsOf = new HashMap<>();
     final List<String> mails = new ArrayList<>();
@@ -74,7 +77,12 @@ class CatalogReviewProcessTest {
         ClockUtil.setCurrentTime(Date.from(T0.toInstant()));
         Mocks.register("reviewSettings", ReviewSettings.defaults());
         Mocks.register("catalogSettings", CatalogTestDelegates.settings(5));
-        CatalogReviewer reviewer = new CatalogReviewer(catalog, CatalogTestDelegates.settings(5), agreements, usage, inventory,
+        CatalogReviewer reviewer = new CatalogReviewer(
+                catalog,
+                CatalogTestDelegates.settings(5),
+                agreements,
+                usage,
+                inventory,
                 engine.getProcessEngine().getDecisionService());
         Mocks.register("reviewCatalog", new ReviewCatalogDelegate(reviewer));
         Mocks.register("recordRemovals", new RecordRemovalsDelegate(reviewer));
@@ -83,12 +91,16 @@ class CatalogReviewProcessTest {
             return java.util.Optional.of("PR-RENEW" + renewals.size());
         }));
         CatalogTestDelegates.register(catalog, CatalogTestDelegates.settings(5));
-        Mocks.register("notify", (JavaDelegate) (DelegateExecution e) -> mails.add(e.getVariableLocal("mailTemplate")
-                + " → " + e.getVariableLocal("recipients")));
+        Mocks.register("notify", (JavaDelegate) (DelegateExecution e) ->
+                mails.add(e.getVariableLocal("mailTemplate") + " → " + e.getVariableLocal("recipients")));
         // Deployed here, not by annotation: the review timer reads reviewSettings when it is deployed.
-        deployment = engine.getRepositoryService().createDeployment()
-                .addClasspathResource("processes/catalog-review.bpmn").addClasspathResource("processes/catalog-change.bpmn")
-                .addClasspathResource("processes/review-policy.dmn").deploy().getId();
+        deployment = engine.getRepositoryService()
+                .createDeployment()
+                .addClasspathResource("processes/catalog-review.bpmn")
+                .addClasspathResource("processes/catalog-change.bpmn")
+                .addClasspathResource("processes/review-policy.dmn")
+                .deploy()
+                .getId();
 
         when(catalog.allowedProducts("exp-test")).thenAnswer(call -> List.copyOf(pmp));
         when(catalog.startProductChange(any())).thenAnswer(call -> {
@@ -99,10 +111,15 @@ class CatalogReviewProcessTest {
             }
             return "cs-" + changes.size();
         });
-        when(catalog.describeChangeSet(anyString())).thenAnswer(call -> new ChangeSetStatus(call.getArgument(0), "SUCCEEDED", null, List.of()));
-        when(agreements.forProduct(anyString())).thenAnswer(call -> agreementsOf.getOrDefault((String) call.getArgument(0), List.of()));
-        when(usage.usage(anyString(), any())).thenAnswer(call -> use.getOrDefault((String) call.getArgument(0),
-                now -> new UsagePort.Usage(call.getArgument(0), null, null, false, "none seen")).apply(call.getArgument(1)));
+        when(catalog.describeChangeSet(anyString()))
+                .thenAnswer(call -> new ChangeSetStatus(call.getArgument(0), "SUCCEEDED", null, List.of()));
+        when(agreements.forProduct(anyString()))
+                .thenAnswer(call -> agreementsOf.getOrDefault((String) call.getArgument(0), List.of()));
+        when(usage.usage(anyString(), any()))
+                .thenAnswer(call -> use.getOrDefault(
+                                (String) call.getArgument(0),
+                                now -> new UsagePort.Usage(call.getArgument(0), null, null, false, "none seen"))
+                        .apply(call.getArgument(1)));
 
         privateOffer("prod-ends1month", T0.plusMonths(1), false, "alice");
         privateOffer("prod-ends2p9month", T0.plusDays(87), true, "bob");
@@ -123,24 +140,50 @@ class CatalogReviewProcessTest {
 
     void privateOffer(String product, ZonedDateTime end, boolean autoRenew, String requester) {
         pmp.add(product);
-        agreementsOf.put(product, List.of(new Agreement("agmt-" + product, "ACTIVE", "offer-" + product, List.of(product),
-                end.toInstant(), autoRenew)));
-        inventory.save(new PmpProduct(product, "PRIVATE", PmpProduct.MPGOV, "PR-" + product, requester,
-                T0.minusYears(1).toInstant(), null, null, null));
+        agreementsOf.put(
+                product,
+                List.of(new Agreement(
+                        "agmt-" + product,
+                        "ACTIVE",
+                        "offer-" + product,
+                        List.of(product),
+                        end.toInstant(),
+                        autoRenew)));
+        inventory.save(new PmpProduct(
+                product,
+                "PRIVATE",
+                PmpProduct.MPGOV,
+                "PR-" + product,
+                requester,
+                T0.minusYears(1).toInstant(),
+                null,
+                null,
+                null));
     }
 
     void publicOffer(String product, ZonedDateTime lastUsed) {
         pmp.add(product);
-        inventory.save(new PmpProduct(product, "PUBLIC", PmpProduct.MPGOV, "PR-" + product, "dave",
-                T0.minusYears(2).toInstant(), lastUsed.toInstant(), null, null));
+        inventory.save(new PmpProduct(
+                product,
+                "PUBLIC",
+                PmpProduct.MPGOV,
+                "PR-" + product,
+                "dave",
+                T0.minusYears(2).toInstant(),
+                lastUsed.toInstant(),
+                null,
+                null));
     }
 
     ProcessInstance review(boolean dryRun) {
-        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByMessage(CatalogReviewProcess.MESSAGE_REVIEW_REQUESTED, Map.of("dryRun", dryRun));
+        ProcessInstance pi = engine.getRuntimeService()
+                .startProcessInstanceByMessage(CatalogReviewProcess.MESSAGE_REVIEW_REQUESTED, Map.of("dryRun", dryRun));
         for (int round = 0; round < 50; round++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).list();
+            List<Job> jobs =
+                    management.createJobQuery().processInstanceId(pi.getId()).list();
             List<Job> called = management.createJobQuery().list().stream()
-                    .filter(j -> j.getProcessDefinitionKey().equals("catalog-change")).toList();
+                    .filter(j -> j.getProcessDefinitionKey().equals("catalog-change"))
+                    .toList();
             if (jobs.isEmpty() && called.isEmpty()) {
                 break;
             }
@@ -151,8 +194,12 @@ class CatalogReviewProcessTest {
     }
 
     Object variable(ProcessInstance pi, String name) {
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(name).singleResult().getValue();
+        return engine.getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(name)
+                .singleResult()
+                .getValue();
     }
 
     @Test
@@ -160,39 +207,62 @@ class CatalogReviewProcessTest {
     void removesWhatThePolicyNamesInOneChangeSetAndTellsProcurementAdminsAndRequesters() {
         ProcessInstance pi = review(false);
 
-        assertThat(pi).isEnded().hasPassed("CallActivity_RemoveProducts", "Task_RecordRemovals", "EndEvent_ProductsRemoved");
+        assertThat(pi)
+                .isEnded()
+                .hasPassed("CallActivity_RemoveProducts", "Task_RecordRemovals", "EndEvent_ProductsRemoved");
         assertThat(changes).singleElement().satisfies(change -> {
             assertThat(change.type()).isEqualTo(ProductChange.Type.DENY);
-            assertThat(change.productIds()).containsExactly("prod-ends1month", "prod-ends2p9month", "prod-used7monthago");
+            assertThat(change.productIds())
+                    .containsExactly("prod-ends1month", "prod-ends2p9month", "prod-used7monthago");
         });
-        assertThat(pmp).containsExactly("prod-ends14month", "prod-ends3p1month", "prod-used1monthago", "prod-washerebefore");
-        assertThat(inventory.find("prod-ends1month").orElseThrow().removalReason()).isEqualTo("agreement ends within 3 months");
-        assertThat(inventory.find("prod-used7monthago").orElseThrow().removalReason()).isEqualTo("unused for 6 months");
-        assertThat(inventory.find("prod-ends3p1month").orElseThrow().removedAt()).isNull();
+        assertThat(pmp)
+                .containsExactly("prod-ends14month", "prod-ends3p1month", "prod-used1monthago", "prod-washerebefore");
+        assertThat(inventory.find("prod-ends1month").orElseThrow().removalReason())
+                .isEqualTo("agreement ends within 3 months");
+        assertThat(inventory.find("prod-used7monthago").orElseThrow().removalReason())
+                .isEqualTo("unused for 6 months");
+        assertThat(inventory.find("prod-ends3p1month").orElseThrow().removedAt())
+                .isNull();
         assertThat(inventory.find("prod-washerebefore")).get().satisfies(p -> {
             assertThat(p.origin()).isEqualTo("BASELINE");
             assertThat(p.offerType()).isEqualTo("PUBLIC");
         });
-        assertThat(mails).containsExactly(
-                "catalog-review-removed → group:procurement-manager,group:pmp-admin,alice,bob,dave");
-        assertThat(renewals).as("a renewal for each removed private offer, none for the unused public product").containsExactly(
-                "PR-prod-ends1month prod-ends1month (agreement ends within 3 months)",
-                "PR-prod-ends2p9month prod-ends2p9month (agreement ends within 3 months)");
-        assertThat((List<String>) variable(pi, "renewalRequests")).containsExactly("prod-ends1month → PR-RENEW1",
-                "prod-ends2p9month → PR-RENEW2");
+        assertThat(mails)
+                .containsExactly("catalog-review-removed → group:procurement-manager,group:pmp-admin,alice,bob,dave");
+        assertThat(renewals)
+                .as("a renewal for each removed private offer, none for the unused public product")
+                .containsExactly(
+                        "PR-prod-ends1month prod-ends1month (agreement ends within 3 months)",
+                        "PR-prod-ends2p9month prod-ends2p9month (agreement ends within 3 months)");
+        assertThat((List<String>) variable(pi, "renewalRequests"))
+                .containsExactly("prod-ends1month → PR-RENEW1", "prod-ends2p9month → PR-RENEW2");
         assertThat((String) variable(pi, "reviewReport"))
-                .contains("prod-ends2p9month PRIVATE, agreement ends 2027-02-18 (auto-renews!)", "→ REMOVE: agreement ends within 3 months")
-                .contains("prod-ends3p1month PRIVATE, agreement ends 2027-02-25, last used 2025-11-23 → KEEP: within policy");
-        assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("review-policy").count())
-                .as("every decision is in the history, with the DMN version that made it").isEqualTo(7);
+                .contains(
+                        "prod-ends2p9month PRIVATE, agreement ends 2027-02-18 (auto-renews!)",
+                        "→ REMOVE: agreement ends within 3 months")
+                .contains(
+                        "prod-ends3p1month PRIVATE, agreement ends 2027-02-25, last used 2025-11-23 → KEEP: within policy");
+        assertThat(engine.getHistoryService()
+                        .createHistoricDecisionInstanceQuery()
+                        .decisionDefinitionKey("review-policy")
+                        .count())
+                .as("every decision is in the history, with the DMN version that made it")
+                .isEqualTo(7);
     }
 
     @Test
     void everyGovernedExperienceIsReviewedAndEachLosesItsProductsInAChangeSetOfItsOwn() {
         var settings = CatalogTestDelegates.settings(5).withExperienceIds(List.of("exp-shared"));
         Mocks.register("catalogSettings", settings);
-        Mocks.register("reviewCatalog", new ReviewCatalogDelegate(new CatalogReviewer(catalog, settings, agreements, usage,
-                inventory, engine.getProcessEngine().getDecisionService())));
+        Mocks.register(
+                "reviewCatalog",
+                new ReviewCatalogDelegate(new CatalogReviewer(
+                        catalog,
+                        settings,
+                        agreements,
+                        usage,
+                        inventory,
+                        engine.getProcessEngine().getDecisionService())));
         CatalogTestDelegates.register(catalog, settings);
         Set<String> shared = new TreeSet<>(List.of("prod-used7monthago", "prod-used1monthago"));
         when(catalog.allowedProducts("exp-shared")).thenAnswer(call -> List.copyOf(shared));
@@ -200,17 +270,26 @@ class CatalogReviewProcessTest {
         ProcessInstance pi = review(false);
 
         assertThat(pi).isEnded().hasPassed("EndEvent_ProductsRemoved");
-        assertThat(changes).extracting(c -> c.experienceId() + " " + c.productIds()).containsExactly(
-                "exp-test [prod-ends1month, prod-ends2p9month, prod-used7monthago]",
-                "exp-shared [prod-used7monthago]");
+        assertThat(changes)
+                .extracting(c -> c.experienceId() + " " + c.productIds())
+                .containsExactly(
+                        "exp-test [prod-ends1month, prod-ends2p9month, prod-used7monthago]",
+                        "exp-shared [prod-used7monthago]");
         assertThat(changes.get(1).clientToken()).endsWith("-deny-0-exp-shared");
-        assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("review-policy").count())
-                .as("seven products, two of them in both experiences: each decided once").isEqualTo(7);
-        assertThat((String) variable(pi, "reviewReport")).contains("prod-used7monthago PUBLIC, last used 2026-04-23 → REMOVE: "
-                + "unused for 6 months (usage: none seen) (in exp-shared)",
-                "prod-used1monthago PUBLIC, last used 2026-10-23 → KEEP: within policy (usage: none seen) (in exp-shared)");
-        assertThat(mails).as("one mail, each requester once").containsExactly(
-                "catalog-review-removed → group:procurement-manager,group:pmp-admin,alice,bob,dave");
+        assertThat(engine.getHistoryService()
+                        .createHistoricDecisionInstanceQuery()
+                        .decisionDefinitionKey("review-policy")
+                        .count())
+                .as("seven products, two of them in both experiences: each decided once")
+                .isEqualTo(7);
+        assertThat((String) variable(pi, "reviewReport"))
+                .contains(
+                        "prod-used7monthago PUBLIC, last used 2026-04-23 → REMOVE: "
+                                + "unused for 6 months (usage: none seen) (in exp-shared)",
+                        "prod-used1monthago PUBLIC, last used 2026-10-23 → KEEP: within policy (usage: none seen) (in exp-shared)");
+        assertThat(mails)
+                .as("one mail, each requester once")
+                .containsExactly("catalog-review-removed → group:procurement-manager,group:pmp-admin,alice,bob,dave");
     }
 
     @Test
@@ -233,7 +312,8 @@ class CatalogReviewProcessTest {
 
         assertThat(dry).isEnded().hasPassed("EndEvent_NothingRemoved");
         assertThat(variable(dry, "removedCount")).isEqualTo(3);
-        assertThat((String) variable(dry, "reviewReport")).contains("prod-used7monthago PUBLIC, last used 2026-04-23 → REMOVE");
+        assertThat((String) variable(dry, "reviewReport"))
+                .contains("prod-used7monthago PUBLIC, last used 2026-04-23 → REMOVE");
         assertThat(changes).isEmpty();
         assertThat(renewals).isEmpty();
         assertThat(inventory.all()).as("not even the baseline is imported").isEqualTo(before);
@@ -254,10 +334,25 @@ class CatalogReviewProcessTest {
 
         // The renewal was approved: a new agreement, and the request added the product again.
         pmp.add("prod-ends3p1month");
-        agreementsOf.put("prod-ends3p1month", List.of(new Agreement("agmt-renewed", "ACTIVE", "offer-renewal", List.of("prod-ends3p1month"),
-                T0.plusMonths(13).toInstant(), false)));
-        inventory.save(new PmpProduct("prod-ends3p1month", "PRIVATE", PmpProduct.MPGOV, "PR-renewal", "carol",
-                T0.plusDays(20).toInstant(), null, null, null));
+        agreementsOf.put(
+                "prod-ends3p1month",
+                List.of(new Agreement(
+                        "agmt-renewed",
+                        "ACTIVE",
+                        "offer-renewal",
+                        List.of("prod-ends3p1month"),
+                        T0.plusMonths(13).toInstant(),
+                        false)));
+        inventory.save(new PmpProduct(
+                "prod-ends3p1month",
+                "PRIVATE",
+                PmpProduct.MPGOV,
+                "PR-renewal",
+                "carol",
+                T0.plusDays(20).toInstant(),
+                null,
+                null,
+                null));
         ClockUtil.setCurrentTime(Date.from(T0.plusDays(21).toInstant()));
         review(false);
 
@@ -272,14 +367,16 @@ class CatalogReviewProcessTest {
         review(false);
 
         assertThat(pmp).contains("prod-used7monthago");
-        assertThat(inventory.find("prod-used7monthago").orElseThrow().lastUsedAt()).isEqualTo(T0.toInstant());
+        assertThat(inventory.find("prod-used7monthago").orElseThrow().lastUsedAt())
+                .isEqualTo(T0.toInstant());
 
         // Unused from now on: removed once six months have passed, not before.
         use.remove("prod-used7monthago");
         ClockUtil.setCurrentTime(Date.from(T0.plusMonths(6).minusDays(1).toInstant()));
         review(false);
         assertThat(pmp).contains("prod-used7monthago");
-        ClockUtil.setCurrentTime(Date.from(T0.plusMonths(6).plus(Duration.ofDays(2)).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(T0.plusMonths(6).plus(Duration.ofDays(2)).toInstant()));
         review(false);
         assertThat(pmp).doesNotContain("prod-used7monthago");
     }
@@ -295,15 +392,28 @@ class CatalogReviewProcessTest {
 
         assertThat(pmp).contains("prod-used7monthago");
         assertThat(inventory.find("prod-used7monthago").orElseThrow().lastUsedAt())
-                .isEqualTo(T0.plusMonths(7).toLocalDate().withDayOfMonth(1).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        assertThat((String) variable(later, "reviewReport")).contains("prod-used7monthago PUBLIC, last used 2027-05-31 (in use) → KEEP",
-                "(usage: Cost Explorer: 410.00 USD in 2027-05)");
+                .isEqualTo(T0.plusMonths(7)
+                        .toLocalDate()
+                        .withDayOfMonth(1)
+                        .minusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant());
+        assertThat((String) variable(later, "reviewReport"))
+                .contains(
+                        "prod-used7monthago PUBLIC, last used 2027-05-31 (in use) → KEEP",
+                        "(usage: Cost Explorer: 410.00 USD in 2027-05)");
     }
 
     @Test
     void aProductWithNeitherSpendNorCheckOutsLeavesSixMonthsAfterItsLastUse() {
-        use.put("prod-used1monthago", now -> new UsagePort.Usage("prod-used1monthago", "SaaSProduct@1.0", null, false,
-                "none seen: no Cost Explorer spend (SaaSProduct@1.0)"));
+        use.put(
+                "prod-used1monthago",
+                now -> new UsagePort.Usage(
+                        "prod-used1monthago",
+                        "SaaSProduct@1.0",
+                        null,
+                        false,
+                        "none seen: no Cost Explorer spend (SaaSProduct@1.0)"));
 
         review(false);
         assertThat(pmp).contains("prod-used1monthago");
@@ -311,21 +421,29 @@ class CatalogReviewProcessTest {
         review(false);
 
         assertThat(pmp).doesNotContain("prod-used1monthago");
-        assertThat(inventory.find("prod-used1monthago").orElseThrow().removalReason()).isEqualTo("unused for 6 months");
+        assertThat(inventory.find("prod-used1monthago").orElseThrow().removalReason())
+                .isEqualTo("unused for 6 months");
     }
 
     @Test
     void spendBeforeAProductEnteredTheCatalogDoesNotStartItsClockEarlier() {
         // Found in the PMP today (baseline); its last charge was 5 months ago: its clock starts today.
-        use.put("prod-washerebefore", now -> new UsagePort.Usage("prod-washerebefore", "SaaSProduct@1.0",
-                T0.minusMonths(5).toLocalDate(), false, "Cost Explorer: 10.00 USD in 2026-06"));
+        use.put(
+                "prod-washerebefore",
+                now -> new UsagePort.Usage(
+                        "prod-washerebefore",
+                        "SaaSProduct@1.0",
+                        T0.minusMonths(5).toLocalDate(),
+                        false,
+                        "Cost Explorer: 10.00 USD in 2026-06"));
 
         review(false);
         ClockUtil.setCurrentTime(Date.from(T0.plusMonths(5).toInstant()));
         review(false);
 
         assertThat(pmp).contains("prod-washerebefore");
-        assertThat(inventory.find("prod-washerebefore").orElseThrow().lastUsedAt()).isNull();
+        assertThat(inventory.find("prod-washerebefore").orElseThrow().lastUsedAt())
+                .isNull();
     }
 
     @Test
@@ -340,18 +458,32 @@ class CatalogReviewProcessTest {
 
         assertThat(changes).isEmpty();
         assertThat(pmp).isEqualTo(before);
-        assertThat(management.createJobQuery().activityId("Task_ReviewCatalog").singleResult().getRetries())
-                .as("retried (R5/PT1M), then an incident").isEqualTo(4);
+        assertThat(management
+                        .createJobQuery()
+                        .activityId("Task_ReviewCatalog")
+                        .singleResult()
+                        .getRetries())
+                .as("retried (R5/PT1M), then an incident")
+                .isEqualTo(4);
     }
 
     static java.util.function.Function<Instant, UsagePort.Usage> checkedOut(String product) {
-        return now -> new UsagePort.Usage(product, "AmiProduct@1.0", now.atZone(ZoneOffset.UTC).toLocalDate(), true,
+        return now -> new UsagePort.Usage(
+                product,
+                "AmiProduct@1.0",
+                now.atZone(ZoneOffset.UTC).toLocalDate(),
+                true,
                 "License Manager: checked out now");
     }
 
     static UsagePort.Usage spentLastMonth(String product, Instant now) {
-        java.time.LocalDate lastMonth = now.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).minusMonths(1);
-        return new UsagePort.Usage(product, "SaaSProduct@1.0", lastMonth.plusMonths(1).minusDays(1), true,
+        java.time.LocalDate lastMonth =
+                now.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).minusMonths(1);
+        return new UsagePort.Usage(
+                product,
+                "SaaSProduct@1.0",
+                lastMonth.plusMonths(1).minusDays(1),
+                true,
                 "Cost Explorer: 410.00 USD in " + lastMonth.toString().substring(0, 7));
     }
 }

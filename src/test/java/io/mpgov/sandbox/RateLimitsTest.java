@@ -1,13 +1,12 @@
 package io.mpgov.sandbox;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The sandbox's rate limits are never more forgiving than AWS's token bucket of one second's burst. */
 class RateLimitsTest {
@@ -32,14 +31,17 @@ class RateLimitsTest {
             for (int i = 0; i < admitted.size(); i++) {
                 for (int j = i; j < admitted.size() && admitted.get(j) - admitted.get(i) <= 3e9; j++) {
                     double seconds = (admitted.get(j) - admitted.get(i)) / 1e9;
-                    assertThat(j - i + 1).as("calls admitted within %.3f s at %s/s", seconds, perSecond)
+                    assertThat(j - i + 1)
+                            .as("calls admitted within %.3f s at %s/s", seconds, perSecond)
                             .isLessThanOrEqualTo((int) Math.floor(burst + perSecond * seconds + 1e-9));
                 }
             }
             // and the sustained rate is the published one
             long span = admitted.get(admitted.size() - 1) - admitted.get(0);
-            assertThat(admitted.size() / (span / 1e9)).as("sustained rate at %s/s", perSecond)
-                    .isLessThanOrEqualTo(perSecond * 1.01).isGreaterThan(perSecond * 0.3);
+            assertThat(admitted.size() / (span / 1e9))
+                    .as("sustained rate at %s/s", perSecond)
+                    .isLessThanOrEqualTo(perSecond * 1.01)
+                    .isGreaterThan(perSecond * 0.3);
         }
     }
 
@@ -69,7 +71,9 @@ class RateLimitsTest {
         while (limits.tryAcquire("DescribeEntity", 20)) {
             // use up the window
         }
-        assertThat(limits.tryAcquire("DescribeEntity", 2)).as("no calls left: none at the new limit either").isFalse();
+        assertThat(limits.tryAcquire("DescribeEntity", 2))
+                .as("no calls left: none at the new limit either")
+                .isFalse();
         now.addAndGet(500_000_000L);
         assertThat(limits.tryAcquire("DescribeEntity", 2)).isTrue();
         assertThat(limits.tryAcquire("DescribeEntity", 2)).isFalse();

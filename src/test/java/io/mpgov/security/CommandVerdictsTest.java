@@ -1,7 +1,6 @@
 package io.mpgov.security;
 
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every command class in the Camunda engine jar, classified by the engine gate. The commands a persona
@@ -33,31 +32,71 @@ class CommandVerdictsTest {
             }
         }
         try (InputStream in = getClass().getResourceAsStream("/engine-gate/open-commands.txt")) {
-            List<String> reviewed = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+            List<String> reviewed = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .toList();
             assertThat(open).as("engine commands a persona can reach").containsExactlyElementsOf(reviewed);
         }
     }
 
     @Test
     void everyDoorOfTheEightAttackClassesIsCamundaAdminsOnly() throws Exception {
-        List<String> doors = List.of("StartProcessInstanceAtActivitiesCmd", "ModifyProcessInstanceCmd", "ModifyProcessInstanceAsyncCmd",
-                "RestartProcessInstancesCmd", "MigrateProcessInstanceCmd", "SetProcessDefinitionVersionCmd", "SetTaskVariablesCmd",
-                "PatchTaskVariablesCmd", "RemoveTaskVariablesCmd", "SetExecutionVariablesCmd", "PatchExecutionVariablesCmd",
-                "RemoveExecutionVariablesCmd", "ResolveTaskCmd", "DelegateTaskCmd", "AddUserIdentityLinkCmd", "AddGroupIdentityLinkCmd",
-                "DeleteUserIdentityLinkCmd", "DeleteGroupIdentityLinkCmd", "SetTaskOwnerCmd", "SaveTaskCmd", "HandleTaskBpmnErrorCmd",
-                "HandleTaskEscalationCmd", "CorrelateMessageCmd", "CorrelateAllMessageCmd", "SignalCmd", "SignalEventReceivedCmd",
-                "MessageEventReceivedCmd", "ExecuteJobsCmd", "DeleteProcessInstanceCmd", "SuspendProcessInstanceCmd",
-                "DeleteHistoricProcessInstancesCmd", "DeleteUserOperationLogEntryCmd", "DeployCmd");
-        List<String> notAdmin = engineCommands().stream().filter(c -> doors.contains(c.getSimpleName()))
-                .filter(c -> CommandVerdicts.of(c) != CommandVerdicts.Verdict.ADMIN).map(Class::getSimpleName).toList();
-        assertThat(engineCommands().stream().map(Class::getSimpleName).filter(doors::contains).distinct().count())
-                .as("the doors exist in this engine").isEqualTo(doors.size());
+        List<String> doors = List.of(
+                "StartProcessInstanceAtActivitiesCmd",
+                "ModifyProcessInstanceCmd",
+                "ModifyProcessInstanceAsyncCmd",
+                "RestartProcessInstancesCmd",
+                "MigrateProcessInstanceCmd",
+                "SetProcessDefinitionVersionCmd",
+                "SetTaskVariablesCmd",
+                "PatchTaskVariablesCmd",
+                "RemoveTaskVariablesCmd",
+                "SetExecutionVariablesCmd",
+                "PatchExecutionVariablesCmd",
+                "RemoveExecutionVariablesCmd",
+                "ResolveTaskCmd",
+                "DelegateTaskCmd",
+                "AddUserIdentityLinkCmd",
+                "AddGroupIdentityLinkCmd",
+                "DeleteUserIdentityLinkCmd",
+                "DeleteGroupIdentityLinkCmd",
+                "SetTaskOwnerCmd",
+                "SaveTaskCmd",
+                "HandleTaskBpmnErrorCmd",
+                "HandleTaskEscalationCmd",
+                "CorrelateMessageCmd",
+                "CorrelateAllMessageCmd",
+                "SignalCmd",
+                "SignalEventReceivedCmd",
+                "MessageEventReceivedCmd",
+                "ExecuteJobsCmd",
+                "DeleteProcessInstanceCmd",
+                "SuspendProcessInstanceCmd",
+                "DeleteHistoricProcessInstancesCmd",
+                "DeleteUserOperationLogEntryCmd",
+                "DeployCmd");
+        List<String> notAdmin = engineCommands().stream()
+                .filter(c -> doors.contains(c.getSimpleName()))
+                .filter(c -> CommandVerdicts.of(c) != CommandVerdicts.Verdict.ADMIN)
+                .map(Class::getSimpleName)
+                .toList();
+        assertThat(engineCommands().stream()
+                        .map(Class::getSimpleName)
+                        .filter(doors::contains)
+                        .distinct()
+                        .count())
+                .as("the doors exist in this engine")
+                .isEqualTo(doors.size());
         assertThat(notAdmin).isEmpty();
     }
 
     private static List<Class<?>> engineCommands() throws IOException, URISyntaxException {
-        Path jar = Path.of(Command.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Path.of(Command.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Class<?>> commands = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : java.util.Collections.list(file.entries())) {
@@ -66,8 +105,11 @@ class CommandVerdictsTest {
                     continue;
                 }
                 try {
-                    Class<?> type = Class.forName(name.replace('/', '.').replace(".class", ""), false, Command.class.getClassLoader());
-                    if (Command.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+                    Class<?> type = Class.forName(
+                            name.replace('/', '.').replace(".class", ""), false, Command.class.getClassLoader());
+                    if (Command.class.isAssignableFrom(type)
+                            && !type.isInterface()
+                            && !Modifier.isAbstract(type.getModifiers())) {
                         commands.add(type);
                     }
                 } catch (ClassNotFoundException | LinkageError e) {

@@ -1,11 +1,11 @@
 package io.mpgov.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Knobs;
 import io.mpgov.sandbox.Sandbox;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The work the multi-process tests give mpgov nodes: an AWS with a large organization, and distributions to start. */
 public final class ClusterWork {
 
@@ -28,8 +26,7 @@ public final class ClusterWork {
         return admin;
     });
 
-    private ClusterWork() {
-    }
+    private ClusterWork() {}
 
     /**
      * The demo organization plus {@code products} licensed products and {@code accounts} accounts in the
@@ -50,9 +47,16 @@ public final class ClusterWork {
 
     /** Starts a distribution of the product's license to every account of the benchmark OU, as an admin would by REST. */
     public static String startDistribution(Http node, String productId) {
-        Http.Response started = node.post("/engine-rest/process-definition/key/license-distribution/start", "admin",
-                Http.json(Map.of("variables", Map.of("productId", Map.of("value", productId),
-                        "targetOuId", Map.of("value", DemoOrganization.OU_BENCHMARK)))));
+        Http.Response started = node.post(
+                "/engine-rest/process-definition/key/license-distribution/start",
+                "admin",
+                Http.json(Map.of(
+                        "variables",
+                        Map.of(
+                                "productId",
+                                Map.of("value", productId),
+                                "targetOuId",
+                                Map.of("value", DemoOrganization.OU_BENCHMARK)))));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         return started.json().get("id").asText();
     }
@@ -66,17 +70,23 @@ public final class ClusterWork {
         List<CompletableFuture<Void>> completions = new ArrayList<>();
         Queue<String> failed = new ConcurrentLinkedQueue<>();
         int n = 0;
-        for (JsonNode task : nodes.get(0).get("/engine-rest/task?taskDefinitionKey=Task_ReviewPublicOffer&maxResults=200", "pmp-admin").json()) {
+        for (JsonNode task : nodes.get(0)
+                .get("/engine-rest/task?taskDefinitionKey=Task_ReviewPublicOffer&maxResults=200", "pmp-admin")
+                .json()) {
             String id = task.path("id").asText();
             if (approved.add(id)) {
                 Http node = nodes.get(n++ % nodes.size());
-                completions.add(CompletableFuture.runAsync(() -> {
-                    Http.Response done = node.post("/engine-rest/task/" + id + "/complete", "pmp-admin",
-                            "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"approved\"}}}");
-                    if (done.status() != 204) {
-                        failed.add(id);
-                    }
-                }, ADMINS));
+                completions.add(CompletableFuture.runAsync(
+                        () -> {
+                            Http.Response done = node.post(
+                                    "/engine-rest/task/" + id + "/complete",
+                                    "pmp-admin",
+                                    "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"approved\"}}}");
+                            if (done.status() != 204) {
+                                failed.add(id);
+                            }
+                        },
+                        ADMINS));
             }
         }
         CompletableFuture.allOf(completions.toArray(CompletableFuture[]::new)).join();

@@ -25,37 +25,50 @@ public final class EngineTables {
 
     /** How many of the process instances have ended. */
     public long finished(Collection<String> processInstanceIds) {
-        return single("select count(*) from " + schema + ".act_hi_procinst where end_time_ is not null and id_ = any (?)",
+        return single(
+                "select count(*) from " + schema + ".act_hi_procinst where end_time_ is not null and id_ = any (?)",
                 (Object) processInstanceIds.toArray(String[]::new));
     }
 
     /** How many of the tasks were completed (not deleted or cancelled). */
     public long completedTasks(Collection<String> taskIds) {
-        return single("select count(*) from " + schema + ".act_hi_taskinst where end_time_ is not null and delete_reason_ = 'completed'"
-                + " and id_ = any (?)", (Object) taskIds.toArray(String[]::new));
+        return single(
+                "select count(*) from " + schema
+                        + ".act_hi_taskinst where end_time_ is not null and delete_reason_ = 'completed'"
+                        + " and id_ = any (?)",
+                (Object) taskIds.toArray(String[]::new));
     }
 
     /** How many tasks of the kind the process instances have had, open or done. */
     public long tasksOf(Collection<String> processInstanceIds, String taskDefinitionKey) {
-        return single("select count(*) from " + schema + ".act_hi_taskinst where task_def_key_ = ? and proc_inst_id_ = any (?)",
-                taskDefinitionKey, processInstanceIds.toArray(String[]::new));
+        return single(
+                "select count(*) from " + schema
+                        + ".act_hi_taskinst where task_def_key_ = ? and proc_inst_id_ = any (?)",
+                taskDefinitionKey,
+                processInstanceIds.toArray(String[]::new));
     }
 
     /** How many tasks of the kind are open in the process instances. */
     public long openTasks(Collection<String> processInstanceIds, String taskDefinitionKey) {
-        return single("select count(*) from " + schema + ".act_ru_task where task_def_key_ = ? and proc_inst_id_ = any (?)",
-                taskDefinitionKey, processInstanceIds.toArray(String[]::new));
+        return single(
+                "select count(*) from " + schema + ".act_ru_task where task_def_key_ = ? and proc_inst_id_ = any (?)",
+                taskDefinitionKey,
+                processInstanceIds.toArray(String[]::new));
     }
 
     /** Durations (ms) of the finished instances of each activity. */
     public Map<String, List<Long>> durations(Collection<String> activityIds) {
         Map<String, List<Long>> durations = new HashMap<>();
-        String sql = "select act_id_, duration_ from " + schema + ".act_hi_actinst where duration_ is not null and act_id_ = any (?)";
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        String sql = "select act_id_, duration_ from " + schema
+                + ".act_hi_actinst where duration_ is not null and act_id_ = any (?)";
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setArray(1, c.createArrayOf("varchar", activityIds.toArray(String[]::new)));
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
-                    durations.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getLong(2));
+                    durations
+                            .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                            .add(rows.getLong(2));
                 }
             }
             return durations;
@@ -85,9 +98,12 @@ public final class EngineTables {
     }
 
     private long single(String sql, Object... parameters) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i] instanceof String[] array ? c.createArrayOf("varchar", array) : parameters[i]);
+                s.setObject(
+                        i + 1,
+                        parameters[i] instanceof String[] array ? c.createArrayOf("varchar", array) : parameters[i]);
             }
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();
@@ -99,7 +115,9 @@ public final class EngineTables {
     }
 
     private List<String> strings(String sql) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rows = s.executeQuery()) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rows = s.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));

@@ -2,12 +2,11 @@ package io.mpgov.support;
 
 import io.mpgov.MpgovApplication;
 import io.mpgov.aws.AwsEndpoint;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * mpgov nodes outside the test framework — on one PostgreSQL schema, against an AWS sandbox that runs
@@ -16,19 +15,25 @@ import java.util.List;
  */
 public final class ExternalSandbox {
 
-    private ExternalSandbox() {
-    }
+    private ExternalSandbox() {}
 
     /** Starts a node (demo profile, sandbox off) on the schema; {@code more} are further --key=value arguments. */
     public static ConfigurableApplicationContext node(URI sandbox, String schema, String... more) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--mpgov.sandbox.enabled=false", "--server.port=0", "--logging.level.root=WARN",
+                "--mpgov.sandbox.enabled=false",
+                "--server.port=0",
+                "--logging.level.root=WARN",
                 "--spring.datasource.url=" + PostgresTestDatabase.URL + "?currentSchema=" + schema,
-                "--spring.datasource.username=" + PostgresTestDatabase.USER, "--spring.datasource.password=",
-                "--camunda.bpm.database.schema-name=" + schema, "--camunda.bpm.database.table-prefix=" + schema + "."));
+                "--spring.datasource.username=" + PostgresTestDatabase.USER,
+                "--spring.datasource.password=",
+                "--camunda.bpm.database.schema-name=" + schema,
+                "--camunda.bpm.database.table-prefix=" + schema + "."));
         arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(MpgovApplication.class).profiles("demo").logStartupInfo(false)
-                .initializers(context -> context.getBeanFactory().registerSingleton("externalSandbox", new AwsEndpoint(sandbox)))
+        return new SpringApplicationBuilder(MpgovApplication.class)
+                .profiles("demo")
+                .logStartupInfo(false)
+                .initializers(context ->
+                        context.getBeanFactory().registerSingleton("externalSandbox", new AwsEndpoint(sandbox)))
                 .run(arguments.toArray(String[]::new));
     }
 }

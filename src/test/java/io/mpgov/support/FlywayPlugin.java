@@ -17,7 +17,12 @@ public class FlywayPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        Flyway.configure().dataSource(configuration.getDataSource()).baselineOnMigrate(true).baselineVersion("0")
-                .locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(configuration.getDataSource())
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 }

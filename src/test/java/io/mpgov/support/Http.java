@@ -2,7 +2,6 @@ package io.mpgov.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,7 +38,8 @@ public final class Http {
     }
 
     public Response post(String path, String user, String json) {
-        return send(request(path, user).header("Content-Type", "application/json")
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -49,13 +49,15 @@ public final class Http {
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
-        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return send(builder.method(
+                method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A POST as a browser's form or a hand-made client sends it: any content type (null: none) and further headers. */
     public Response post(String path, String user, String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder builder = request(path, user).POST(body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder builder = request(path, user)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
@@ -67,8 +69,9 @@ public final class Http {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
         if (user != null) {
             String password = user.contains(":") ? "" : ":demo";
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + password).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((user + password).getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }
@@ -81,8 +84,11 @@ public final class Http {
     static Response exchange(HttpClient client, HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,7 +1,8 @@
 package io.mpgov.support;
 
-import io.mpgov.MpgovApplication;
+import static org.awaitility.Awaitility.await;
 
+import io.mpgov.MpgovApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * An mpgov node in its own JVM, as operations run it: demo users, a PostgreSQL schema, the AWS sandbox
@@ -40,19 +39,30 @@ public final class NodeProcess implements AutoCloseable {
         int port = freePort();
         Path log = Path.of("target", "nodes", name + ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + System.getProperty("mpgov.node.xmx", "512m"), "-XX:TieredStopAtLevel=1",
-                "-cp", classPath(), MpgovApplication.class.getName(),
-                "--spring.profiles.active=demo", "--mpgov.sandbox.enabled=false", "--mpgov.aws.endpoint=" + sandbox,
-                "--server.port=" + port, "--spring.main.banner-mode=off",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + System.getProperty("mpgov.node.xmx", "512m"),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classPath(),
+                MpgovApplication.class.getName(),
+                "--spring.profiles.active=demo",
+                "--mpgov.sandbox.enabled=false",
+                "--mpgov.aws.endpoint=" + sandbox,
+                "--server.port=" + port,
+                "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + PostgresTestDatabase.URL + "?currentSchema=" + schema,
-                "--spring.datasource.username=" + PostgresTestDatabase.USER, "--spring.datasource.password=",
-                "--camunda.bpm.database.schema-name=" + schema, "--camunda.bpm.database.table-prefix=" + schema + ".",
-                // The cluster and crash tests distribute to the benchmark OU account by account, as a load of many grant writes.
+                "--spring.datasource.username=" + PostgresTestDatabase.USER,
+                "--spring.datasource.password=",
+                "--camunda.bpm.database.schema-name=" + schema,
+                "--camunda.bpm.database.table-prefix=" + schema + ".",
+                // The cluster and crash tests distribute to the benchmark OU account by account, as a load of many
+                // grant writes.
                 "--mpgov.license.ou-grants=false"));
         command.addAll(List.of(more));
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // The sandbox accepts any key; the default credentials chain only needs to find one (Maven's
             // surefire sets these, a benchmark run from exec:java does not).
@@ -69,16 +79,19 @@ public final class NodeProcess implements AutoCloseable {
 
     private void awaitUp() {
         Http http = http();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
-            }
-            try {
-                return http.get("/actuator/health", null).status() == 200;
-            } catch (UncheckedIOException notYetListening) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(
+                                name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+                    }
+                    try {
+                        return http.get("/actuator/health", null).status() == 200;
+                    } catch (UncheckedIOException notYetListening) {
+                        return false;
+                    }
+                });
     }
 
     public Http http() {
@@ -120,7 +133,8 @@ public final class NodeProcess implements AutoCloseable {
      * processes/ would then be deployed twice.
      */
     private static String classPath() {
-        java.util.stream.Stream<String> entries = Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader
+        java.util.stream.Stream<String> entries = Thread.currentThread().getContextClassLoader()
+                        instanceof java.net.URLClassLoader loader
                 ? java.util.Arrays.stream(loader.getURLs()).map(url -> {
                     try {
                         return Path.of(url.toURI()).toString();
@@ -129,7 +143,8 @@ public final class NodeProcess implements AutoCloseable {
                     }
                 })
                 : java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
-        return entries.filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        return entries.filter(entry -> !entry.isBlank())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static int freePort() {

@@ -10,11 +10,11 @@ import java.util.List;
 /** The PostgreSQL the persistence tests use; override with MPGOV_TEST_PG_URL / MPGOV_TEST_PG_USER. */
 public final class PostgresTestDatabase {
 
-    public static final String URL = System.getenv().getOrDefault("MPGOV_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String URL =
+            System.getenv().getOrDefault("MPGOV_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = System.getenv().getOrDefault("MPGOV_TEST_PG_USER", "postgres");
 
-    private PostgresTestDatabase() {
-    }
+    private PostgresTestDatabase() {}
 
     /** A build that ran longer than this is over: its schemas are left-overs. */
     private static final long STALE_AFTER_MS = 6 * 60 * 60 * 1000L;
@@ -26,7 +26,8 @@ public final class PostgresTestDatabase {
     public static String createSchema(String prefix) {
         long now = System.currentTimeMillis();
         String schema = prefix + now;
-        try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(URL, USER, "");
+                Statement s = c.createStatement()) {
             List<String> old = new ArrayList<>();
             try (var rows = s.executeQuery("select nspname from pg_namespace where nspname like '" + prefix + "%'")) {
                 while (rows.next()) {
@@ -42,7 +43,8 @@ public final class PostgresTestDatabase {
             s.execute("create schema " + schema);
             return schema;
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + URL + " is required for this test: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + URL + " is required for this test: " + e.getMessage(), e);
         }
     }
 

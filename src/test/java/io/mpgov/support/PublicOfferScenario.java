@@ -1,21 +1,20 @@
 package io.mpgov.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxState;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The public self-service path end to end, over HTTP as people and scripts drive it: a requester
@@ -26,8 +25,10 @@ public abstract class PublicOfferScenario {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected Sandbox sandbox;
+
     protected Http http;
 
     @BeforeEach
@@ -71,17 +72,25 @@ public abstract class PublicOfferScenario {
 
     /** The first task of the instance the user sees, narrowed by a task query string (e.g. {@code &candidateGroup=finance}). */
     protected String awaitTask(String processInstanceId, String user, String query) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + processInstanceId + query, user).json();
-            return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
-        }, id -> id != null);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            JsonNode tasks = http.get(
+                                            "/engine-rest/task?processInstanceId=" + processInstanceId + query, user)
+                                    .json();
+                            return tasks.isEmpty()
+                                    ? null
+                                    : tasks.get(0).get("id").asText();
+                        },
+                        id -> id != null);
     }
 
     protected Http.Response complete(String taskId, String user, String decision, String comment) {
         return complete(taskId, user, decision, comment, Map.of());
     }
 
-    protected Http.Response complete(String taskId, String user, String decision, String comment, Map<String, String> more) {
+    protected Http.Response complete(
+            String taskId, String user, String decision, String comment, Map<String, String> more) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("decision", Map.of("value", decision));
         if (comment != null) {
@@ -100,23 +109,32 @@ public abstract class PublicOfferScenario {
         JsonNode created = submit("requester", request);
         String pi = created.get("processInstanceId").asText();
         for (String approver : List.of("finance", "procurement-manager")) {
-            String task = awaitTask(pi, approver, "&taskDefinitionKey=Task_ApprovePrivateOffer&candidateGroup=" + approver);
-            assertThat(complete(task, approver, "APPROVE", "ok from " + approver).status()).isEqualTo(204);
+            String task =
+                    awaitTask(pi, approver, "&taskDefinitionKey=Task_ApprovePrivateOffer&candidateGroup=" + approver);
+            assertThat(complete(task, approver, "APPROVE", "ok from " + approver)
+                            .status())
+                    .isEqualTo(204);
         }
         String acceptance = awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer");
         // What the procurement manager does in the AWS Marketplace console:
-        String agreementId = sandbox.acceptOffer(new Sandbox.OfferAcceptance((String) request.get("offerId"),
-                (String) request.get("productId"), 12, "20000")).id();
-        assertThat(complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId)).status())
+        String agreementId = sandbox.acceptOffer(new Sandbox.OfferAcceptance(
+                        (String) request.get("offerId"), (String) request.get("productId"), 12, "20000"))
+                .id();
+        assertThat(complete(acceptance, "procurement-manager", "ACCEPT", null, Map.of("agreementId", agreementId))
+                        .status())
                 .isEqualTo(204);
         String confirmation = awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition");
-        assertThat(complete(confirmation, "pmp-admin", "APPROVE", "approvals and agreement checked").status()).isEqualTo(204);
+        assertThat(complete(confirmation, "pmp-admin", "APPROVE", "approvals and agreement checked")
+                        .status())
+                .isEqualTo(204);
         return created.get("requestId").asText();
     }
 
     protected JsonNode awaitCompleted(String requestId, String user) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/requests/" + requestId, user).json(),
-                view -> "COMPLETED".equals(view.path("state").asText()));
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get("/api/requests/" + requestId, user).json(),
+                        view -> "COMPLETED".equals(view.path("state").asText()));
     }
 
     @Test
@@ -127,16 +145,36 @@ public abstract class PublicOfferScenario {
         JsonNode view = awaitCompleted(requestId, "requester");
         String agreementId = view.get("details").get("agreementId").asText();
         assertThat(view.get("outcome").asText()).isEqualTo("EndEvent_ProductAllowed");
-        assertThat(view.get("decisions")).extracting(d -> d.get("decidedBy").asText() + ":" + d.get("decision").asText())
-                .containsExactlyInAnyOrder("finance:APPROVE", "procurement-manager:APPROVE", "procurement-manager:ACCEPT",
+        assertThat(view.get("decisions"))
+                .extracting(d ->
+                        d.get("decidedBy").asText() + ":" + d.get("decision").asText())
+                .containsExactlyInAnyOrder(
+                        "finance:APPROVE",
+                        "procurement-manager:APPROVE",
+                        "procurement-manager:ACCEPT",
                         "pmp-admin:APPROVE");
-        assertThat(sandbox.<Boolean>read(s -> s.agreements.stream().anyMatch(a -> a.id().equals(agreementId) && a.productId().equals(product))))
-                .as("the request holds the agreement the procurement manager accepted").isTrue();
-        assertThat(view.get("policies")).extracting(p -> p.get("decision").asText()).contains("offer-routing", "approval-matrix");
-        assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts))).contains(product);
-        String license = sandbox.read(s -> s.licenses.stream().filter(l -> l.productSku().equals(product)).findFirst().orElseThrow().arn());
-        assertThat(sandbox.<List<String>>read(s -> s.grants.stream().filter(g -> g.licenseArn.equals(license)).map(g -> g.principal).sorted().toList()))
-                .as("the license reached the target accounts").containsExactly("arn:aws:iam::310987654321:root", "arn:aws:iam::310987654322:root");
+        assertThat(sandbox.<Boolean>read(s -> s.agreements.stream()
+                        .anyMatch(
+                                a -> a.id().equals(agreementId) && a.productId().equals(product))))
+                .as("the request holds the agreement the procurement manager accepted")
+                .isTrue();
+        assertThat(view.get("policies"))
+                .extracting(p -> p.get("decision").asText())
+                .contains("offer-routing", "approval-matrix");
+        assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts)))
+                .contains(product);
+        String license = sandbox.read(s -> s.licenses.stream()
+                .filter(l -> l.productSku().equals(product))
+                .findFirst()
+                .orElseThrow()
+                .arn());
+        assertThat(sandbox.<List<String>>read(s -> s.grants.stream()
+                        .filter(g -> g.licenseArn.equals(license))
+                        .map(g -> g.principal)
+                        .sorted()
+                        .toList()))
+                .as("the license reached the target accounts")
+                .containsExactly("arn:aws:iam::310987654321:root", "arn:aws:iam::310987654322:root");
     }
 
     @Test
@@ -146,9 +184,15 @@ public abstract class PublicOfferScenario {
         String requestId = created.get("requestId").asText();
 
         String taskId = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
-        assertThat(http.get("/engine-rest/task?processInstanceId=" + created.get("processInstanceId").asText(),
-                "requester").json()).as("the requester does not see the PMP admin's task").isEmpty();
-        assertThat(complete(taskId, "pmp-admin", "APPROVE", "Fits our tooling").status()).isEqualTo(204);
+        assertThat(http.get(
+                                "/engine-rest/task?processInstanceId="
+                                        + created.get("processInstanceId").asText(),
+                                "requester")
+                        .json())
+                .as("the requester does not see the PMP admin's task")
+                .isEmpty();
+        assertThat(complete(taskId, "pmp-admin", "APPROVE", "Fits our tooling").status())
+                .isEqualTo(204);
 
         JsonNode view = awaitCompleted(requestId, "requester");
         assertThat(view.get("outcome").asText()).isEqualTo("EndEvent_ProductAllowed");
@@ -159,9 +203,11 @@ public abstract class PublicOfferScenario {
         assertThat(view.get("policies").get(0).get("decision").asText()).isEqualTo("offer-routing");
         assertThat(view.get("policies").get(0).get("versionTag").asText()).isEqualTo("2026.11");
 
-        assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts))).contains(product);
+        assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts)))
+                .contains(product);
         assertThat(sandbox.<List<SandboxState.ChangeSet>>read(s -> List.copyOf(s.changeSets)))
-                .singleElement().satisfies(cs -> {
+                .singleElement()
+                .satisfies(cs -> {
                     assertThat(cs.status).isEqualTo("SUCCEEDED");
                     assertThat(cs.clientRequestToken).isEqualTo(requestId + "-allow-0");
                 });

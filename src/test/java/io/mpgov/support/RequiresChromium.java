@@ -1,16 +1,15 @@
 package io.mpgov.support;
 
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Browser tests need Debian's Chromium and ChromeDriver, which the build installs when it can
@@ -34,9 +33,10 @@ public @interface RequiresChromium {
             if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
                 return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM);
             }
-            return ConditionEvaluationResult.disabled("Skipped: no Chromium at " + CHROMIUM + " or no ChromeDriver at " + CHROMEDRIVER
-                    + ". Install them (sudo apt-get install chromium chromium-driver, or bash src/test/browser/install-chromium.sh as root),"
-                    + " or set MPGOV_CHROMIUM / MPGOV_CHROMEDRIVER; CI=true makes this a failure.");
+            return ConditionEvaluationResult.disabled(
+                    "Skipped: no Chromium at " + CHROMIUM + " or no ChromeDriver at " + CHROMEDRIVER
+                            + ". Install them (sudo apt-get install chromium chromium-driver, or bash src/test/browser/install-chromium.sh as root),"
+                            + " or set MPGOV_CHROMIUM / MPGOV_CHROMEDRIVER; CI=true makes this a failure.");
         }
     }
 }

@@ -2,12 +2,11 @@ package io.mpgov.support;
 
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxServer;
+import java.net.URI;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.net.URI;
 
 /**
  * A sandbox on a free port for one test class ({@code @RegisterExtension static}), its demo organization

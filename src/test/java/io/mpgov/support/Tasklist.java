@@ -1,5 +1,13 @@
 package io.mpgov.support;
 
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,15 +23,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Camunda Tasklist as a person uses it, in headless Chromium: log in, start a process from its start
@@ -44,11 +43,21 @@ public final class Tasklist implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(RequiresChromium.CHROMIUM.toFile());
         // The machine's network is closed: Chromium must not reach out on its own.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1400,1100");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1400,1100");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(RequiresChromium.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(RequiresChromium.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         this.base = "http://127.0.0.1:" + port;
@@ -88,20 +97,24 @@ public final class Tasklist implements AutoCloseable {
 
     /** Opens the named task from "My groups' tasks" (reloading until it is there), claims it and waits until its form takes input. */
     public Tasklist claimGroupTask(String taskName) {
-        By link = By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + taskName + "\")]");
+        By link =
+                By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + taskName + "\")]");
         By groupTasks = By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')"
                 + " and contains(., \"My groups' tasks\")]");
         // The task is created by the engine's job executor: the list shows it after a reload once it is there.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            driver.navigate().refresh();
-            click(groupTasks);
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.visibilityOfElementLocated(link));
-                return true;
-            } catch (TimeoutException notYet) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    driver.navigate().refresh();
+                    click(groupTasks);
+                    try {
+                        new WebDriverWait(driver, Duration.ofSeconds(3))
+                                .until(ExpectedConditions.visibilityOfElementLocated(link));
+                        return true;
+                    } catch (TimeoutException notYet) {
+                        return false;
+                    }
+                });
         click(link);
         click(By.cssSelector("button.claim"));
         wait.until(ExpectedConditions.elementToBeClickable(field("Field_Decision-0")));
@@ -177,7 +190,10 @@ public final class Tasklist implements AutoCloseable {
         step++;
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         try {
-            Files.move(shot, screenshots.resolve(String.format("%02d-%s.png", step, name)), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    shot,
+                    screenshots.resolve(String.format("%02d-%s.png", step, name)),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -233,7 +249,8 @@ public final class Tasklist implements AutoCloseable {
     }
 
     private void centre(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
     }
 
     private void type(By by, String value) {

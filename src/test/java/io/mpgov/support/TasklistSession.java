@@ -14,7 +14,8 @@ public final class TasklistSession {
 
     public static final String ENGINE_API = "/camunda/api/engine/engine/default";
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String base;
 
     private TasklistSession(int port) {
@@ -26,10 +27,13 @@ public final class TasklistSession {
     /** Opens Tasklist and signs in, as a browser does; see {@link #refusedLogin()}. */
     public static TasklistSession signIn(int port, String user) {
         TasklistSession session = new TasklistSession(port);
-        session.exchange(HttpRequest.newBuilder(URI.create(session.base + "/app/tasklist/default/")).GET());
-        session.login = session.exchange(HttpRequest.newBuilder(URI.create(session.base + "/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.token())
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+        session.exchange(HttpRequest.newBuilder(URI.create(session.base + "/app/tasklist/default/"))
+                .GET());
+        session.login = session.exchange(
+                HttpRequest.newBuilder(URI.create(session.base + "/api/admin/auth/user/default/login/tasklist"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", session.token())
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
         return session;
     }
 
@@ -41,16 +45,21 @@ public final class TasklistSession {
     /** {@code path} below the engine API, e.g. {@code /task/…/complete}. */
     public Http.Response send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default" + path))
-                .header("X-XSRF-TOKEN", token()).header("Accept", "application/json");
+                .header("X-XSRF-TOKEN", token())
+                .header("Accept", "application/json");
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return exchange(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return exchange(request.method(
+                method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private String token() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).reduce((first, last) -> last)
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .reduce((first, last) -> last)
                 .orElseThrow(() -> new IllegalStateException("Tasklist handed out no XSRF token"));
     }
 

@@ -2,7 +2,6 @@ package io.mpgov.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mpgov.notification.Placeholders;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,19 +39,20 @@ public final class PolicyPack {
         DEFAULTS.put("MAIL_DOMAIN", null);
     }
 
-    private PolicyPack() {
-    }
+    private PolicyPack() {}
 
     /** Renders every template of the folder: file name → policy document. */
     public static Map<String, String> render(Path templates, Map<String, String> parameters) throws IOException {
         Map<String, String> values = validated(parameters);
         Map<String, String> rendered = new TreeMap<>();
         try (Stream<Path> files = Files.list(templates)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String out = Placeholders.DOLLAR.fill(Files.readString(file), name -> {
                     String value = values.get(name);
                     if (value == null) {
-                        throw new IllegalArgumentException(file.getFileName() + " uses ${" + name + "}, which is no parameter");
+                        throw new IllegalArgumentException(
+                                file.getFileName() + " uses ${" + name + "}, which is no parameter");
                     }
                     return value;
                 });
@@ -82,7 +82,8 @@ public final class PolicyPack {
                 problems.add(name + " '" + value + "' is not an IAM role name (1-64 of letters, digits and +=,.@_-)");
             } else if (name.equals("ACCOUNT") && !value.matches("\\*|\\d{12}")) {
                 problems.add("ACCOUNT '" + value + "' is neither * nor a 12-digit account id");
-            } else if (name.equals("MAIL_DOMAIN") && !value.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+            } else if (name.equals("MAIL_DOMAIN")
+                    && !value.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
                 problems.add("MAIL_DOMAIN '" + value + "' is not a domain name");
             }
         });

@@ -1,21 +1,19 @@
 package io.mpgov.usage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 import io.mpgov.aws.AwsClients;
 import io.mpgov.catalog.CatalogPort;
 import io.mpgov.license.LicensePort;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.SandboxClients;
 import io.mpgov.support.SandboxServerExtension;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
-import software.amazon.awssdk.services.costexplorer.model.CostExplorerException;
-import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
-import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageRequest;
-import software.amazon.awssdk.services.costexplorer.model.InvalidNextTokenException;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,14 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.costexplorer.model.CostExplorerException;
+import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
+import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageRequest;
+import software.amazon.awssdk.services.costexplorer.model.InvalidNextTokenException;
 
 /**
  * The usage rule per product type, on the real Cost Explorer SDK client against the sandbox's GetCostAndUsage
@@ -43,8 +42,10 @@ import static org.mockito.Mockito.when;
 class MarketplaceUsageAdapterTest {
 
     static Sandbox sandbox = new Sandbox(Clock.systemUTC());
+
     @RegisterExtension
     static final SandboxServerExtension aws = new SandboxServerExtension(sandbox);
+
     static AwsClients clients;
 
     final LicensePort licenses = mock(LicensePort.class);
@@ -58,10 +59,10 @@ class MarketplaceUsageAdapterTest {
         clients = SandboxClients.at(aws.baseUri(), "eu-west-1", 3);
     }
 
-
     @BeforeEach
     void seed() {
-        usage = new MarketplaceUsageAdapter(new CostExplorerSpend(clients, new UsageSettings(Duration.ofHours(6))), licenses, catalog);
+        usage = new MarketplaceUsageAdapter(
+                new CostExplorerSpend(clients, new UsageSettings(Duration.ofHours(6))), licenses, catalog);
         product("prod-dtdgobserv001", "Datadog Pro", "SaaSProduct@1.0", true);
         product("prod-ngnxplusami01", "NGINX Plus", "AmiProduct@1.0", true);
         product("prod-rdhtrhel90001", "Red Hat Enterprise Linux 9", "AmiProduct@1.0", false);
@@ -71,7 +72,8 @@ class MarketplaceUsageAdapterTest {
     /** The catalog's listing and one received license, checked out or not. */
     void product(String id, String title, String type, boolean checkedOut) {
         when(catalog.listing(id)).thenReturn(Optional.of(new CatalogPort.Listing(id, title, type)));
-        when(licenses.licensesOf(id)).thenReturn(List.of(new LicensePort.ReceivedLicense("arn:lic:" + id, id, title, "us-east-1")));
+        when(licenses.licensesOf(id))
+                .thenReturn(List.of(new LicensePort.ReceivedLicense("arn:lic:" + id, id, title, "us-east-1")));
         when(licenses.consumed("arn:lic:" + id)).thenReturn(checkedOut);
     }
 
@@ -104,23 +106,32 @@ class MarketplaceUsageAdapterTest {
 
         assertThat(redHat.inUse()).isFalse();
         assertThat(redHat.lastUsed()).isNull();
-        assertThat(redHat.signal()).isEqualTo("none seen: no Cost Explorer spend, no License Manager check-outs (AmiProduct@1.0)");
+        assertThat(redHat.signal())
+                .isEqualTo("none seen: no Cost Explorer spend, no License Manager check-outs (AmiProduct@1.0)");
     }
 
     @Test
     void aChargeBeforeTheLookBackWindowIsNoUse() {
-        assertThat(usage.usage("prod-crwdfalcon001", now).lastUsed()).as("invoiced 11 months ago").isNull();
+        assertThat(usage.usage("prod-crwdfalcon001", now).lastUsed())
+                .as("invoiced 11 months ago")
+                .isNull();
     }
 
     @Test
     void spendSetThroughTheSandboxIsSeenAndOlderSpendIsNotInUseNow() {
-        sandbox.setSpend("prod-rdhtrhel90001", today.withDayOfMonth(1).minusMonths(3).plusDays(4), new BigDecimal("12.50"));
+        sandbox.setSpend(
+                "prod-rdhtrhel90001", today.withDayOfMonth(1).minusMonths(3).plusDays(4), new BigDecimal("12.50"));
 
         UsagePort.Usage redHat = usage.usage("prod-rdhtrhel90001", now);
 
-        assertThat(redHat.lastUsed()).isEqualTo(today.withDayOfMonth(1).minusMonths(2).minusDays(1));
-        assertThat(redHat.inUse()).as("charged three months ago: used then, not now").isFalse();
-        assertThat(redHat.signal()).isEqualTo("Cost Explorer: 12.50 USD in " + today.withDayOfMonth(1).minusMonths(3).toString().substring(0, 7));
+        assertThat(redHat.lastUsed())
+                .isEqualTo(today.withDayOfMonth(1).minusMonths(2).minusDays(1));
+        assertThat(redHat.inUse())
+                .as("charged three months ago: used then, not now")
+                .isFalse();
+        assertThat(redHat.signal())
+                .isEqualTo("Cost Explorer: 12.50 USD in "
+                        + today.withDayOfMonth(1).minusMonths(3).toString().substring(0, 7));
     }
 
     @Test
@@ -138,11 +149,14 @@ class MarketplaceUsageAdapterTest {
     void oneCostExplorerRequestServesEveryProductOfAReview() {
         long before = costExplorerCalls();
 
-        for (String product : List.of("prod-dtdgobserv001", "prod-ngnxplusami01", "prod-rdhtrhel90001", "prod-crwdfalcon001")) {
+        for (String product :
+                List.of("prod-dtdgobserv001", "prod-ngnxplusami01", "prod-rdhtrhel90001", "prod-crwdfalcon001")) {
             usage.usage(product, now);
         }
 
-        assertThat(costExplorerCalls() - before).as("USD 0.01 per request: one query grouped by SERVICE for all").isEqualTo(1);
+        assertThat(costExplorerCalls() - before)
+                .as("USD 0.01 per request: one query grouped by SERVICE for all")
+                .isEqualTo(1);
     }
 
     @Test
@@ -164,13 +178,15 @@ class MarketplaceUsageAdapterTest {
     void withoutCostExplorerDataTheAnswerIsUnavailableNotUnused() {
         sandbox.read(s -> s.costExplorerDataAvailable = false);
 
-        assertThatThrownBy(() -> usage.usage("prod-dtdgobserv001", now)).isInstanceOf(UsageUnavailableException.class)
+        assertThatThrownBy(() -> usage.usage("prod-dtdgobserv001", now))
+                .isInstanceOf(UsageUnavailableException.class)
                 .hasMessageContaining("Cost Explorer has no data");
     }
 
     @Test
     void spendSurvivesASavedAndLoadedSandbox() throws Exception {
-        java.nio.file.Path saved = java.nio.file.Files.createTempDirectory("sandbox").resolve("state.json");
+        java.nio.file.Path saved =
+                java.nio.file.Files.createTempDirectory("sandbox").resolve("state.json");
         sandbox.save(saved);
         sandbox.reset();
         sandbox.load(saved);
@@ -185,7 +201,8 @@ class MarketplaceUsageAdapterTest {
         denied.errorCode = "AccessDeniedException";
         sandbox.knobs().faults.add(denied);
         try {
-            assertThatThrownBy(() -> usage.usage("prod-dtdgobserv001", now)).isInstanceOf(UsageUnavailableException.class)
+            assertThatThrownBy(() -> usage.usage("prod-dtdgobserv001", now))
+                    .isInstanceOf(UsageUnavailableException.class)
                     .hasMessageContaining("ce:GetCostAndUsage");
         } finally {
             sandbox.knobs().faults.clear();
@@ -197,21 +214,39 @@ class MarketplaceUsageAdapterTest {
         CostExplorerClient ce = clients.costExplorer(r -> r);
         String start = today.minusMonths(1).toString();
         String end = today.toString();
-        Consumer<GetCostAndUsageRequest.Builder> valid = r -> r.timePeriod(t -> t.start(start).end(end)).granularity("MONTHLY")
-                .metrics("UnblendedCost");
+        Consumer<GetCostAndUsageRequest.Builder> valid =
+                r -> r.timePeriod(t -> t.start(start).end(end))
+                        .granularity("MONTHLY")
+                        .metrics("UnblendedCost");
 
         assertThat(ce.getCostAndUsage(valid::accept).resultsByTime()).isNotEmpty();
-        assertThat(error(() -> ce.getCostAndUsage(r -> r.timePeriod(t -> t.start(start).end(end)).granularity("MONTHLY"))))
+        assertThat(error(() -> ce.getCostAndUsage(
+                        r -> r.timePeriod(t -> t.start(start).end(end)).granularity("MONTHLY"))))
                 .isEqualTo(Map.entry("ValidationException", "Metrics are required"));
-        assertThat(error(() -> ce.getCostAndUsage(r -> valid.andThen(b -> b.granularity("WEEKLY")).accept(r))).getKey()).isEqualTo("ValidationException");
-        assertThat(error(() -> ce.getCostAndUsage(r -> valid.andThen(b -> b.timePeriod(t -> t.start(end).end(start))).accept(r)))).isEqualTo(
-                Map.entry("ValidationException", "Start date (and hour) should be before end date (and hour)"));
-        assertThat(error(() -> ce.getCostAndUsage(r -> valid.andThen(b -> b.timePeriod(t -> t.start("2026/01/01").end(end))).accept(r))).getKey())
+        assertThat(error(() -> ce.getCostAndUsage(
+                                r -> valid.andThen(b -> b.granularity("WEEKLY")).accept(r)))
+                        .getKey())
                 .isEqualTo("ValidationException");
-        assertThat(error(() -> ce.getCostAndUsage(r -> valid.andThen(b -> b.metrics("Dollars")).accept(r))).getKey()).isEqualTo("ValidationException");
-        assertThatThrownBy(() -> ce.getCostAndUsage(r -> valid.andThen(b -> b.nextPageToken("not-a-token")).accept(r)))
+        assertThat(error(() -> ce.getCostAndUsage(r -> valid.andThen(
+                                b -> b.timePeriod(t -> t.start(end).end(start)))
+                        .accept(r))))
+                .isEqualTo(
+                        Map.entry("ValidationException", "Start date (and hour) should be before end date (and hour)"));
+        assertThat(error(() -> ce.getCostAndUsage(r -> valid.andThen(b ->
+                                        b.timePeriod(t -> t.start("2026/01/01").end(end)))
+                                .accept(r)))
+                        .getKey())
+                .isEqualTo("ValidationException");
+        assertThat(error(() -> ce.getCostAndUsage(
+                                r -> valid.andThen(b -> b.metrics("Dollars")).accept(r)))
+                        .getKey())
+                .isEqualTo("ValidationException");
+        assertThatThrownBy(() -> ce.getCostAndUsage(
+                        r -> valid.andThen(b -> b.nextPageToken("not-a-token")).accept(r)))
                 .isInstanceOf(InvalidNextTokenException.class);
-        assertThatThrownBy(() -> ce.getCostAndUsage(r -> valid.andThen(b -> b.timePeriod(t -> t.start(today.minusYears(3).toString()).end(end))).accept(r)))
+        assertThatThrownBy(() -> ce.getCostAndUsage(r -> valid.andThen(b -> b.timePeriod(
+                                t -> t.start(today.minusYears(3).toString()).end(end)))
+                        .accept(r)))
                 .isInstanceOf(DataUnavailableException.class);
     }
 
@@ -220,13 +255,18 @@ class MarketplaceUsageAdapterTest {
         sandbox.knobs().costExplorerPageSize = 1;
         try {
             CostExplorerClient ce = clients.costExplorer(r -> r);
-            Consumer<GetCostAndUsageRequest.Builder> monthly = r -> r.timePeriod(t -> t.start(today.minusMonths(3).toString())
-                    .end(today.toString())).granularity("MONTHLY").metrics("UnblendedCost")
+            Consumer<GetCostAndUsageRequest.Builder> monthly = r -> r.timePeriod(
+                            t -> t.start(today.minusMonths(3).toString()).end(today.toString()))
+                    .granularity("MONTHLY")
+                    .metrics("UnblendedCost")
                     .groupBy(g -> g.type("DIMENSION").key("SERVICE"));
             String token = ce.getCostAndUsage(monthly::accept).nextPageToken();
 
             assertThat(token).isNotNull();
-            assertThat(error(() -> ce.getCostAndUsage(r -> monthly.andThen(b -> b.metrics("BlendedCost").nextPageToken(token)).accept(r))).getKey())
+            assertThat(error(() -> ce.getCostAndUsage(r -> monthly.andThen(
+                                            b -> b.metrics("BlendedCost").nextPageToken(token))
+                                    .accept(r)))
+                            .getKey())
                     .isEqualTo("RequestChangedException");
         } finally {
             sandbox.knobs().costExplorerPageSize = 100;
@@ -237,7 +277,8 @@ class MarketplaceUsageAdapterTest {
         try {
             call.run();
         } catch (CostExplorerException e) {
-            return Map.entry(e.awsErrorDetails().errorCode(), e.awsErrorDetails().errorMessage());
+            return Map.entry(
+                    e.awsErrorDetails().errorCode(), e.awsErrorDetails().errorMessage());
         }
         throw new AssertionError("no error");
     }

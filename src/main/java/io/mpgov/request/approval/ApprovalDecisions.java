@@ -3,9 +3,8 @@ package io.mpgov.request.approval;
 import io.mpgov.decision.DecisionContribution;
 import io.mpgov.decision.FourEyesViolationException;
 import io.mpgov.decision.Submissions;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Procurement's part of the decision guard: one person gives at most one approval kind of a request; an
@@ -26,10 +25,12 @@ public class ApprovalDecisions implements DecisionContribution {
     @Override
     public void check(Decided decided) {
         if (decided.user() != null && decided.approves()) {
-            List<String> other = ApprovalLedger.of(decided.processInstanceId()).approvedByOtherThan(decided.user(), decided.kind());
+            List<String> other =
+                    ApprovalLedger.of(decided.processInstanceId()).approvedByOtherThan(decided.user(), decided.kind());
             if (!other.isEmpty()) {
-                throw new FourEyesViolationException("Four-eyes rule: " + decided.user() + " already gave the " + other.get(0)
-                        + " approval of this request and may not give the " + decided.kind() + " approval too");
+                throw new FourEyesViolationException(
+                        "Four-eyes rule: " + decided.user() + " already gave the " + other.get(0)
+                                + " approval of this request and may not give the " + decided.kind() + " approval too");
             }
         }
     }
@@ -38,9 +39,16 @@ public class ApprovalDecisions implements DecisionContribution {
     public void record(Decided decided) {
         ApprovalLedger ledger = ApprovalLedger.of(decided.processInstanceId());
         if (decided.approves()) {
-            ledger.grant(decided.kind(), decided.user(), decided.at(), settings.fingerprint(decided.kind(),
-                    decided.submission().map(Submissions.Submission::fields).orElseThrow(
-                            () -> new IllegalStateException("No recorded submission for request " + decided.businessKey()))));
+            ledger.grant(
+                    decided.kind(),
+                    decided.user(),
+                    decided.at(),
+                    settings.fingerprint(
+                            decided.kind(),
+                            decided.submission()
+                                    .map(Submissions.Submission::fields)
+                                    .orElseThrow(() -> new IllegalStateException(
+                                            "No recorded submission for request " + decided.businessKey()))));
         } else {
             ledger.revoke(decided.kind());
             round.end(decided.processInstanceId(), decided.decision());

@@ -1,10 +1,9 @@
 package io.mpgov.request.approval;
 
 import io.mpgov.decision.EngineJdbc;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Where a request's approval round stands, in mpgov_approval_round: started by Task_PlanApprovals,
@@ -16,21 +15,30 @@ public class ApprovalRound {
 
     /** Starts the next round of the request: nothing decided yet. */
     void start(String processInstanceId) {
-        if (EngineJdbc.update("update mpgov_approval_round set round_number = round_number + 1, outcome = null where process_instance_id = ?",
-                processInstanceId) == 0) {
-            EngineJdbc.update("insert into mpgov_approval_round (process_instance_id, round_number) values (?, 1)", processInstanceId);
+        if (EngineJdbc.update(
+                        "update mpgov_approval_round set round_number = round_number + 1, outcome = null where process_instance_id = ?",
+                        processInstanceId)
+                == 0) {
+            EngineJdbc.update(
+                    "insert into mpgov_approval_round (process_instance_id, round_number) values (?, 1)",
+                    processInstanceId);
         }
     }
 
     /** The round ends with this decision (REJECT or REQUEST_CHANGES), unless an earlier one ended it. */
     void end(String processInstanceId, String decision) {
-        EngineJdbc.update("update mpgov_approval_round set outcome = ? where process_instance_id = ? and outcome is null", decision, processInstanceId);
+        EngineJdbc.update(
+                "update mpgov_approval_round set outcome = ? where process_instance_id = ? and outcome is null",
+                decision,
+                processInstanceId);
     }
 
     /** REJECT, REQUEST_CHANGES, or null while every decision so far approved. */
     public String outcome(DelegateExecution execution) {
-        List<String> outcome = EngineJdbc.query("select outcome from mpgov_approval_round where process_instance_id = ?",
-                row -> row.getString("outcome"), execution.getProcessInstanceId());
+        List<String> outcome = EngineJdbc.query(
+                "select outcome from mpgov_approval_round where process_instance_id = ?",
+                row -> row.getString("outcome"),
+                execution.getProcessInstanceId());
         return outcome.isEmpty() ? null : outcome.get(0);
     }
 

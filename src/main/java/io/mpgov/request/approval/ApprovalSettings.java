@@ -1,11 +1,5 @@
 package io.mpgov.request.approval;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Date;
@@ -14,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who gives each kind of approval, who is escalated to, how long an approval may stay open (ISO
@@ -32,19 +30,27 @@ import java.util.stream.Collectors;
  * @param defaultLeadGroup who gets the escalation of a kind without a lead group
  */
 @ConfigurationProperties("mpgov.approvals")
-public record ApprovalSettings(Map<String, String> groups,
-                               Map<String, String> leadGroups,
-                               Map<String, List<String>> inputs,
-                               @DefaultValue("P2D") Duration reminderAfter,
-                               @DefaultValue("P5D") Duration escalateAfter,
-                               @DefaultValue("camunda-admin") String defaultLeadGroup) {
+public record ApprovalSettings(
+        Map<String, String> groups,
+        Map<String, String> leadGroups,
+        Map<String, List<String>> inputs,
+        @DefaultValue("P2D") Duration reminderAfter,
+        @DefaultValue("P5D") Duration escalateAfter,
+        @DefaultValue("camunda-admin") String defaultLeadGroup) {
 
     /** The defaults of {@link #groups}, in the order approvals appear in. */
     private static final Map<String, String> DEFAULT_GROUPS = inOrder(
             "procurement", "procurement-manager", "finance", "finance", "legal", "legal", "security", "security");
 
     private static final Map<String, List<String>> DEFAULT_INPUTS = inOrder(
-            "procurement", List.of("offerId", "sellerName", "estimatedAnnualCost", "contractMonths", "customEula", "newVendor"),
+            "procurement",
+                    List.of(
+                            "offerId",
+                            "sellerName",
+                            "estimatedAnnualCost",
+                            "contractMonths",
+                            "customEula",
+                            "newVendor"),
             "finance", List.of("estimatedAnnualCost", "contractMonths"),
             "legal", List.of("sellerName", "offerId", "newVendor", "customEula", "contractMonths"),
             "security", List.of("productId", "dataClassification", "targetAccountIds", "targetOuId", "targetTag"));
@@ -127,8 +133,10 @@ public record ApprovalSettings(Map<String, String> groups,
     /** The kinds in the order of {@link #groups}: the order approvals appear in. */
     public List<String> ordered(List<String> kinds) {
         List<String> order = List.copyOf(groups.keySet());
-        return kinds.stream().distinct()
-                .sorted((a, b) -> Integer.compare(rank(order, a), rank(order, b))).toList();
+        return kinds.stream()
+                .distinct()
+                .sorted((a, b) -> Integer.compare(rank(order, a), rank(order, b)))
+                .toList();
     }
 
     private static int rank(List<String> order, String kind) {

@@ -9,8 +9,7 @@ import java.util.Date;
 /** SLA arithmetic: the whole days of a duration count Monday to Friday; the rest is added as it is. */
 final class BusinessDays {
 
-    private BusinessDays() {
-    }
+    private BusinessDays() {}
 
     static Date after(Date start, Duration sla) {
         ZonedDateTime due = start.toInstant().atZone(ZoneOffset.UTC);

@@ -1,13 +1,12 @@
 package io.mpgov.request.approval;
 
 import io.mpgov.decision.Submissions;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * Task_PlanApprovals: of the approvals the matrix requires now, those still to be given — all on the
@@ -29,13 +28,17 @@ class PlanApprovalsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> required = settings.ordered(((List<?>) execution.getVariable(REQUIRED)).stream().map(String::valueOf).toList());
+        List<String> required = settings.ordered(((List<?>) execution.getVariable(REQUIRED))
+                .stream().map(String::valueOf).toList());
         ApprovalLedger ledger = ApprovalLedger.of(execution.getProcessInstanceId());
         // what the approvals rest on: the request as mpgov recorded it when it was validated
-        Map<String, Object> variables = Submissions.of(execution.getProcessInstanceId()).map(Submissions.Submission::fields)
-                .orElseThrow(() -> new IllegalStateException("No recorded submission for request " + execution.getProcessBusinessKey()));
+        Map<String, Object> variables = Submissions.of(execution.getProcessInstanceId())
+                .map(Submissions.Submission::fields)
+                .orElseThrow(() -> new IllegalStateException(
+                        "No recorded submission for request " + execution.getProcessBusinessKey()));
         List<String> pending = required.stream()
-                .filter(kind -> !ledger.stillValid(kind, settings.fingerprint(kind, variables))).toList();
+                .filter(kind -> !ledger.stillValid(kind, settings.fingerprint(kind, variables)))
+                .toList();
         execution.setVariable(REQUIRED, new ArrayList<>(required));
         execution.setVariable(PENDING, new ArrayList<>(pending));
         round.start(execution.getProcessInstanceId());

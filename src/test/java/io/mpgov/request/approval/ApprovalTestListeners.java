@@ -1,16 +1,14 @@
 package io.mpgov.request.approval;
 
 import io.mpgov.decision.RecordDecisionListener;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-
-import java.util.List;
 
 /** The decision guard with procurement's approvals, and the approval planner, for process tests. */
 public final class ApprovalTestListeners {
 
-    private ApprovalTestListeners() {
-    }
+    private ApprovalTestListeners() {}
 
     /** The bean the models read the approval round from ({@code ${approvalRound…}}). */
     public static final ApprovalRound ROUND = new ApprovalRound();
