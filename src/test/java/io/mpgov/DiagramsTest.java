@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.mpgov.support.Npm;
 import io.mpgov.support.RequiresChromium;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
@@ -53,7 +50,6 @@ class DiagramsTest {
     static final Path VIEWER = Path.of("src/test/diagrams").toAbsolutePath();
     static final Path MODELS = Path.of("processes");
     static final Path DOCS = Path.of("docs");
-    static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String SVG = "http://www.w3.org/2000/svg";
     /** The model elements that contain drawn elements (their children with an id are drawn). */
@@ -75,23 +71,7 @@ class DiagramsTest {
 
     @BeforeAll
     static void openTheViewer() throws Exception {
-        boolean npm;
-        try {
-            npm = run(List.of("npm", "--version")).exit() == 0;
-        } catch (IOException e) {
-            npm = false;
-        }
-        if (!npm) {
-            String reason = "no npm on the PATH: install Node.js (with npm) to draw docs/*.svg from the models";
-            if (CI) {
-                fail("CI=true: " + reason);
-            }
-            Assumptions.abort("Skipped: " + reason + "; CI=true makes this a failure.");
-        }
-        Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
-        assertThat(install.exit())
-                .as("npm ci in %s: %s", VIEWER, install.output())
-                .isZero();
+        Npm.install(VIEWER, "draw docs/*.svg from the models");
 
         // Only under CI=true does a missing browser get this far (@RequiresChromium): say so, not just "session not
         // created".
@@ -299,20 +279,5 @@ class DiagramsTest {
 
     static String withoutSpace(String text) {
         return text.replaceAll("\\s+", "");
-    }
-
-    record Run(int exit, String output) {}
-
-    static Run run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command)
-                .directory(VIEWER.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not end within 3 minutes: " + output);
-        }
-        return new Run(process.exitValue(), output);
     }
 }

@@ -1,15 +1,10 @@
 package io.mpgov;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.mpgov.support.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,8 +32,8 @@ class ProductionJarIT {
 
     @Test
     void withoutAProfileTheJarRefusesAndOpensNothing(@TempDir Path dir) throws Exception {
-        int port = freePort();
-        int sandboxPort = freePort();
+        int port = Ports.free();
+        int sandboxPort = Ports.free();
         Path log = dir.resolve("mpgov.log");
 
         Process jar = start(dir, log, "--server.port=" + port, "--mpgov.sandbox.port=" + sandboxPort);
@@ -56,19 +51,19 @@ class ProductionJarIT {
                     .as("no database, no sandbox state")
                     .containsOnly("mpgov.log");
         }
-        assertNothingListensOn(port);
-        assertNothingListensOn(sandboxPort);
+        Ports.assertNothingListensOn(port);
+        Ports.assertNothingListensOn(sandboxPort);
     }
 
     @Test
     void theDemoStartsOnlyWhenAskedFor(@TempDir Path dir) throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         Process jar = start(
                 dir,
                 dir.resolve("mpgov.log"),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
-                "--mpgov.sandbox.port=" + freePort());
+                "--mpgov.sandbox.port=" + Ports.free());
         try {
             await().atMost(Duration.ofSeconds(180))
                     .pollInterval(Duration.ofMillis(500))
@@ -115,18 +110,5 @@ class ProductionJarIT {
                     "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertNothingListensOn(int port) {
-        assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 1000))
-                .isInstanceOf(ConnectException.class);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,12 +3,7 @@ package io.mpgov;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.mpgov.support.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,25 +20,25 @@ class SafeStartupIT {
 
     @Test
     void withoutAProfileItRefusesAndNamesTheProfilesToChoose(CapturedOutput output) {
-        int port = freePort();
+        int port = Ports.free();
 
         assertThatThrownBy(() -> start(port))
                 .hasMessageContaining("without the profile that says where it runs (active profiles: none)")
                 .hasMessageContaining("--spring.profiles.active=demo")
                 .hasMessageContaining("SPRING_PROFILES_ACTIVE=aws");
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Choose one: 'demo'");
-        assertNothingListensOn(port);
+        Ports.assertNothingListensOn(port);
     }
 
     @Test
     void anotherProfileAloneIsNoChoiceEither() {
-        assertThatThrownBy(() -> start(freePort(), "--spring.profiles.active=it"))
+        assertThatThrownBy(() -> start(Ports.free(), "--spring.profiles.active=it"))
                 .hasMessageContaining("(active profiles: it)");
     }
 
     @Test
     void theAwsProfileRefusesWithoutAnAdministrator() {
-        int port = freePort();
+        int port = Ports.free();
 
         assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws"))
                 .hasMessageContaining("needs an administrator")
@@ -52,13 +47,13 @@ class SafeStartupIT {
         assertThatThrownBy(() -> start(port, "--spring.profiles.active=aws", "--camunda.bpm.admin-user.id=ops"))
                 .as("an administrator whose password would be its id")
                 .hasMessageContaining("needs an administrator");
-        assertNothingListensOn(port);
+        Ports.assertNothingListensOn(port);
     }
 
     @Test
     void theAwsProfileRefusesToStartTheSandbox() {
-        int port = freePort();
-        int sandboxPort = freePort();
+        int port = Ports.free();
+        int sandboxPort = Ports.free();
 
         assertThatThrownBy(() -> start(
                         port,
@@ -68,8 +63,8 @@ class SafeStartupIT {
                         "--mpgov.sandbox.enabled=true",
                         "--mpgov.sandbox.port=" + sandboxPort))
                 .hasMessageContaining("mpgov.sandbox.enabled=true would start the AWS sandbox");
-        assertNothingListensOn(port);
-        assertNothingListensOn(sandboxPort);
+        Ports.assertNothingListensOn(port);
+        Ports.assertNothingListensOn(sandboxPort);
     }
 
     private static void start(int port, String... args) {
@@ -78,18 +73,5 @@ class SafeStartupIT {
         all[1] = "--spring.main.banner-mode=off";
         System.arraycopy(args, 0, all, 2, args.length);
         new SpringApplicationBuilder(MpgovApplication.class).run(all).close();
-    }
-
-    private static void assertNothingListensOn(int port) {
-        assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 1000))
-                .isInstanceOf(ConnectException.class);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
