@@ -3,6 +3,7 @@ package io.mpgov;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mpgov.sandbox.Knobs;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.Http;
 import java.time.Duration;
@@ -39,10 +40,14 @@ class ObservabilityIT {
     @Test
     void throttledGrantsShowInTheMetricsAndTheDistributionStillCompletes() {
         Http http = new Http(port);
-        // AWS allows 6 grants a second here (3 at once, the next 3 half a second later); mpgov paces itself at 18:
-        // of the five grants written at once, the rest is throttled and retried.
-        sandbox.knobs().rateLimitsEnabled = true;
-        sandbox.knobs().rateLimits.put("CreateGrant", 6.0);
+        // AWS refuses two grant writes for rate, as License Manager does when its limit is exceeded; the SDK retries
+        // them. A fixed number, not a tight rate limit: how many calls meet a limit depends on the machine's speed.
+        Knobs.Fault throttle = new Knobs.Fault();
+        throttle.operation = "CreateGrant";
+        throttle.errorCode = "RateLimitExceededException";
+        throttle.httpStatus = 400;
+        throttle.setTimes(2);
+        sandbox.knobs().faults.add(throttle);
         try {
             // Splunk (an AMI product: its license can be shared) to the technology OU's five accounts, one grant each.
             String id = runtime.startProcessInstanceByKey(
@@ -53,8 +58,7 @@ class ObservabilityIT {
                                     "targetAccountIds",
                                     "410987654321,410987654322,410987654323,410987654324,410987654325"))
                     .getId();
-            // Usually done in seconds; a batch whose SDK retries all met throttling fails and runs again after the
-            // model's job retry (R5/PT30S), so the bound allows for several of those, never for a hang.
+            // Done in seconds: the SDK's retries outlast two refusals.
             await().atMost(Duration.ofMinutes(3))
                     .until(() -> history.createHistoricProcessInstanceQuery()
                                     .processInstanceId(id)
@@ -62,7 +66,7 @@ class ObservabilityIT {
                                     .count()
                             == 1);
         } finally {
-            sandbox.knobs().rateLimitsEnabled = false;
+            sandbox.knobs().faults.remove(throttle);
         }
 
         String metrics = http.get("/actuator/prometheus", null).body();

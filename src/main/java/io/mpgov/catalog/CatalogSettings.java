@@ -66,18 +66,6 @@ public record CatalogSettings(
         return new CatalogSettings(experienceId, experienceIds, pollInterval, lockBackoff, maxLockAttempts);
     }
 
-    public CatalogSettings withPollInterval(Duration pollInterval) {
-        return new CatalogSettings(experienceId, experienceIds, pollInterval, lockBackoff, maxLockAttempts);
-    }
-
-    public CatalogSettings withLockBackoff(Duration lockBackoff) {
-        return new CatalogSettings(experienceId, experienceIds, pollInterval, lockBackoff, maxLockAttempts);
-    }
-
-    public CatalogSettings withMaxLockAttempts(int maxLockAttempts) {
-        return new CatalogSettings(experienceId, experienceIds, pollInterval, lockBackoff, maxLockAttempts);
-    }
-
     public String pollIntervalIso() {
         return pollInterval.toString();
     }

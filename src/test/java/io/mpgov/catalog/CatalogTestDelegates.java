@@ -2,6 +2,7 @@ package io.mpgov.catalog;
 
 import io.mpgov.organization.OrganizationPort;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
@@ -11,11 +12,8 @@ public final class CatalogTestDelegates {
     private CatalogTestDelegates() {}
 
     public static CatalogSettings settings(int maxLockAttempts) {
-        return CatalogSettings.defaults()
-                .withExperienceId("exp-test")
-                .withPollInterval(Duration.ofSeconds(10))
-                .withLockBackoff(Duration.ofSeconds(30))
-                .withMaxLockAttempts(maxLockAttempts);
+        return new CatalogSettings(
+                "exp-test", List.of(), Duration.ofSeconds(10), Duration.ofSeconds(30), maxLockAttempts);
     }
 
     /**

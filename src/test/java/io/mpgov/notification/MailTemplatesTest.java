@@ -42,7 +42,5 @@ class MailTemplatesTest {
     void onlyWordNamesArePlaceholders() {
         assertThat(Placeholders.MUSTACHE.fill("{{a}} {{ a }} {{a-b}} {{{a}}} {{a", n -> "A"))
                 .isEqualTo("A {{ a }} {{a-b}} {A} {{a");
-        assertThat(Placeholders.DOLLAR.fill("${A_B} ${aws:username} ${a}", n -> "x"))
-                .isEqualTo("x ${aws:username} ${a}");
     }
 }

@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  */
 public final class PolicyPack {
 
+    /** {@code ${NAME}}, name of capitals and underscores. */
+    static final Placeholders PLACEHOLDERS = new Placeholders(Pattern.compile("\\$\\{([A-Z_]+)}"));
+
     private static final Pattern ROLE = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +51,7 @@ public final class PolicyPack {
         try (Stream<Path> files = Files.list(templates)) {
             for (Path file :
                     files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                String out = Placeholders.DOLLAR.fill(Files.readString(file), name -> {
+                String out = PLACEHOLDERS.fill(Files.readString(file), name -> {
                     String value = values.get(name);
                     if (value == null) {
                         throw new IllegalArgumentException(

@@ -192,4 +192,10 @@ class PolicyPackTest {
                         .path("Action")))
                 .containsExactly("ce:GetCostAndUsage");
     }
+
+    @Test
+    void onlyCapitalNamesArePlaceholdersSoIamPolicyVariablesStay() {
+        assertThat(PolicyPack.PLACEHOLDERS.fill("${A_B} ${aws:username} ${a}", n -> "x"))
+                .isEqualTo("x ${aws:username} ${a}");
+    }
 }
