@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
+import io.mpgov.support.TasklistSession;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -190,6 +191,31 @@ class AccessControlIT {
         }
         assertThat(wrong).as("cells of the persona table that do not hold").isEmpty();
         assertThat(checked.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(doors.size() * USERS.size());
+    }
+
+    @Test
+    void theSessionSignedInToTasklistSignsInToTheApiTooUntilSignOut() {
+        TasklistSession requester = TasklistSession.signIn(port, "requester");
+        assertThat(requester.mpgov("GET", "/api/requests/" + requestId, null).status())
+                .isEqualTo(200);
+        TasklistSession auditor = TasklistSession.signIn(port, "auditor", "welcome");
+        assertThat(auditor.mpgov("GET", "/api/requests/" + requestId, null).status())
+                .isEqualTo(200);
+        TasklistSession financeUser = TasklistSession.signIn(port, "finance");
+        Http.Response financeAnswer = financeUser.mpgov("GET", "/api/requests/" + requestId, null);
+        assertThat(financeAnswer.status())
+                .as(financeAnswer.body())
+                .as("the session gets what basic auth gets: finance may not read a public offer's request")
+                .isEqualTo(http.get("/api/requests/" + requestId, "finance").status())
+                .isEqualTo(404);
+
+        assertThat(requester.signOut().status()).isEqualTo(200);
+        Http.Response signedOut = requester.mpgov("GET", "/api/requests/" + requestId, null);
+        assertThat(signedOut.status()).isEqualTo(401);
+        // mpgov's pages show their own sign-in: a browser prompt would hang them
+        assertThat(signedOut.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(http.get("/api/requests/" + requestId, null).headers().firstValue("WWW-Authenticate"))
+                .hasValue("Basic realm=\"mpgov\"");
     }
 
     @Test

@@ -57,7 +57,7 @@ class HttpSecurityConfiguration {
                         "X-Content-Type-Options",
                         "nosniff")));
         registration.setName("mpgov-security-headers");
-        registration.addUrlPatterns("/dashboard/*", "/api/*");
+        registration.addUrlPatterns("/dashboard/*", "/requests/*", "/common/*", "/api/*");
         registration.setOrder(HEADERS);
         return registration;
     }

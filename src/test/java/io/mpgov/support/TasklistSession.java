@@ -26,11 +26,16 @@ public final class TasklistSession {
 
     /** Opens Tasklist and signs in, as a browser does; see {@link #refusedLogin()}. */
     public static TasklistSession signIn(int port, String user) {
+        return signIn(port, user, "tasklist");
+    }
+
+    /** Signs in through the sign-in page of {@code app} (tasklist, cockpit, admin or welcome). */
+    public static TasklistSession signIn(int port, String user, String app) {
         TasklistSession session = new TasklistSession(port);
         session.exchange(HttpRequest.newBuilder(URI.create(session.base + "/app/tasklist/default/"))
                 .GET());
         session.login = session.exchange(
-                HttpRequest.newBuilder(URI.create(session.base + "/api/admin/auth/user/default/login/tasklist"))
+                HttpRequest.newBuilder(URI.create(session.base + "/api/admin/auth/user/default/login/" + app))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("X-XSRF-TOKEN", session.token())
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
@@ -53,6 +58,29 @@ public final class TasklistSession {
         return exchange(request.method(
                 method,
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** {@code path} of mpgov itself (e.g. {@code /api/requests}), called as mpgov's own pages call it: the session, no password. */
+    public Http.Response mpgov(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.replace("/camunda", "") + path))
+                .header("X-Requested-By", "mpgov")
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return exchange(request.method(
+                method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Signs out of the webapps, as their menu does. */
+    public Http.Response signOut() {
+        // The sign-in gave the session a new id; its CSRF token comes with the next read
+        exchange(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default"))
+                .GET());
+        return exchange(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/logout"))
+                .header("X-XSRF-TOKEN", token())
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private String token() {
