@@ -3,10 +3,20 @@ package io.mpgov.notification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -14,24 +24,53 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Plain-text mail templates in {@code classpath:mail/<name>.txt}: the first line is
  * {@code Subject: …}, the rest the body; {@code {{variable}}} is replaced by the process variable
- * ({@link Placeholders}; a missing one by nothing).
+ * ({@link Placeholders}; a missing one by nothing), written for people: dates in ISO 8601 (UTC), booleans
+ * Yes/No, numbers grouped, lists comma-separated. A paragraph, or a line, whose placeholders are all empty is
+ * left out, so a mail shows no empty section ("Agreement: (ends )" of a public offer).
  * The HTML part is the same text, escaped, in paragraphs, with its links made clickable.
  */
 @Component
 class MailTemplates {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<]+");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     Mail render(String template, List<String> to, Map<String, Object> variables) {
-        String text = fill(cache.computeIfAbsent(template, MailTemplates::load), variables);
-        int newline = text.indexOf('\n');
-        if (!text.startsWith("Subject:") || newline < 0) {
+        String source = cache.computeIfAbsent(template, MailTemplates::load);
+        int newline = source.indexOf('\n');
+        if (!source.startsWith("Subject:") || newline < 0) {
             throw new IllegalStateException("Mail template " + template + " must start with a 'Subject:' line");
         }
-        String subject = text.substring("Subject:".length(), newline).trim();
-        String body = text.substring(newline + 1).strip() + "\n";
+        String subject =
+                fill(source.substring("Subject:".length(), newline), variables).strip();
+        String body = body(source.substring(newline + 1), variables);
         return new Mail(to, subject, body, html(subject, body));
+    }
+
+    /** The body filled in, without the paragraphs and lines that would say nothing. */
+    private static String body(String template, Map<String, Object> variables) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String paragraph : template.strip().split("\\n\\s*\\n")) {
+            if (allEmpty(paragraph, variables)) {
+                continue;
+            }
+            String lines = paragraph
+                    .lines()
+                    .filter(line -> !allEmpty(line, variables))
+                    .map(line -> fill(line, variables))
+                    .collect(Collectors.joining("\n"));
+            paragraphs.add(lines);
+        }
+        return String.join("\n\n", paragraphs) + "\n";
+    }
+
+    /** Has placeholders, and every one of them comes out empty. */
+    private static boolean allEmpty(String text, Map<String, Object> variables) {
+        List<String> names = Placeholders.MUSTACHE.names(text);
+        return !names.isEmpty()
+                && names.stream().allMatch(name -> text(variables.get(name)).isBlank());
     }
 
     private static String html(String subject, String body) {
@@ -48,10 +87,31 @@ class MailTemplates {
     }
 
     private static String fill(String text, Map<String, Object> variables) {
-        return Placeholders.MUSTACHE.fill(text, name -> {
-            Object value = variables.get(name);
-            return value == null ? "" : value.toString();
-        });
+        return Placeholders.MUSTACHE.fill(text, name -> text(variables.get(name)));
+    }
+
+    /** A value as people read it. */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Date date) {
+            ZonedDateTime utc = date.toInstant().atZone(ZoneOffset.UTC);
+            // a date without a time of day (an agreement's end at midnight UTC) is a day
+            return utc.toLocalTime().equals(LocalTime.MIDNIGHT) ? DAY.format(utc) : INSTANT.format(utc);
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? "Yes" : "No";
+        }
+        if (value instanceof Number number) {
+            NumberFormat format = NumberFormat.getNumberInstance(Locale.ENGLISH);
+            format.setMaximumFractionDigits(2);
+            return format.format(number);
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(MailTemplates::text).collect(Collectors.joining(", "));
+        }
+        return value.toString();
     }
 
     private static String load(String template) {

@@ -42,4 +42,19 @@ public record NotificationSettings(
                             + "(MPGOV_APP_URL), not '" + appUrl + "'");
         }
     }
+
+    /** Camunda Tasklist. */
+    public String tasklistUrl() {
+        return appUrl + "/camunda/app/tasklist/default/";
+    }
+
+    /** Tasklist, open on the task. */
+    public String taskUrl(String taskId) {
+        return tasklistUrl() + "#/?task=" + taskId;
+    }
+
+    /** The request's page, where its requester and the approvers follow it; null for no request. */
+    public String requestUrl(Object requestId) {
+        return requestId == null ? null : appUrl + "/requests/" + requestId;
+    }
 }

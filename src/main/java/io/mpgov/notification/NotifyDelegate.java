@@ -24,11 +24,11 @@ class NotifyDelegate implements JavaDelegate {
     static final String INITIATOR = "initiator";
 
     private final PeopleNotifier notifier;
-    private final String appUrl;
+    private final NotificationSettings settings;
 
     NotifyDelegate(PeopleNotifier notifier, NotificationSettings settings) {
         this.notifier = notifier;
-        this.appUrl = settings.appUrl();
+        this.settings = settings;
     }
 
     @Override
@@ -42,8 +42,8 @@ class NotifyDelegate implements JavaDelegate {
                 .distinct()
                 .toList();
         Map<String, Object> model = new HashMap<>(execution.getVariables());
-        model.put("tasklistUrl", appUrl + "/camunda/app/tasklist/default/");
-        model.put("requestUrl", appUrl + "/api/requests/" + execution.getProcessBusinessKey());
+        model.put("tasklistUrl", settings.tasklistUrl());
+        model.put("requestUrl", settings.requestUrl(execution.getProcessBusinessKey()));
         String template = (String) execution.getVariableLocal(TEMPLATE);
         notifier.notify(recipients, template, model);
         Metrics.counter("mpgov.mails", "template", template).increment();

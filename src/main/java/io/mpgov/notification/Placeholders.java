@@ -1,5 +1,6 @@
 package io.mpgov.notification;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,11 @@ public final class Placeholders {
     /** @param placeholder a pattern whose first group is the placeholder's name */
     public Placeholders(Pattern placeholder) {
         this.placeholder = placeholder;
+    }
+
+    /** The names of the placeholders in the text, in order. */
+    public List<String> names(String text) {
+        return placeholder.matcher(text).results().map(m -> m.group(1)).toList();
     }
 
     /** Each placeholder replaced by its name's value; {@code values} may throw to refuse a name. */

@@ -113,6 +113,14 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
 
         assertThat(pi).isEnded().hasPassed("CallActivity_AllowProductInPmp", "EndEvent_ProductAllowed");
         assertThat(mails).containsExactly("request-submitted → requester", "request-approved → requester");
+        String about = ": PagerDuty — " + requestIdOf(pi) + " → ";
+        assertThat(waitingMails)
+                .as("every task is mailed to its group, named after the product and the request")
+                .containsExactlyInAnyOrder(
+                        "Approve private offer (procurement)" + about + "procurement-manager",
+                        "Approve private offer (finance)" + about + "finance",
+                        "Accept the private offer in AWS Marketplace" + about + "procurement-manager",
+                        "Confirm approvals and add to PMP" + about + "pmp-admin");
     }
 
     @Test
@@ -198,6 +206,7 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
                         .count())
                 .isEqualTo(1);
         assertThat(mails).last().isEqualTo("changes-requested → requester");
+        assertThat(waitingMails).noneMatch(m -> m.startsWith("Revise request"));
         complete(task(pi, "Task_ReviseRequest", null), "requester", decision("RESUBMIT", "Quote attached"));
 
         assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer"))
@@ -259,7 +268,8 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         runJobs();
         assertThat(mails).last().isEqualTo("approval-escalated → group:camunda-admin");
         Task chase = task(pi, "Task_HandleOverdueApproval", "camunda-admin");
-        assertThat(chase.getName()).isEqualTo("Chase overdue approval (finance)");
+        assertThat(chase.getName()).isEqualTo("Chase overdue approval (finance): PagerDuty — " + requestIdOf(pi));
+        assertThat(waitingMails).last().isEqualTo(chase.getName() + " → camunda-admin");
 
         approve(pi, "finance");
         assertThat(tasks.createTaskQuery().taskId(chase.getId()).count())

@@ -12,6 +12,7 @@ import io.mpgov.agreement.AgreementTestDelegates;
 import io.mpgov.catalog.CatalogPort;
 import io.mpgov.catalog.CatalogTestDelegates;
 import io.mpgov.catalog.ChangeSetStatus;
+import io.mpgov.notification.WaitingTaskMail;
 import io.mpgov.request.approval.ApprovalSettings;
 import io.mpgov.request.approval.ApprovalTestListeners;
 import java.time.Instant;
@@ -85,6 +86,8 @@ abstract class ProcessTestSupport {
     final io.mpgov.catalog.InMemoryPmpInventory inventory = new io.mpgov.catalog.InMemoryPmpInventory();
     /** "template → recipients" of every mail sent. */
     final List<String> mails = new ArrayList<>();
+    /** "task name → candidate groups" of every "a task waits for you" mail sent. */
+    final List<String> waitingMails = new ArrayList<>();
 
     RuntimeService runtime;
     TaskService tasks;
@@ -119,6 +122,8 @@ abstract class ProcessTestSupport {
                         + (e.getVariableLocal("recipients") == null
                                 ? e.getVariable("initiator")
                                 : e.getVariableLocal("recipients"))));
+        Mocks.register(WaitingTaskMail.BEAN, (WaitingTaskMail)
+                task -> waitingMails.add(task.name() + " → " + String.join(",", task.groups())));
         when(validator.validate(any(), anyString())).thenReturn(List.of());
         when(catalog.startProductChange(any())).thenReturn("cs-1");
         when(catalog.describeChangeSet("cs-1")).thenReturn(new ChangeSetStatus("cs-1", "SUCCEEDED", null, List.of()));

@@ -46,8 +46,13 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
         assertThat(tasks.createTaskQuery()
                         .processInstanceId(pi.getId())
                         .taskCandidateGroup("pmp-admin")
-                        .count())
-                .isEqualTo(1);
+                        .singleResult()
+                        .getName())
+                .as("Tasklist lists the product and the request")
+                .isEqualTo("Review public offer: PagerDuty — " + requestIdOf(pi));
+        assertThat(waitingMails)
+                .as("the PMP admins are told that the review waits for them")
+                .containsExactly("Review public offer: PagerDuty — " + requestIdOf(pi) + " → pmp-admin");
 
         decide(pi, "pmp-admin", "APPROVE", "Useful");
 
@@ -238,6 +243,9 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
         complete(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult(), "requester2", request("PUBLIC"));
 
         assertThat(pi).isWaitingAt("Task_ReviewPublicOffer").variables().containsEntry("initiator", "requester2");
+        assertThat(waitingMails)
+                .as("the requesters' own task is not mailed as an approver's")
+                .containsExactly("Review public offer: PagerDuty — " + requestIdOf(pi) + " → pmp-admin");
         assertThat(mails).containsExactly("request-submitted → requester2");
         assertThatThrownBy(() -> decide(pi, "requester2", "APPROVE", null))
                 .hasMessageContaining("requester2 may not complete");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.mpgov.decision.RecordDecisionListener;
+import io.mpgov.notification.WaitingTaskMail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ class AccessReviewProcessTest {
 
     static final Instant T0 = Instant.parse("2027-01-01T06:00:00Z");
     final List<String> mails = new ArrayList<>();
+    /** "task name → candidate groups" of every "a task waits for you" mail sent. */
+    final List<String> waitingMails = new ArrayList<>();
+
     IdentityService identity;
     TaskService tasks;
     ManagementService management;
@@ -62,6 +66,8 @@ class AccessReviewProcessTest {
         configure(ReviewSettings.defaults()
                 .withAccessRoleMappings(Map.of("pmp-admin", "arn:aws:iam::111111111111:role/pmp-administrator")));
         Mocks.register("recordDecision", new RecordDecisionListener(List.of()));
+        Mocks.register(WaitingTaskMail.BEAN, (WaitingTaskMail)
+                task -> waitingMails.add(task.name() + " → " + String.join(",", task.groups())));
         Mocks.register("notify", (JavaDelegate) (DelegateExecution e) ->
                 mails.add(e.getVariableLocal("mailTemplate") + " → " + e.getVariableLocal("recipients")));
         // Deployed here, not by annotation: the review timer reads reviewSettings when it is deployed.
@@ -157,6 +163,7 @@ class AccessReviewProcessTest {
         assertThat(pi).isWaitingAt("Task_AttestAccess");
         assertThat(tasks.createTaskQuery().taskCandidateGroup("security").count())
                 .isEqualTo(1);
+        assertThat(waitingMails).containsExactly("Attest role members → security");
         assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "membersText"))
                 .contains(
                         "alice@procurement-manager (Alice), last active never",
