@@ -208,7 +208,7 @@ public record DistributionPlan(String licenseArn, String homeRegion, List<Item> 
                         null,
                         failed
                                 ? "the last grant failed to distribute (FAILED_WORKFLOW): granting again"
-                                : "entitled, no live grant",
+                                : "entitled, had no grant yet",
                         principal,
                         replacing));
             }

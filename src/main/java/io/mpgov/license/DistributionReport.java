@@ -78,6 +78,71 @@ public record DistributionReport(List<GrantOutcome> writes, List<GrantOutcome> n
                 .count();
     }
 
+    /**
+     * What the distribution came to, in one sentence for people — and when nobody was granted the license, why.
+     *
+     * @param unchanged grantees that held the license already (the plan's count)
+     */
+    public String summary(long unchanged) {
+        List<String> parts = new ArrayList<>();
+        long granted = count(Kind.CREATED) + count(Kind.ACTIVATED);
+        if (granted > 0) {
+            parts.add("granted to " + grantees(Kind.CREATED, Kind.ACTIVATED));
+        }
+        if (count(Kind.REVOKED) > 0) {
+            parts.add("revoked from " + grantees(Kind.REVOKED));
+        }
+        if (count(Kind.PENDING_ACCEPTANCE) > 0) {
+            parts.add("waiting for " + grantees(Kind.PENDING_ACCEPTANCE) + " to accept the grant in License Manager");
+        }
+        if (count(Kind.FAILED) > 0) {
+            parts.add(count(Kind.FAILED)
+                    + " grant(s) failed (listed below); mpgov tries again at the next reconciliation");
+        }
+        if (granted == 0) {
+            parts.add(0, nothingGranted(unchanged));
+        } else if (unchanged > 0) {
+            parts.add(unchanged + " already held it");
+        }
+        return String.join("; ", parts) + ".";
+    }
+
+    private String nothingGranted(long unchanged) {
+        if (count(Kind.NOT_SHARED) > 0) {
+            return "not granted: AWS does not let this product's license be shared (SaaS licenses cannot be), so each "
+                    + "account subscribes in AWS Marketplace itself";
+        }
+        if (count(Kind.FAILED) > 0) {
+            return "not granted";
+        }
+        if (count(Kind.PENDING_ACCEPTANCE) > 0) {
+            return "not granted yet";
+        }
+        if (unchanged > 0) {
+            return "nothing to grant: every entitled account or OU already held the license (" + unchanged + ")";
+        }
+        return "nothing granted: License Manager has no license of this product to share yet (AWS creates it when the "
+                + "product is subscribed), or no target account is active; the nightly reconciliation grants it once there is";
+    }
+
+    /** "2 accounts and 1 OU", of the writes and notices of these kinds. */
+    private String grantees(Kind... kinds) {
+        List<Kind> wanted = List.of(kinds);
+        List<GrantOutcome> of = Stream.concat(writes.stream(), notices.stream())
+                .filter(o -> wanted.contains(o.kind()))
+                .toList();
+        long ous = of.stream().filter(o -> o.accountId().startsWith("ou-")).count();
+        long accounts = of.size() - ous;
+        List<String> counted = new ArrayList<>();
+        if (accounts > 0) {
+            counted.add(accounts + (accounts == 1 ? " account" : " accounts"));
+        }
+        if (ous > 0) {
+            counted.add(ous + (ous == 1 ? " OU" : " OUs"));
+        }
+        return String.join(" and ", counted);
+    }
+
     /** Every write and notice as a line: failures first, then what did not happen (not shared, waiting), then the rest. */
     public List<String> lines() {
         return Stream.concat(writes.stream(), notices.stream())

@@ -42,9 +42,11 @@ public record GrantOutcome(Kind kind, String accountId, String licenseArn, Strin
         }
     }
 
-    /** One line of the report: {@code <grantee> <license id> <kind> (<reason>)}. */
+    /** One line of the report, for people: {@code account <id>, license <id>: <kind> (<reason>)}. */
     public String line() {
-        return accountId + " " + licenseArn.substring(licenseArn.lastIndexOf(':') + 1) + " " + kind.label() + " ("
-                + reason + ")";
+        String license = "license " + licenseArn.substring(licenseArn.lastIndexOf(':') + 1);
+        String grantee =
+                accountId.equals("-") ? "" : (accountId.startsWith("ou-") ? "OU " : "account ") + accountId + ", ";
+        return grantee + license + ": " + kind.label() + " (" + reason + ")";
     }
 }

@@ -48,6 +48,8 @@ public final class LicenseDistributionProcess {
     public static final String NOTICES = "distributionNotices";
     /** Out: the report as text, as many of its lines as fit in a String variable (and a mail). */
     public static final String REPORT = "distributionReport";
+    /** Out: what the distribution came to in one sentence, and why nobody was granted when nobody was. */
+    public static final String SUMMARY = "distributionSummary";
     /** Out: every line of the report (JSON list of strings); {@link #REPORT} holds as many as fit in a String variable. */
     public static final String REPORT_LINES = "distributionLines";
     /**
@@ -93,6 +95,8 @@ public final class LicenseDistributionProcess {
         scope.setVariable(REPORT_LINES, json(new ArrayList<>(lines)));
         scope.setVariable(OUTCOMES, json(report));
         scope.setVariable(REPORT, ShortReport.of(lines, REPORT_LINES));
+        Object unchanged = scope.getVariable(UNCHANGED);
+        scope.setVariable(SUMMARY, report.summary(unchanged == null ? 0 : ((Number) unchanged).longValue()));
     }
 
     /**

@@ -3,16 +3,8 @@ package io.mpgov.notification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -24,8 +16,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Plain-text mail templates in {@code classpath:mail/<name>.txt}: the first line is
  * {@code Subject: …}, the rest the body; {@code {{variable}}} is replaced by the process variable
- * ({@link Placeholders}; a missing one by nothing), written for people: dates in ISO 8601 (UTC), booleans
- * Yes/No, numbers grouped, lists comma-separated. A paragraph, or a line, whose placeholders are all empty is
+ * ({@link Placeholders}; a missing one by nothing), written {@link ForPeople}. A paragraph, or a line, whose placeholders are all empty is
  * left out, so a mail shows no empty section ("Agreement: (ends )" of a public offer).
  * The HTML part is the same text, escaped, in paragraphs, with its links made clickable.
  */
@@ -33,8 +24,6 @@ import org.springframework.web.util.HtmlUtils;
 class MailTemplates {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<]+");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     Mail render(String template, List<String> to, Map<String, Object> variables) {
@@ -70,7 +59,8 @@ class MailTemplates {
     private static boolean allEmpty(String text, Map<String, Object> variables) {
         List<String> names = Placeholders.MUSTACHE.names(text);
         return !names.isEmpty()
-                && names.stream().allMatch(name -> text(variables.get(name)).isBlank());
+                && names.stream()
+                        .allMatch(name -> ForPeople.text(variables.get(name)).isBlank());
     }
 
     private static String html(String subject, String body) {
@@ -87,31 +77,7 @@ class MailTemplates {
     }
 
     private static String fill(String text, Map<String, Object> variables) {
-        return Placeholders.MUSTACHE.fill(text, name -> text(variables.get(name)));
-    }
-
-    /** A value as people read it. */
-    static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Date date) {
-            ZonedDateTime utc = date.toInstant().atZone(ZoneOffset.UTC);
-            // a date without a time of day (an agreement's end at midnight UTC) is a day
-            return utc.toLocalTime().equals(LocalTime.MIDNIGHT) ? DAY.format(utc) : INSTANT.format(utc);
-        }
-        if (value instanceof Boolean yes) {
-            return yes ? "Yes" : "No";
-        }
-        if (value instanceof Number number) {
-            NumberFormat format = NumberFormat.getNumberInstance(Locale.ENGLISH);
-            format.setMaximumFractionDigits(2);
-            return format.format(number);
-        }
-        if (value instanceof Collection<?> values) {
-            return values.stream().map(MailTemplates::text).collect(Collectors.joining(", "));
-        }
-        return value.toString();
+        return Placeholders.MUSTACHE.fill(text, name -> ForPeople.text(variables.get(name)));
     }
 
     private static String load(String template) {

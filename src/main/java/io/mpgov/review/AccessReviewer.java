@@ -1,6 +1,7 @@
 package io.mpgov.review;
 
 import io.mpgov.decision.DecisionRejectedException;
+import io.mpgov.notification.ForPeople;
 import io.mpgov.security.AsSystem;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +56,8 @@ public class AccessReviewer {
         }
 
         String line() {
-            return key() + " (" + name + "), last active " + (lastActivity == null ? "never" : lastActivity.toInstant())
+            return key() + " (" + name + "), last active "
+                    + (lastActivity == null ? "never" : ForPeople.text(lastActivity))
                     + (awsRole == null ? "" : ", AWS role " + awsRole);
         }
     }

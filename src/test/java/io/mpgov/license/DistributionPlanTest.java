@@ -34,8 +34,8 @@ class DistributionPlanTest {
         assertThat(plan(plan))
                 .containsExactly(
                         "KEEP 111 (entitled and granted)",
-                        "GRANT 222 (entitled, no live grant)",
-                        "GRANT 333 (entitled, no live grant)",
+                        "GRANT 222 (entitled, had no grant yet)",
+                        "GRANT 333 (entitled, had no grant yet)",
                         "REVOKE 444 (no longer entitled)");
     }
 
@@ -128,7 +128,7 @@ class DistributionPlanTest {
         assertThat(plan(one("ACTIVE", "2"))).containsExactly("KEEP 111 (entitled and granted)");
         assertThat(plan(one("FAILED_WORKFLOW", "1")))
                 .containsExactly("GRANT 111 (the last grant failed to distribute (FAILED_WORKFLOW): granting again)");
-        assertThat(plan(one("DELETED", "3"))).containsExactly("GRANT 111 (entitled, no live grant)");
+        assertThat(plan(one("DELETED", "3"))).containsExactly("GRANT 111 (entitled, had no grant yet)");
         assertThat(plan(one("PENDING_DELETE", "3")))
                 .containsExactly(
                         "WAIT 111 (the last grant is being deleted (PENDING_DELETE): granted again once it is gone)");
@@ -213,7 +213,8 @@ class DistributionPlanTest {
                 Set.of());
 
         assertThat(plan(plan))
-                .containsExactly("GRANT 222 (entitled, no live grant)", "GRANT " + OU + " (entitled, no live grant)");
+                .containsExactly(
+                        "GRANT 222 (entitled, had no grant yet)", "GRANT " + OU + " (entitled, had no grant yet)");
         assertThat(plan.items().get(1).principalArn()).isEqualTo(OU_ARN);
         assertThat(plan.items().get(0).principalArn()).isEqualTo("arn:aws:iam::222:root");
     }

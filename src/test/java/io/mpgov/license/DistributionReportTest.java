@@ -60,12 +60,12 @@ class DistributionReportTest {
 
         DistributionReport report = DistributionReport.of(
                 List.of(
-                        grant("111", null, "entitled, no live grant"),
+                        grant("111", null, "entitled, had no grant yet"),
                         grant("222", "g-2", DistributionPlan.ACCEPTED_NOT_ACTIVE),
-                        grant("333", null, "entitled, no live grant"),
+                        grant("333", null, "entitled, had no grant yet"),
                         revoke("444", "g-4"),
                         revoke("555", "g-5"),
-                        grant("666", null, "entitled, no live grant")),
+                        grant("666", null, "entitled, had no grant yet")),
                 List.of(),
                 arn -> after);
 
@@ -115,17 +115,17 @@ class DistributionReportTest {
         GrantOutcome unshared = new GrantOutcome(Kind.NOT_SHARED, "-", LICENSE, null, "not shareable");
 
         DistributionReport report = DistributionReport.of(
-                List.of(regranted, grant("444", null, "entitled, no live grant")),
+                List.of(regranted, grant("444", null, "entitled, had no grant yet")),
                 List.of(waiting, accepting, unshared),
                 arn -> List.of(held("g-1", "111", "ACTIVE")));
 
         assertThat(report.lines())
                 .containsExactly(
-                        "444 l-1 failed (entitled, no live grant)",
-                        "333 l-1 pending acceptance (the grantee must accept the grant)",
-                        "- l-1 not shared (not shareable)",
-                        "111 l-1 created (the last grant failed to distribute (FAILED_WORKFLOW): granting again)",
-                        "222 l-1 unchanged (pending acceptance of a grant, says someone)");
+                        "account 444, license l-1: failed (entitled, had no grant yet)",
+                        "account 333, license l-1: pending acceptance (the grantee must accept the grant)",
+                        "license l-1: not shared (not shareable)",
+                        "account 111, license l-1: created (the last grant failed to distribute (FAILED_WORKFLOW): granting again)",
+                        "account 222, license l-1: unchanged (pending acceptance of a grant, says someone)");
         assertThat(report.count(Kind.FAILED)).isEqualTo(1);
         assertThat(report.count(Kind.PENDING_ACCEPTANCE)).isEqualTo(1);
         assertThat(report.count(Kind.NOT_SHARED)).isEqualTo(1);
@@ -158,5 +158,32 @@ class DistributionReportTest {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new GrantWork(
                         Action.WAIT, LICENSE, "us-east-1", "111", null, null, null, null, null, false, "waits"));
+    }
+
+    @Test
+    void theSummarySaysWhoGotTheLicenseAndWhenNobodyDidWhy() {
+        DistributionReport granted = DistributionReport.of(
+                List.of(grant("111", null, "entitled"), grant("ou-ab12-cdefghij", null, "entitled")),
+                List.of(),
+                arn -> List.of(held("g-1", "111", "ACTIVE"), held("g-2", "ou-ab12-cdefghij", "ACTIVE")));
+        assertThat(granted.summary(3)).isEqualTo("granted to 1 account and 1 OU; 3 already held it.");
+
+        DistributionReport nothing = new DistributionReport(List.of(), List.of());
+        assertThat(nothing.summary(2))
+                .isEqualTo("nothing to grant: every entitled account or OU already held the license (2).");
+        assertThat(nothing.summary(0)).startsWith("nothing granted: License Manager has no license of this product");
+
+        DistributionReport failed =
+                DistributionReport.of(List.of(grant("111", null, "entitled")), List.of(), arn -> List.of());
+        assertThat(failed.summary(0))
+                .isEqualTo(
+                        "not granted; 1 grant(s) failed (listed below); mpgov tries again at the next reconciliation.");
+
+        DistributionReport waiting = DistributionReport.of(
+                List.of(grant("111", null, "entitled")),
+                List.of(),
+                arn -> List.of(held("g-1", "111", "PENDING_ACCEPT")));
+        assertThat(waiting.summary(0))
+                .isEqualTo("not granted yet; waiting for 1 account to accept the grant in License Manager.");
     }
 }

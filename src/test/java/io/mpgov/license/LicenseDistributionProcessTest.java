@@ -160,7 +160,11 @@ class LicenseDistributionProcessTest {
                         variable(pi, "grantsFailed")))
                 .containsExactly(1, 2, 1L, 0);
         assertThat((String) variable(pi, "distributionReport"))
-                .contains("111 l-datadog created", "333 l-datadog revoked (no longer entitled)");
+                .contains(
+                        "account 111, license l-datadog: created",
+                        "account 333, license l-datadog: revoked (no longer entitled)");
+        assertThat(variable(pi, "distributionSummary"))
+                .isEqualTo("granted to 1 account; revoked from 2 accounts; 1 already held it.");
     }
 
     @Test
@@ -211,7 +215,8 @@ class LicenseDistributionProcessTest {
         verify(organization, never()).accounts();
         assertThat(variable(pi, "grantsUnchanged")).isEqualTo(1L);
         assertThat((String) variable(pi, "distributionReport"))
-                .contains("444 l-datadog unchanged (not ACTIVE, but covered by the grant to ou-mp01-technlgy");
+                .contains(
+                        "account 444, license l-datadog: unchanged (not ACTIVE, but covered by the grant to ou-mp01-technlgy");
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} v{1}")
@@ -254,8 +259,9 @@ class LicenseDistributionProcessTest {
         verify(licenses, never()).revoke(any(), anyString());
         if (reported != null) {
             assertThat((List<String>) variable(pi, "distributionLines"))
-                    .anySatisfy(
-                            line -> assertThat(line).startsWith("111 l-datadog").contains(reported));
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("account 111, license l-datadog:")
+                            .contains(reported));
         } else {
             assertThat((List<String>) variable(pi, "distributionLines")).isEmpty();
         }
@@ -294,7 +300,10 @@ class LicenseDistributionProcessTest {
         verify(licenses, never()).grantsOf(anyString());
         assertThat(variable(pi, "licensesNotShareable")).isEqualTo(1);
         assertThat((String) variable(pi, "distributionReport"))
-                .contains("l-datadog not shared", "SaaS licenses cannot be shared");
+                .contains("license l-datadog: not shared", "SaaS licenses cannot be shared");
+        assertThat((String) variable(pi, "distributionSummary"))
+                .as("a mail that grants nothing says why")
+                .startsWith("not granted: AWS does not let this product's license be shared");
     }
 
     @Test
@@ -392,7 +401,7 @@ class LicenseDistributionProcessTest {
                         false));
         assertThat(List.of(variable(pi, "grantsCreated"), variable(pi, "grantsActivated")))
                 .containsExactly(0, 1);
-        assertThat((String) variable(pi, "distributionReport")).contains("111 l-datadog activated");
+        assertThat((String) variable(pi, "distributionReport")).contains("account 111, license l-datadog: activated");
     }
 
     @Test
@@ -546,7 +555,8 @@ class LicenseDistributionProcessTest {
         DistributionReport report = (DistributionReport) variable(pi, "distributionOutcomes");
         assertThat(report.writes())
                 .containsExactly(
-                        new GrantOutcome(GrantOutcome.Kind.CREATED, "111", LICENSE, "g-new", "entitled, no live grant"),
+                        new GrantOutcome(
+                                GrantOutcome.Kind.CREATED, "111", LICENSE, "g-new", "entitled, had no grant yet"),
                         new GrantOutcome(GrantOutcome.Kind.REVOKED, "333", LICENSE, "g-3", "no longer entitled"));
         assertThat(report.notices())
                 .extracting(GrantOutcome::accountId, GrantOutcome::kind)
@@ -637,7 +647,7 @@ class LicenseDistributionProcessTest {
                 .containsExactly(1, 1, 1, 0, 1);
         assertThat((List<String>) variable(pi, "distributionLines"))
                 .first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-                .startsWith("555 l-datadog pending acceptance");
+                .startsWith("account 555, license l-datadog: pending acceptance");
         assertThat(((DistributionReport) variable(pi, "distributionOutcomes")).writes())
                 .extracting(GrantOutcome::kind)
                 .containsExactly(GrantOutcome.Kind.ACTIVATED, GrantOutcome.Kind.CREATED, GrantOutcome.Kind.REVOKED);

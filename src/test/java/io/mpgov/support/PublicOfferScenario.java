@@ -130,6 +130,17 @@ public abstract class PublicOfferScenario {
         return created.get("requestId").asText();
     }
 
+    /** The first mail to the address whose subject starts so, once the sandbox's SES has it. */
+    protected SandboxState.Email awaitMail(String to, String subjectStart) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> sandbox.read(s -> s.emails.stream()
+                                .filter(m -> m.to().contains(to) && m.subject().startsWith(subjectStart))
+                                .findFirst()
+                                .orElse(null)),
+                        mail -> mail != null);
+    }
+
     protected JsonNode awaitCompleted(String requestId, String user) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -184,6 +195,16 @@ public abstract class PublicOfferScenario {
         String requestId = created.get("requestId").asText();
 
         String taskId = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
+        SandboxState.Email waiting = awaitMail(
+                "pmp-admin@demo.mpgov.example",
+                "[mpgov] Waiting for Private Marketplace administrators: Review public offer");
+        assertThat(waiting.subject()).contains("PagerDuty", requestId);
+        assertThat(waiting.body())
+                .as("the PMP admins are told what waits, with the links to the task and the request")
+                .contains(
+                        "Review public offer: PagerDuty — " + requestId,
+                        "Open the task: http://localhost:8080/camunda/app/tasklist/default/#/?task=" + taskId,
+                        "Follow the request: http://localhost:8080/requests/" + requestId);
         assertThat(http.get(
                                 "/engine-rest/task?processInstanceId="
                                         + created.get("processInstanceId").asText(),
