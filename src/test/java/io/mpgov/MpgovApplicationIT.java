@@ -155,7 +155,8 @@ class MpgovApplicationIT extends PublicOfferScenario {
         assertThat(auditor.status()).isEqualTo(403);
         assertThat(ownRequest.status()).isEqualTo(403);
         // camunda-admin is no PMP admin: who may decide comes first, four-eyes after (process tests cover both)
-        assertThat(ownRequest.json().get("message").asText()).contains("admin may not complete 'Review public offer'");
+        assertThat(ownRequest.json().get("message").asText())
+                .contains("admin may not complete 'Review public offer: PagerDuty — ");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("message").asText()).contains("needs a comment");
         assertThat(complete(taskId, "pmp-admin", "REJECT", "Covered by the data platform")

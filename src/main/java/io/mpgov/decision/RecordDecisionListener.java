@@ -12,9 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -144,8 +147,8 @@ public class RecordDecisionListener implements TaskListener {
         Object log = request.getVariable(DECISION_LOG);
         request.setVariable(
                 DECISION_LOG,
-                (log == null ? "" : log + "\n") + TIME.format(now.toInstant()) + " · " + task.getName() + " · " + user
-                        + " · " + decision
+                (log == null ? "" : log + "\n") + TIME.format(now.toInstant()) + " · " + modelName(task) + " · " + user
+                        + " · " + said(decision.toString())
                         + (comment == null || comment.toString().isBlank() ? "" : " — " + comment));
         Object deciders = request.getVariable(DECIDERS);
         if (user != null
@@ -156,6 +159,31 @@ public class RecordDecisionListener implements TaskListener {
         if (kind != null) {
             contributions.forEach(contribution -> contribution.record(decided));
         }
+    }
+
+    /**
+     * The task's name as the model gives it ("Approve private offer (finance)"): the log is the request's own, so
+     * Tasklist's name, which adds the product and the request, would only repeat them.
+     */
+    private static String modelName(DelegateTask task) {
+        TaskDefinition definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
+        Expression name = definition == null ? null : definition.getNameExpression();
+        return name == null ? task.getName() : String.valueOf(name.getValue(task.getExecution()));
+    }
+
+    /** A decision as the log says it to people. */
+    static String said(String decision) {
+        return switch (decision) {
+            case "APPROVE" -> "approved";
+            case "REJECT" -> "rejected";
+            case "REQUEST_CHANGES" -> "asked for changes";
+            case "ACCEPT" -> "accepted the offer";
+            case "RESUBMIT" -> "resubmitted";
+            case "WITHDRAW" -> "withdrew the request";
+            case "RETRY" -> "retried";
+            case "ABANDON" -> "abandoned";
+            default -> decision.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
     }
 
     private static void enforceSeparationOfDuties(

@@ -94,10 +94,12 @@ public class TellCandidateGroups extends AbstractProcessEnginePlugin {
         if (groups(List.copyOf(task.getCandidates())).isEmpty()) {
             return;
         }
-        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        // On the process instance, not the task's own execution: completing a task of a subprocess removes that
+        // execution with its jobs, which would collide with a mail job running at that moment.
+        ExecutionEntity instance = ((ExecutionEntity) task.getExecution()).getProcessInstance();
         MessageEntity job = new MessageEntity();
-        job.setExecution(execution);
-        job.setDeploymentId(execution.getProcessDefinition().getDeploymentId());
+        job.setExecution(instance);
+        job.setDeploymentId(instance.getProcessDefinition().getDeploymentId());
         // an incident of the job shows on the task's activity in Cockpit
         job.setActivityId(task.getTaskDefinitionKey());
         job.setJobHandlerType(JOB_TYPE);
@@ -135,7 +137,11 @@ public class TellCandidateGroups extends AbstractProcessEnginePlugin {
                     .createExpression("${" + WaitingTaskMail.BEAN + "}")
                     .getValue(execution);
             mail.send(new WaitingTaskMail.WaitingTask(
-                    task.getId(), task.getName(), groups, task.getDueDate(), execution.getVariables()));
+                    task.getId(),
+                    task.getName(),
+                    groups,
+                    task.getDueDate(),
+                    task.getExecution().getVariables()));
         }
 
         @Override

@@ -71,7 +71,7 @@ class MailTemplatesTest {
         request.put("productId", "prod-pagerduty0001");
         request.put("sellerName", "PagerDuty");
         request.put("distributionSummary", "granted to 2 accounts.");
-        request.put("decisionLog", "2026-12-02 15:04 UTC · Review public offer · pmp-admin · APPROVE");
+        request.put("decisionLog", "2026-12-02 15:04 UTC · Review public offer · pmp-admin · approved");
         request.put("pmpOutsideNote", "");
         request.put("requestUrl", "http://localhost:8080/requests/PR-1");
 

@@ -108,7 +108,10 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         assertThat((Date) variable(pi, "agreementEndDate"))
                 .isEqualTo(Date.from(java.time.Instant.parse("2027-11-23T00:00:00Z")));
         assertThat((String) variable(pi, "decisionLog"))
-                .contains("procurement-manager · APPROVE", "finance · APPROVE", "procurement-manager · ACCEPT");
+                .contains(
+                        "Approve private offer (procurement) · procurement-manager · approved",
+                        "Approve private offer (finance) · finance · approved",
+                        "Accept the private offer in AWS Marketplace · procurement-manager · accepted the offer");
         complete(task(pi, "Task_ConfirmPmpAddition", "pmp-admin"), "pmp-admin", decision("APPROVE", "All four eyes"));
 
         assertThat(pi).isEnded().hasPassed("CallActivity_AllowProductInPmp", "EndEvent_ProductAllowed");

@@ -186,6 +186,20 @@ public abstract class PublicOfferScenario {
                         .toList()))
                 .as("the license reached the target accounts")
                 .containsExactly("arn:aws:iam::310987654321:root", "arn:aws:iam::310987654322:root");
+        assertThat(awaitMail(
+                                "finance@demo.mpgov.example",
+                                "[mpgov] Waiting for Finance: Approve private offer (finance)")
+                        .body())
+                .contains("Approve private offer (finance): PagerDuty — " + requestId, "/#/?task=");
+        assertThat(awaitMail(
+                                "requester@demo.mpgov.example",
+                                "[mpgov] PagerDuty is now available in the Private Marketplace (" + requestId)
+                        .body())
+                .as("a private offer's mail names its agreement and the day it ends, in ISO 8601")
+                .contains("Agreement: " + agreementId + "\nAgreement ends: 20")
+                .containsPattern("Agreement ends: \\d{4}-\\d{2}-\\d{2}")
+                .contains("Licenses: granted to 2 accounts")
+                .contains("Follow it: http://localhost:8080/requests/" + requestId);
     }
 
     @Test
@@ -236,6 +250,10 @@ public abstract class PublicOfferScenario {
                 .anySatisfy(mail -> {
                     assertThat(mail.to()).containsExactly("requester@demo.mpgov.example");
                     assertThat(mail.subject()).contains(requestId, "available");
+                    assertThat(mail.body())
+                            .as("a public offer has no agreement: no empty line about one")
+                            .doesNotContain("Agreement")
+                            .contains("Licenses: ");
                 });
     }
 }

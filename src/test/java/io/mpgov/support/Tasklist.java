@@ -80,6 +80,34 @@ public final class Tasklist implements AutoCloseable {
         return this;
     }
 
+    /** Opens a page as a link in a mail would, nobody signed in; a Tasklist link asks to sign in, and then shows its page. */
+    public Tasklist openSignedOut(String url) {
+        driver.manage().deleteAllCookies();
+        driver.get(url);
+        return this;
+    }
+
+    /** Signs in on the Tasklist sign-in form the page shows (demo password), staying on the page's address. */
+    public Tasklist signInAs(String user) {
+        type(By.cssSelector("input[ng-model='username']"), user);
+        type(By.cssSelector("input[type='password']"), "demo");
+        click(By.cssSelector("button[type='submit']"));
+        return this;
+    }
+
+    /** Waits until the page shows the text, and scrolls the innermost element that holds it into view. */
+    public Tasklist shows(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+        String holds = "contains(normalize-space(.), \"" + text + "\")";
+        centre(driver.findElement(By.xpath("//*[" + holds + "][not(.//*[" + holds + "])]")));
+        return this;
+    }
+
+    /** The address the browser is at. */
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     public Tasklist startProcess(String name) {
         click(By.xpath("//a[contains(., 'Start process')]"));
         click(By.xpath("//div[contains(@class,'modal')]//a[contains(., '" + name + "')]"));
