@@ -1,13 +1,18 @@
 package io.mpgov;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,10 +34,46 @@ class MpgovApplicationIT extends PublicOfferScenario {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    ManagementService management;
+
     long requests() {
         return runtime.createProcessInstanceQuery()
                 .processDefinitionKey("procurement-request")
                 .count();
+    }
+
+    @Test
+    void aTaskMailThatCannotGoIsTriedAgainAMinuteLaterAndTheTaskWaitsMeanwhile() {
+        org.camunda.bpm.engine.identity.User pmpAdmin =
+                identity.createUserQuery().userId("pmp-admin").singleResult();
+        String address = pmpAdmin.getEmail();
+        pmpAdmin.setEmail(null);
+        identity.saveUser(pmpAdmin);
+        try {
+            String pi = submit("requester", publicRequest("prod-gitlabprem001"))
+                    .get("processInstanceId")
+                    .asText();
+            String taskId = awaitTask(pi, "pmp-admin");
+
+            org.camunda.bpm.engine.runtime.Job mail = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> management
+                                    .createJobQuery()
+                                    .processInstanceId(pi)
+                                    .withException()
+                                    .singleResult(),
+                            job -> job != null);
+            assertThat(mail.getExceptionMessage()).contains("Nobody to send 'task-waiting' to");
+            assertThat(mail.getRetries()).as("retried, not dropped").isEqualTo(4);
+            assertThat(mail.getDuedate()).isAfter(Date.from(Instant.now().plusSeconds(30)));
+            assertThat(http.get("/engine-rest/task/" + taskId, "pmp-admin").status())
+                    .as("the task waits whatever its mail does")
+                    .isEqualTo(200);
+        } finally {
+            pmpAdmin.setEmail(address);
+            identity.saveUser(pmpAdmin);
+        }
     }
 
     @Test

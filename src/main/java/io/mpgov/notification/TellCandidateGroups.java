@@ -56,6 +56,11 @@ public class TellCandidateGroups extends AbstractProcessEnginePlugin {
                 Optional.ofNullable(configuration.getCustomJobHandlers()).orElse(List.of()));
         handlers.add(new MailJob());
         configuration.setCustomJobHandlers(handlers);
+    }
+
+    /** After init: Spring Boot's starter sets its own factory in its preInit, whichever plugin comes first. */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
         FailedJobCommandFactory others = Optional.ofNullable(configuration.getFailedJobCommandFactory())
                 .orElseGet(DefaultFailedJobCommandFactory::new);
         configuration.setFailedJobCommandFactory((jobId, failure) -> new MailRetry(jobId, failure, others));
