@@ -2,9 +2,12 @@ package io.mpgov.notification;
 
 import io.mpgov.security.Personas;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -22,9 +25,11 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -34,7 +39,8 @@ import org.springframework.stereotype.Component;
  * On every user task of every deployed process, when it is created: its name gets the product and the request
  * ({@link TaskNames}), and, when it waits for candidate groups, a job of its own mails their members
  * ({@link WaitingTaskMail}). The job runs after the task is committed, so a mail that fails never costs the
- * task; it is retried ({@value #RETRIES} times, {@value #RETRY_INTERVAL} apart) and then stays as an incident.
+ * task; it is retried ({@value #RETRIES} times, {@value #RETRY_INTERVAL} apart) and then stays as an incident (of
+ * the process definition: the job is the request's but belongs to none of its executions).
  * The requester group's tasks are the requester's own (completing a product request): they are not mailed.
  */
 @Component
@@ -80,6 +86,7 @@ public class TellCandidateGroups extends AbstractProcessEnginePlugin {
     private static final class Parser extends AbstractBpmnParseListener {
 
         private final TaskListener onCreate = TellCandidateGroups::created;
+        private final ExecutionListener onEnd = TellCandidateGroups::ended;
 
         @Override
         public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -87,6 +94,27 @@ public class TellCandidateGroups extends AbstractProcessEnginePlugin {
                     .getTaskDefinition()
                     .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
         }
+
+        @Override
+        public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, onEnd);
+        }
+    }
+
+    /**
+     * A request that ends (or is deleted) takes its mails that have not gone with it: they belong to no execution that
+     * would. One running at this moment is left to finish: it finds its task gone and ends without a mail.
+     */
+    private static void ended(DelegateExecution instance) {
+        Date now = ClockUtil.getCurrentTime();
+        Context.getCommandContext()
+                .getJobManager()
+                .findJobsByProcessInstanceId(instance.getProcessInstanceId())
+                .stream()
+                .filter(job -> JOB_TYPE.equals(job.getJobHandlerType()))
+                .filter(job -> job.getLockExpirationTime() == null
+                        || job.getLockExpirationTime().before(now))
+                .forEach(JobEntity::delete);
     }
 
     private static void created(DelegateTask task) {
@@ -99,13 +127,16 @@ public class TellCandidateGroups extends AbstractProcessEnginePlugin {
         if (groups(List.copyOf(task.getCandidates())).isEmpty()) {
             return;
         }
-        // On the process instance, not the task's own execution: completing a task of a subprocess removes that
-        // execution with its jobs, which would collide with a mail job running at that moment.
-        ExecutionEntity instance = ((ExecutionEntity) task.getExecution()).getProcessInstance();
+        // Of the process instance, but of no execution: a job of an execution is deleted with it and changes it when
+        // it ends, which would collide with whoever completes the task while its mail goes.
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
         MessageEntity job = new MessageEntity();
-        job.setExecution(instance);
-        job.setDeploymentId(instance.getProcessDefinition().getDeploymentId());
-        // an incident of the job shows on the task's activity in Cockpit
+        job.setProcessInstanceId(execution.getProcessInstanceId());
+        job.setRootProcessInstanceId(execution.getRootProcessInstanceId());
+        job.setProcessDefinitionId(execution.getProcessDefinitionId());
+        job.setProcessDefinitionKey(execution.getProcessDefinition().getKey());
+        job.setDeploymentId(execution.getProcessDefinition().getDeploymentId());
+        job.setTenantId(execution.getTenantId());
         job.setActivityId(task.getTaskDefinitionKey());
         job.setJobHandlerType(JOB_TYPE);
         job.setJobHandlerConfigurationRaw(task.getId());
@@ -127,12 +158,13 @@ public class TellCandidateGroups extends AbstractProcessEnginePlugin {
         }
 
         @Override
-        public void execute(TaskId config, ExecutionEntity execution, CommandContext context, String tenantId) {
+        public void execute(TaskId config, ExecutionEntity none, CommandContext context, String tenantId) {
             TaskEntity task = context.getTaskManager().findTaskById(config.id());
             // decided, or taken by someone, before the mail went: it waits for nobody any more
             if (task == null || task.getAssignee() != null) {
                 return;
             }
+            ExecutionEntity execution = task.getExecution();
             List<String> groups = groups(List.copyOf(task.getCandidates()));
             if (groups.isEmpty()) {
                 return;
@@ -142,11 +174,7 @@ public class TellCandidateGroups extends AbstractProcessEnginePlugin {
                     .createExpression("${" + WaitingTaskMail.BEAN + "}")
                     .getValue(execution);
             mail.send(new WaitingTaskMail.WaitingTask(
-                    task.getId(),
-                    task.getName(),
-                    groups,
-                    task.getDueDate(),
-                    task.getExecution().getVariables()));
+                    task.getId(), task.getName(), groups, task.getDueDate(), execution.getVariables()));
         }
 
         @Override

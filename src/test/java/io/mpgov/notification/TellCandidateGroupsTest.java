@@ -139,6 +139,16 @@ class TellCandidateGroupsTest {
     }
 
     @Test
+    void aRequestThatEndsTakesItsUnsentMailWithIt() {
+        ProcessInstance pi = start("finance", Map.of("productId", "prod-abc"));
+        assertThat(mailJob(pi)).isNotNull();
+
+        engine.getRuntimeService().deleteProcessInstance(pi.getId(), "withdrawn");
+
+        assertThat(mailJob(pi)).isNull();
+    }
+
+    @Test
     void aFailingMailIsRetriedAMinuteApartThenAnIncidentAndTheTaskStays() {
         ProcessInstance pi = start("finance", Map.of("productId", "prod-abc"));
         failure = new IllegalStateException("SES is down");
@@ -155,10 +165,10 @@ class TellCandidateGroupsTest {
 
         assertThat(engine.getRuntimeService()
                         .createIncidentQuery()
-                        .processInstanceId(pi.getId())
+                        .processDefinitionId(pi.getProcessDefinitionId())
                         .singleResult())
                 .satisfies(incident -> {
-                    assertThat(incident.getActivityId()).isEqualTo("Task_Approve");
+                    assertThat(incident.getIncidentType()).isEqualTo("failedJob");
                     assertThat(incident.getIncidentMessage()).contains("SES is down");
                 });
         assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(1);
