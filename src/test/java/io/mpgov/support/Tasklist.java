@@ -95,6 +95,24 @@ public final class Tasklist implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Presses Start when the start form has a mistake mpgov refuses: waits until Tasklist shows mpgov's
+     * message, with the dialog and what was typed still there, and answers the message.
+     */
+    public String submitStartFormRefused(String expectedText) {
+        By start = By.cssSelector("button[ng-click='startProcessInstance()']");
+        click(start);
+        By message = By.xpath("//*[contains(@class,'notification') or contains(@class,'alert')][contains(., \""
+                + expectedText + "\")]");
+        visible(start);
+        return visible(message).getText();
+    }
+
+    /** After a start: the link mpgov's note in Tasklist gives to the new request's page. */
+    public String requestStartedLink() {
+        return visible(By.cssSelector("#mpgov-request-started a")).getAttribute("href");
+    }
+
     /** Opens the named task from "My groups' tasks" (reloading until it is there), claims it and waits until its form takes input. */
     public Tasklist claimGroupTask(String taskName) {
         By link =
