@@ -134,23 +134,31 @@ class HostileInputIT {
             if (c.has("raw") || c.has("jsonOnly") || c.path("status").asInt() != 400) {
                 continue;
             }
-            tests.add(DynamicTest.dynamicTest(c.path("name").asText(), () -> {
-                long before = requestsStarted();
-                HttpResponse<String> response = post(
-                        "/engine-rest/process-definition/key/procurement-request/submit-form",
-                        submitForm(JSON.readTree(requestBody(c))),
-                        "requester:demo",
-                        null);
-                assertThat(response.statusCode())
-                        .as(c.path("name").asText() + ": " + response.body())
-                        .isBetween(400, 403);
-                assertThat(response.body()).as("no markup echoed").doesNotContain(MARKUP);
-                assertThat(requestsStarted())
-                        .as(c.path("name").asText() + ": nothing started")
-                        .isEqualTo(before);
-            }));
+            for (String door : List.of("submit-form", "start")) {
+                tests.add(DynamicTest.dynamicTest(door + ": " + c.path("name").asText(), () -> {
+                    long before = requestsStarted();
+                    HttpResponse<String> response = post(
+                            "/engine-rest/process-definition/key/procurement-request/" + door,
+                            submitForm(JSON.readTree(requestBody(c))),
+                            "requester:demo",
+                            null);
+                    assertThat(response.statusCode())
+                            .as(c.path("name").asText() + ": " + response.body())
+                            .isBetween(400, 403);
+                    if (response.statusCode() == 400) {
+                        assertThat(response.body())
+                                .as("mpgov's message, without the engine's prefix")
+                                .contains("Please correct the request")
+                                .doesNotContain("Cannot instantiate");
+                    }
+                    assertThat(response.body()).as("no markup echoed").doesNotContain(MARKUP);
+                    assertThat(requestsStarted())
+                            .as(c.path("name").asText() + ": nothing started")
+                            .isEqualTo(before);
+                }));
+            }
         }
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(80);
         return tests.stream();
     }
 

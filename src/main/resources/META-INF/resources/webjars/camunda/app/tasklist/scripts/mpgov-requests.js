@@ -1,23 +1,14 @@
 // mpgov in Tasklist. Tasklist says only "The process has been started.": once a procurement request starts,
-// this says its id and links its request page. And a refused start shows mpgov's message without the
-// engine's prefix ("Cannot instantiate process definition <id>: "). It watches Tasklist's own calls to
-// start a process; it changes nothing that is sent.
+// this says its id and links its request page. It watches Tasklist's own calls to start a process and changes
+// nothing that is sent or answered.
 const START = /\/process-definition\/[^/]+\/(submit-form|start)$/;
-const ENGINE_PREFIX = /Cannot instantiate process definition [^\s"]+: /;
 
-const proto = XMLHttpRequest.prototype;
-const responseText = Object.getOwnPropertyDescriptor(proto, 'responseText').get;
-const response = Object.getOwnPropertyDescriptor(proto, 'response').get;
-const open = proto.open;
-proto.open = function (method, url, ...rest) {
+const open = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (method, url, ...rest) {
   if (String(method).toUpperCase() === 'POST' && START.test(String(url).split('?')[0])) {
-    // Getters, not a handler: Tasklist's own handler may be set before open() and run first.
-    const unprefixed = (text) => (typeof text === 'string' && this.status >= 400 ? text.replace(ENGINE_PREFIX, '') : text);
-    Object.defineProperty(this, 'responseText', { get: () => unprefixed(responseText.call(this)) });
-    Object.defineProperty(this, 'response', { get: () => unprefixed(response.call(this)) });
     this.addEventListener('load', () => {
       if (this.status === 200) {
-        announce(responseText.call(this));
+        announce(this.responseText);
       } else {
         // Tasklist shows the refusal at the top of the dialog, far from the Start button just pressed.
         setTimeout(() => document.querySelector('.modal')?.scrollTo({ top: 0, behavior: 'smooth' }), 0);
