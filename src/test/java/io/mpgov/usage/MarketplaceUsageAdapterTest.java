@@ -71,7 +71,7 @@ class MarketplaceUsageAdapterTest {
 
     /** The catalog's listing and one received license, checked out or not. */
     void product(String id, String title, String type, boolean checkedOut) {
-        when(catalog.listing(id)).thenReturn(Optional.of(new CatalogPort.Listing(id, title, type)));
+        when(catalog.listing(id)).thenReturn(Optional.of(new CatalogPort.Listing(id, title, null, type)));
         when(licenses.licensesOf(id))
                 .thenReturn(List.of(new LicensePort.ReceivedLicense("arn:lic:" + id, id, title, "us-east-1")));
         when(licenses.consumed("arn:lic:" + id)).thenReturn(checkedOut);
