@@ -115,6 +115,7 @@ function showOnly(...ids) {
 function signedOut(message) {
   $('who').textContent = '';
   $('sign-out').hidden = true;
+  $('evidence').hidden = true;
   $('error').textContent = message || '';
   showOnly('login');
 }
@@ -123,6 +124,11 @@ async function show() {
   const me = await api('/api/dashboard/me');
   $('who').textContent = me.name;
   $('sign-out').hidden = false;
+  $('evidence').hidden = !me.mayReadEvidence;
+  if (me.mayReadEvidence) {
+    const day = offset => new Date(Date.now() - offset * 864e5).toISOString().slice(0, 10);
+    $('evidence').href = '/api/audit/evidence?format=csv&from=' + day(30) + '&to=' + day(0);
+  }
   if (!me.mayRead) {
     $('readers').textContent = me.readers.join(', ');
     showOnly('not-for-you');

@@ -144,6 +144,7 @@ class DashboardIT {
         assertThat(List.of(admin.path("mayRead"), admin.path("mayDryRun"), admin.path("mayReview")))
                 .extracting(JsonNode::asBoolean)
                 .containsOnly(true);
+        assertThat(admin.path("mayReadEvidence").asBoolean()).isFalse();
 
         Http.Response requester = TasklistSession.signIn(port, "requester").mpgov("GET", "/api/dashboard/me", null);
         assertThat(requester.status()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.mpgov.dashboard;
 
+import io.mpgov.audit.EvidenceCollector;
 import io.mpgov.review.Reviews;
 import io.mpgov.security.AsSystem;
 import io.mpgov.security.Callers;
@@ -37,10 +38,17 @@ class DashboardController {
      * @param mayRead   may read the catalog dashboard
      * @param mayDryRun may start a catalog review that only reports ({@code POST /api/reviews/catalog?dryRun=true})
      * @param mayReview may start a catalog review that removes products ({@code POST /api/reviews/catalog})
+     * @param mayReadEvidence may download the audit evidence ({@code GET /api/audit/evidence})
      * @param readers   the groups the dashboard is for, as people call them
      */
     record Caller(
-            String userId, String name, boolean mayRead, boolean mayDryRun, boolean mayReview, List<String> readers) {}
+            String userId,
+            String name,
+            boolean mayRead,
+            boolean mayDryRun,
+            boolean mayReview,
+            boolean mayReadEvidence,
+            List<String> readers) {}
 
     @GetMapping("/me")
     Caller me() {
@@ -59,6 +67,7 @@ class DashboardController {
                 Callers.isAny(identity, MAY_READ),
                 Callers.isAny(identity, Reviews.mayStartCatalogReview(true)),
                 Callers.isAny(identity, Reviews.mayStartCatalogReview(false)),
+                Callers.isAny(identity, EvidenceCollector.READERS),
                 MAY_READ.stream()
                         .filter(Personas.ALL::contains)
                         .map(Personas::displayName)

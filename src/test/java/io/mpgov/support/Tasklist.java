@@ -177,15 +177,22 @@ public final class Tasklist implements AutoCloseable {
         return this;
     }
 
-    /** Signs out of everything, signs in to the catalog dashboard on its own form and waits until it shows the text. */
+    /**
+     * Signs out of everything, opens Tasklist's sign-in page (whose session the dashboard then shares without being
+     * told its CSRF token), signs in on the dashboard's own form and waits until it shows the text.
+     */
     public Tasklist dashboardAs(String user, String expectedText) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/camunda/app/tasklist/default/");
+        visible(By.cssSelector("input[ng-model='username']"));
         signInOnDashboard(user, "demo");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expectedText));
         return this;
     }
 
-    /** Signs in to the dashboard with a password it refuses, and answers the message it shows (once it shows one). */
+    /** Signs out of everything, signs in to the dashboard with a password it refuses, and answers the message it shows. */
     public String dashboardRefusesSignIn(String user, String password) {
+        driver.manage().deleteAllCookies();
         signInOnDashboard(user, password);
         return wait.until(d -> {
             String message = d.findElement(By.id("error")).getText();
@@ -194,7 +201,6 @@ public final class Tasklist implements AutoCloseable {
     }
 
     private void signInOnDashboard(String user, String password) {
-        driver.manage().deleteAllCookies();
         driver.get(base + "/dashboard/");
         type(By.id("user"), user);
         type(By.id("password"), password);
