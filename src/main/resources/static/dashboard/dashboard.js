@@ -130,7 +130,7 @@ async function show() {
     $('evidence').href = '/api/audit/evidence?format=csv&from=' + day(30) + '&to=' + day(0);
   }
   if (!me.mayRead) {
-    $('readers').textContent = me.readers.join(', ');
+    $('readers').textContent = new Intl.ListFormat('en', { type: 'conjunction' }).format(me.readers);
     showOnly('not-for-you');
     return;
   }

@@ -80,6 +80,7 @@ class BrowserJourneyIT {
                 tasklist.dashboardAs("requester", "The catalog dashboard is for")
                         .screenshot("requester-is-told");
                 assertThat(tasklist.dashboardActions()).isEmpty();
+                tasklist.signOutOfDashboard().dashboard("Sign in").screenshot("signed-out");
 
                 tasklist.dashboardAs("pmp-admin", "CrowdStrike Falcon");
                 assertThat(tasklist.dashboardActions()).containsExactly("Review now — dry run", "Review now");

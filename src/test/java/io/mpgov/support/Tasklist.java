@@ -207,6 +207,13 @@ public final class Tasklist implements AutoCloseable {
         click(By.cssSelector("#login button[type='submit']"));
     }
 
+    /** Signs out on the dashboard and waits until its sign-in form is back. */
+    public Tasklist signOutOfDashboard() {
+        click(By.id("sign-out"));
+        visible(By.id("login-form"));
+        return this;
+    }
+
     /** The labels of the dashboard's action buttons that it shows. */
     public List<String> dashboardActions() {
         return driver.findElements(By.cssSelector("#products-section button")).stream()
