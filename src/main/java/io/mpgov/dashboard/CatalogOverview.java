@@ -21,8 +21,10 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -149,12 +151,7 @@ public class CatalogOverview {
             LastUse lastUse = LastUse.of(standing, use.usage());
             products.add(new Product(
                     productId,
-                    listing.map(CatalogPort.Listing::title)
-                            .or(() -> received.stream()
-                                    .map(LicensePort.ReceivedLicense::productName)
-                                    .filter(n -> n != null && !n.isBlank())
-                                    .findFirst())
-                            .orElse(null),
+                    title(listing, received),
                     listing.map(CatalogPort.Listing::seller).orElse(null),
                     record.offerType(),
                     standing.baseline() ? "NOT YET REVIEWED" : record.origin(),
@@ -213,6 +210,16 @@ public class CatalogOverview {
         return "REMOVE".equals(result.getEntry("action")) ? result.getEntry("reason") : null;
     }
 
+    /** The catalog's title, else the one on the product's licenses (what Cost Explorer is asked by, too). */
+    private static String title(Optional<CatalogPort.Listing> listing, List<LicensePort.ReceivedLicense> received) {
+        return listing.map(CatalogPort.Listing::title)
+                .or(() -> received.stream()
+                        .map(LicensePort.ReceivedLicense::productName)
+                        .filter(n -> n != null && !n.isBlank())
+                        .findFirst())
+                .orElse(null);
+    }
+
     /** @param usage what AWS shows of the product's use now; empty when AWS cannot say now ({@code signal} says why) */
     private record AwsUse(Optional<UsagePort.Usage> usage, String signal) {}
 
@@ -242,8 +249,8 @@ public class CatalogOverview {
                 // Nothing names it to AWS: "in use" is the review's safe assumption, not a fact to show.
                 return new LastUse(null, null);
             }
-            Optional<LocalDate> last = java.util.stream.Stream.of(now.lastUsed(), remembered)
-                    .filter(java.util.Objects::nonNull)
+            Optional<LocalDate> last = Stream.of(now.lastUsed(), remembered)
+                    .filter(Objects::nonNull)
                     .max(Comparator.naturalOrder());
             if (last.isPresent()) {
                 return new LastUse(last.get(), null);
