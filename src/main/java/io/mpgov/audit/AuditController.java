@@ -1,7 +1,6 @@
 package io.mpgov.audit;
 
 import io.mpgov.security.Callers;
-import io.mpgov.security.Personas;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,7 +27,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/audit")
 class AuditController {
 
-    private static final List<String> MAY_READ = List.of(Personas.AUDITOR, "camunda-admin");
     private static final long MAX_DAYS = 366;
 
     private final EvidenceCollector collector;
@@ -42,7 +40,7 @@ class AuditController {
     @GetMapping("/evidence")
     ResponseEntity<?> evidence(
             @RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "json") String format) {
-        Callers.requireAny(identity, MAY_READ, "read audit evidence");
+        Callers.requireAny(identity, EvidenceCollector.READERS, "read audit evidence");
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {

@@ -25,9 +25,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/reviews")
 class ReviewController {
 
-    private static final List<String> MAY_REMOVE = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER);
-    private static final List<String> MAY_LOOK =
-            List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER, Personas.AUDITOR);
     private static final List<String> MAY_REVIEW_ACCESS = List.of(Personas.SECURITY, "camunda-admin");
 
     private final Reviews reviews;
@@ -48,7 +45,7 @@ class ReviewController {
     @PostMapping("/catalog")
     ResponseEntity<Map<String, Object>> start(@RequestParam(defaultValue = "false") boolean dryRun) {
         String user = requireAny(
-                dryRun ? MAY_LOOK : MAY_REMOVE, dryRun ? "run a dry catalog review" : "run a catalog review");
+                Reviews.mayStartCatalogReview(dryRun), dryRun ? "run a dry catalog review" : "run a catalog review");
         String id = reviews.start(dryRun, (dryRun ? "dry run" : "review") + " requested by " + user);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/reviews/catalog/" + id))
@@ -57,7 +54,7 @@ class ReviewController {
 
     @GetMapping("/catalog/{id}")
     Reviews.Run find(@PathVariable String id) {
-        requireAny(MAY_LOOK, "read catalog reviews");
+        requireAny(Reviews.mayStartCatalogReview(true), "read catalog reviews");
         return reviews.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No catalog review " + id));
     }

@@ -106,6 +106,9 @@ class MarketplaceUsageAdapterTest {
 
         assertThat(redHat.inUse()).isFalse();
         assertThat(redHat.lastUsed()).isNull();
+        assertThat(redHat.seenSince())
+                .as("no use seen since the look-back window's first day")
+                .isEqualTo(today.withDayOfMonth(1).minusMonths(6));
         assertThat(redHat.signal())
                 .isEqualTo("none seen: no Cost Explorer spend, no License Manager check-outs (AmiProduct@1.0)");
     }
@@ -292,6 +295,7 @@ class MarketplaceUsageAdapterTest {
 
         assertThat(unknown.inUse()).isTrue();
         assertThat(unknown.lastUsed()).isEqualTo(today);
+        assertThat(unknown.seenSince()).as("its use cannot be told").isNull();
         assertThat(unknown.signal()).startsWith("unknown");
     }
 }
