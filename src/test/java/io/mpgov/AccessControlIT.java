@@ -229,6 +229,65 @@ class AccessControlIT {
     }
 
     @Test
+    void aPageOutsideCamundaReadsItsSessionsCsrfTokenBackToSignOut() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://127.0.0.1:" + port;
+        String auth = base + "/camunda/api/admin/auth/user/default";
+        // The session's token, made by the first read; Camunda hands it out once, in a cookie for /camunda only.
+        HttpResponse<Void> first =
+                browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.discarding());
+        String made = first.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<Void> again = browser.send(
+                HttpRequest.newBuilder(URI.create(auth)).header("X-XSRF-TOKEN", "Fetch").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(again.headers().firstValue("X-XSRF-TOKEN"))
+                .as("Camunda does not hand a session's token out twice")
+                .isEmpty();
+        java.util.function.Supplier<String> heldToken = () -> {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(browser.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/api/session/csrf-token"))
+                                                .header("X-Requested-By", "mpgov")
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body())
+                        .path("token")
+                        .asText();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(heldToken.get()).isEqualTo(made);
+
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(auth + "/login/welcome"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", heldToken.get())
+                        .POST(HttpRequest.BodyPublishers.ofString("username=requester&password=demo"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> signedOut = browser.send(
+                HttpRequest.newBuilder(URI.create(auth + "/logout"))
+                        .header("X-XSRF-TOKEN", heldToken.get())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .as("signed out")
+                .isEqualTo(404);
+
+        Http.Response stranger = http.get("/api/session/csrf-token", null);
+        assertThat(stranger.status()).isEqualTo(200);
+        assertThat(stranger.json().has("token")).as("no session, no token").isFalse();
+    }
+
+    @Test
     void aRefusalSaysWhoWasRefusedWhat() {
         Http.Response refused = http.post("/api/reviews/catalog", "finance", "{}");
         assertThat(refused.status()).isEqualTo(403);
@@ -372,7 +431,8 @@ class AccessControlIT {
                 assertThat(answer.json().get("detail").asText()).containsAnyOf("page must", "size must");
             }
         }
-        for (String hostile : List.of("state=running", "state=%3Cscript%3Ealert(1)%3C/script%3E", "mine=yes", "mine=1")) {
+        for (String hostile :
+                List.of("state=running", "state=%3Cscript%3Ealert(1)%3C/script%3E", "mine=yes", "mine=1")) {
             Http.Response answer = http.get("/api/requests?" + hostile, "requester");
             assertThat(answer.status()).as(hostile + " → " + answer.body()).isEqualTo(400);
             assertThat(answer.body()).doesNotContain("<script");
