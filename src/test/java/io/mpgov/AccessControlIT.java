@@ -239,7 +239,9 @@ class AccessControlIT {
                 browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.discarding());
         String made = first.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
         HttpResponse<Void> again = browser.send(
-                HttpRequest.newBuilder(URI.create(auth)).header("X-XSRF-TOKEN", "Fetch").build(),
+                HttpRequest.newBuilder(URI.create(auth))
+                        .header("X-XSRF-TOKEN", "Fetch")
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(again.headers().firstValue("X-XSRF-TOKEN"))
                 .as("Camunda does not hand a session's token out twice")
@@ -277,7 +279,9 @@ class AccessControlIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
-        assertThat(browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.discarding())
+        assertThat(browser.send(
+                                HttpRequest.newBuilder(URI.create(auth)).build(),
+                                HttpResponse.BodyHandlers.discarding())
                         .statusCode())
                 .as("signed out")
                 .isEqualTo(404);
