@@ -236,7 +236,8 @@ public class RequestService implements io.mpgov.review.Renewals {
                 .variableName(ProcurementRequestProcess.INITIATOR)
                 .list()
                 .stream()
-                .filter(v -> v.getTaskId() == null)
+                // null until someone takes over a request AWS or a review opened
+                .filter(v -> v.getTaskId() == null && v.getValue() != null)
                 .map(HistoricVariableInstance::getValue)
                 .findFirst()
                 .orElse(null);
