@@ -92,7 +92,7 @@ class HttpSecurityConfiguration {
         registration.setName("mpgov-api-basic-auth");
         // /api/events authenticates by shared secret (EventBridge API destination), not by user.
         registration.addUrlPatterns(
-                "/api/requests", "/api/requests/*", "/api/reviews/*", "/api/audit/*", "/api/dashboard/*");
+                "/api/requests", "/api/requests/*", "/api/tasks", "/api/reviews/*", "/api/audit/*", "/api/dashboard/*");
         return registration;
     }
 }

@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -121,19 +122,7 @@ public final class Tasklist implements AutoCloseable {
         By groupTasks = By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')"
                 + " and contains(., \"My groups' tasks\")]");
         // The task is created by the engine's job executor: the list shows it after a reload once it is there.
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    driver.navigate().refresh();
-                    click(groupTasks);
-                    try {
-                        new WebDriverWait(driver, Duration.ofSeconds(3))
-                                .until(ExpectedConditions.visibilityOfElementLocated(link));
-                        return true;
-                    } catch (TimeoutException notYet) {
-                        return false;
-                    }
-                });
+        reloadUntil(() -> click(groupTasks), ExpectedConditions.visibilityOfElementLocated(link));
         click(link);
         click(By.cssSelector("button.claim"));
         wait.until(ExpectedConditions.elementToBeClickable(field("Field_Decision-0")));
@@ -252,6 +241,69 @@ public final class Tasklist implements AutoCloseable {
         return driver.findElements(By.cssSelector("#review-removals li")).stream()
                 .map(WebElement::getText)
                 .toList();
+    }
+
+    /** Opens one of mpgov's own pages (e.g. {@code /requests}) signed out, so that it shows its sign-in form. */
+    public Tasklist signedOutAt(String path) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + path);
+        visible(By.id("sign-in-form"));
+        return this;
+    }
+
+    /** Opens one of mpgov's own pages as whoever is signed in. */
+    public Tasklist open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Signs in on the page's own form (not Tasklist's). */
+    public Tasklist signInOnPage(String user, String password) {
+        type(By.id("user"), user);
+        type(By.id("password"), password);
+        click(By.cssSelector("#sign-in-form button[type='submit']"));
+        return this;
+    }
+
+    /** Waits until the element with that id shows the text. */
+    public Tasklist shows(String elementId, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(elementId), text));
+        return this;
+    }
+
+    /** The text of the element with that id, once it is visible. */
+    public String textOf(String elementId) {
+        return visible(By.id(elementId)).getText();
+    }
+
+    /** On /requests: opens the request from its row in the list. */
+    public Tasklist openRequestFromList(String requestId) {
+        click(By.cssSelector("tr[data-request='" + requestId + "'] a"));
+        wait.until(ExpectedConditions.urlContains("/requests/" + requestId));
+        visible(By.id("request-status"));
+        return this;
+    }
+
+    /** Reloads the page until the element shows the text: what it shows changes as the engine works. */
+    public Tasklist reloadUntil(String elementId, String text) {
+        reloadUntil(() -> {}, ExpectedConditions.textToBePresentInElementLocated(By.id(elementId), text));
+        return this;
+    }
+
+    /** Reloads, does {@code afterReload}, and gives the page a few seconds to meet the condition; again until it does. */
+    private void reloadUntil(Runnable afterReload, ExpectedCondition<?> condition) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    driver.navigate().refresh();
+                    afterReload.run();
+                    try {
+                        new WebDriverWait(driver, Duration.ofSeconds(3)).until(condition);
+                        return true;
+                    } catch (TimeoutException notYet) {
+                        return false;
+                    }
+                });
     }
 
     public Tasklist screenshot(String name) {
