@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.events.EventSettings;
 import io.mpgov.support.Http;
+import io.mpgov.support.RequiresChromium;
+import io.mpgov.support.Tasklist;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -188,19 +191,45 @@ class OpenApiDescriptionIT {
     }
 
     @Test
-    void theProblemsDescribedAreWhatComesBack() {
+    void theRequestFormsSchemaCarriesTheFieldsRules() {
+        JsonNode form = api.at("/components/schemas/RequestForm");
+        assertThat(form.path("required"))
+                .extracting(JsonNode::asText)
+                .contains("productId", "offerType", "businessJustification")
+                .doesNotContain("offerId", "newVendor", "targetAccountIds");
+        JsonNode fields = form.path("properties");
+        assertThat(fields.at("/productId/pattern").asText()).isEqualTo("prod-[a-z0-9]{13}");
+        assertThat(fields.at("/targetOuId/pattern").asText()).startsWith("ou-");
+        assertThat(fields.at("/contractMonths/minimum").asInt()).isEqualTo(1);
+        assertThat(fields.at("/contractMonths/maximum").asInt()).isEqualTo(60);
+        assertThat(fields.at("/offerType/enum")).extracting(JsonNode::asText).containsExactly("PUBLIC", "PRIVATE");
+        assertThat(fields.at("/dataClassification/enum")).hasSize(4);
+        assertThat(fields.at("/targetTag/enum").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void theProblemsDescribedAreWhatComesBackAndEchoNoMarkup() {
         Map<String, Http.Response> answers = Map.of(
                 "400 missing parameter", http.get("/api/audit/evidence?from=2026-01-01", "auditor"),
-                "400 ill-typed parameter", http.post("/api/reviews/catalog?dryRun=maybe", "pmp-admin", "{}"),
+                "400 ill-typed parameter", http.post("/api/reviews/catalog?dryRun=%3Cb%3Emaybe", "pmp-admin", "{}"),
                 "400 invalid request", http.post("/api/requests", "requester", "{}"),
                 "401", http.get("/api/dashboard/catalog", null),
                 "403", http.post("/api/reviews/catalog", "auditor", "{}"),
                 "404", http.get("/api/reviews/catalog/no-such-review", "auditor"),
-                "415", http.post("/api/requests", "requester", "text/plain", "{}", Map.of("X-Requested-By", "mpgov")));
+                "404 no such endpoint", http.get("/api/%3Cb%3Enothing", "auditor"),
+                "405", http.send("DELETE", "/api/dashboard/catalog", "auditor", null),
+                "415",
+                        http.post(
+                                "/api/requests",
+                                "requester",
+                                "text/plain+<b>",
+                                "{}",
+                                Map.of("X-Requested-By", "mpgov")));
         answers.forEach((expected, answer) -> {
             assertThat(answer.status() + "").as(expected + ": " + answer.body()).isEqualTo(expected.substring(0, 3));
             assertThat(answer.contentType()).as(expected).startsWith("application/problem+json");
             assertThat(answer.json().path("status").asInt()).as(expected).isEqualTo(answer.status());
+            assertThat(answer.body()).as(expected + ": no markup echoed").doesNotContain("<", "%3C", "%3c");
         });
         assertThat(answers.get("400 invalid request")
                         .json()
@@ -343,6 +372,25 @@ class OpenApiDescriptionIT {
             }
         }
         assertThat(catalogReviews()).isEqualTo(reviews);
+    }
+
+    /** Swagger UI in headless Chromium, on a machine whose network is closed: it shows every operation, all from here. */
+    @Nested
+    @RequiresChromium
+    class InTheBrowser {
+
+        @Test
+        void swaggerUiShowsTheOperationsAndLoadsNothingFromElsewhere() {
+            try (Tasklist browser = new Tasklist(port, "swagger-ui")) {
+                browser.onFailureScreenshot(() -> {
+                    browser.open("/swagger-ui.html", "Submit a procurement request")
+                            .screenshot("operations");
+                    assertThat(browser.loaded())
+                            .isNotEmpty()
+                            .allSatisfy(url -> assertThat(url).startsWith("http://127.0.0.1:" + port + "/"));
+                });
+            }
+        }
     }
 
     private void forEachOperation(java.util.function.BiConsumer<String, JsonNode> check) {

@@ -14,16 +14,23 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.validation.constraints.Pattern;
+import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.hibernate.validator.constraints.Range;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -155,6 +162,34 @@ class OpenApiDescription {
             }
             sortByStatus(operation);
             return operation;
+        };
+    }
+
+    /**
+     * Field rules the schema generator does not read: the {@code @Pattern} of a composed constraint ({@code @ProductId},
+     * {@code @OuId}) and Hibernate's {@code @Range}. A pattern of words only ({@code PUBLIC|PRIVATE}) is an enum too,
+     * which a generated client can type.
+     */
+    @Bean
+    @SuppressWarnings("unchecked")
+    PropertyCustomizer constraints() {
+        return (schema, type) -> {
+            for (Annotation annotation :
+                    Optional.ofNullable(type.getCtxAnnotations()).orElse(new Annotation[0])) {
+                Pattern composed = AnnotationUtils.findAnnotation(annotation.annotationType(), Pattern.class);
+                if (composed != null && schema.getPattern() == null) {
+                    schema.setPattern(composed.regexp());
+                }
+                if (annotation instanceof Range range) {
+                    schema.setMinimum(BigDecimal.valueOf(range.min()));
+                    schema.setMaximum(BigDecimal.valueOf(range.max()));
+                }
+            }
+            if (schema.getPattern() != null && schema.getPattern().matches("[A-Z_]+(\\|[A-Z_]+)+")) {
+                ((Schema<Object>) schema)
+                        .setEnum(List.of((Object[]) schema.getPattern().split("\\|")));
+            }
+            return schema;
         };
     }
 

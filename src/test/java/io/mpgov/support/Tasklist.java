@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -184,6 +185,21 @@ public final class Tasklist implements AutoCloseable {
         driver.findElement(By.id("dry-run")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-status"), "would be removed"));
         return this;
+    }
+
+    /** Opens a page of mpgov, unsigned, and waits until it shows the text. */
+    public Tasklist open(String path, String expectedText) {
+        driver.get(base + path);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expectedText));
+        return this;
+    }
+
+    /** Every URL the page has loaded so far (the browser's resource timing), the page's own included. */
+    @SuppressWarnings("unchecked")
+    public List<String> loaded() {
+        return (List<String>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
     }
 
     public Tasklist screenshot(String name) {
