@@ -45,6 +45,9 @@ record ProblemDetails(
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String field,
 
+            @Schema(description = "the field's label on the request form", example = "Target account ids")
+            String label,
+
             @Schema(
                     description = "what is wrong with it",
                     example = "510987654321 is not an active account",
