@@ -5,25 +5,41 @@ const AUTH = '/camunda/api/admin/auth/user/default';
 /** Thrown by {@link api} when nobody is signed in (any more): the page shows its sign-in form. */
 export class SignInNeeded extends Error {}
 
-/** Camunda's webapps hand their CSRF token to a request that asks for it. */
-async function csrfToken() {
-  const response = await fetch(AUTH, { headers: { 'X-XSRF-TOKEN': 'Fetch', Accept: 'application/json' } });
-  return response.headers.get('X-XSRF-TOKEN');
+// Camunda's CSRF filter tells a session's token once, in the X-XSRF-TOKEN header of the read that creates it
+// (its cookie is kept to /camunda, out of this page's reach): every read of AUTH keeps what it is told.
+let token = null;
+
+async function readAuth() {
+  const response = await fetch(AUTH, { headers: { Accept: 'application/json' } });
+  token = response.headers.get('X-XSRF-TOKEN') || token;
+  return response;
 }
 
 /** The signed-in user's id, or null. */
 export async function currentUser() {
-  const response = await fetch(AUTH, { headers: { Accept: 'application/json' } });
+  const response = await readAuth();
   return response.ok ? (await response.json()).userId : null;
+}
+
+async function post(path, body) {
+  await readAuth();
+  return fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token || '' },
+    body,
+  });
 }
 
 /** Signs in as Tasklist's sign-in page does; a refusal is an Error whose message a person can read. */
 export async function signIn(user, password) {
-  const response = await fetch(`${AUTH}/login/welcome`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': await csrfToken() },
-    body: new URLSearchParams({ username: user, password }),
-  });
+  const body = new URLSearchParams({ username: user, password });
+  let response = await post(`${AUTH}/login/welcome`, body);
+  if (response.status === 403) {
+    // The session's token was handed to another page (Tasklist's sign-in page): the CSRF filter has just
+    // dropped that session, and the next read starts one whose token this page is told.
+    token = null;
+    response = await post(`${AUTH}/login/welcome`, body);
+  }
   if (response.status === 401) {
     throw new Error('Wrong user name or password.');
   }
@@ -33,8 +49,10 @@ export async function signIn(user, password) {
   return (await response.json()).userId;
 }
 
+/** Signs out of the webapps (Tasklist too). A token this page was never told also ends the session: the CSRF filter drops it. */
 export async function signOut() {
-  await fetch(`${AUTH}/logout`, { method: 'POST', headers: { 'X-XSRF-TOKEN': await csrfToken() } });
+  await post(`${AUTH}/logout`);
+  token = null;
 }
 
 /**

@@ -1,7 +1,6 @@
 package io.mpgov.audit;
 
 import io.mpgov.security.Callers;
-import io.mpgov.security.Personas;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,7 +33,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "audit", description = "Audit evidence: who decided what, when, under which policy version.")
 class AuditController {
 
-    private static final List<String> MAY_READ = List.of(Personas.AUDITOR, "camunda-admin");
     private static final long MAX_DAYS = 366;
 
     private final EvidenceCollector collector;
@@ -70,7 +68,7 @@ class AuditController {
                                             defaultValue = "json"))
                     @RequestParam(defaultValue = "json")
                     String format) {
-        Callers.requireAny(identity, MAY_READ, "read audit evidence");
+        Callers.requireAny(identity, EvidenceCollector.READERS, "read audit evidence");
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProcurementRequestController {
 
     private final RequestService requests;
+    private final RequestFormLabels labels;
 
-    ProcurementRequestController(RequestService requests) {
+    ProcurementRequestController(RequestService requests, RequestFormLabels labels) {
         this.requests = requests;
+        this.labels = labels;
     }
 
     @PostMapping(consumes = "application/json")
@@ -64,11 +65,12 @@ class ProcurementRequestController {
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
                 "Invalid procurement request",
-                e.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+                labels.describe(e.errors()).replace("\n", "; "));
         problem.setProperty(
                 "errors",
                 e.errors().stream()
-                        .map(err -> Map.of("field", err.field(), "message", err.message()))
+                        .map(err -> Map.of(
+                                "field", err.field(), "label", labels.label(err.field()), "message", err.message()))
                         .toList());
         return problem;
     }

@@ -39,7 +39,6 @@ public class RequestService implements io.mpgov.review.Renewals {
 
     static final String RENEWAL_REQUESTER = "renewalRequester";
 
-    private final RequestValidator validator;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final RepositoryService repository;
@@ -47,13 +46,11 @@ public class RequestService implements io.mpgov.review.Renewals {
     private final AuthorizationService authorizations;
 
     RequestService(
-            RequestValidator validator,
             RuntimeService runtime,
             HistoryService history,
             RepositoryService repository,
             IdentityService identity,
             AuthorizationService authorizations) {
-        this.validator = validator;
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
@@ -67,13 +64,10 @@ public class RequestService implements io.mpgov.review.Renewals {
      * Starts a request as the authenticated user; the engine refuses users without CREATE_INSTANCE and
      * gives the request its id.
      *
-     * @throws InvalidRequestException with one message per field; nothing is started
+     * @throws InvalidRequestException with one message per field, from the start's own check
+     *     ({@link CheckSubmissionListener}); nothing is started
      */
     public Submitted submit(RequestForm form) {
-        List<FieldError> errors = validator.validate(form, null);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
         ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, form.toVariables());
         return new Submitted(instance.getBusinessKey(), instance.getId());
     }

@@ -5,7 +5,6 @@ import static io.mpgov.request.ProcurementRequestProcess.*;
 import io.mpgov.decision.Submissions;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,20 +18,25 @@ import org.springframework.stereotype.Component;
 class ValidateRequestDelegate implements JavaDelegate {
 
     private final RequestValidator validator;
+    private final ProductDetails products;
+    private final RequestFormLabels labels;
 
-    ValidateRequestDelegate(RequestValidator validator) {
+    ValidateRequestDelegate(RequestValidator validator, ProductDetails products, RequestFormLabels labels) {
         this.validator = validator;
+        this.products = products;
+        this.labels = labels;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        execution.setVariables(products.missingFrom(execution.getVariables()));
         RequestForm form = RequestForm.fromVariables(execution.getVariables());
         Map<String, Object> fields = form.toVariables();
         execution.setVariables(fields);
         Submissions.fields(execution.getProcessInstanceId(), fields, ClockUtil.getCurrentTime());
         List<FieldError> errors = validator.validate(form, execution.getProcessInstanceId());
         if (!errors.isEmpty()) {
-            String message = errors.stream().map(FieldError::toString).collect(Collectors.joining("\n"));
+            String message = labels.describe(errors);
             execution.setVariable(VALIDATION_ERRORS, message);
             throw new BpmnError(ERROR_INVALID_REQUEST, message);
         }

@@ -29,9 +29,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "reviews", description = "The periodic reviews, started now, and what a catalog review found.")
 class ReviewController {
 
-    private static final List<String> MAY_REMOVE = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER);
-    private static final List<String> MAY_LOOK =
-            List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER, Personas.AUDITOR);
     private static final List<String> MAY_REVIEW_ACCESS = List.of(Personas.SECURITY, "camunda-admin");
 
     private final Reviews reviews;
@@ -71,7 +68,7 @@ class ReviewController {
             @Parameter(description = "only say what the review would remove") @RequestParam(defaultValue = "false")
                     boolean dryRun) {
         String user = requireAny(
-                dryRun ? MAY_LOOK : MAY_REMOVE, dryRun ? "run a dry catalog review" : "run a catalog review");
+                Reviews.mayStartCatalogReview(dryRun), dryRun ? "run a dry catalog review" : "run a catalog review");
         String id = reviews.start(dryRun, (dryRun ? "dry run" : "review") + " requested by " + user);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/reviews/catalog/" + id))
@@ -84,7 +81,7 @@ class ReviewController {
             summary = "What a catalog review found",
             description = "PMP administrators, procurement managers and auditors.")
     Reviews.Run find(@Parameter(description = "the review's process instance id") @PathVariable String id) {
-        requireAny(MAY_LOOK, "read catalog reviews");
+        requireAny(Reviews.mayStartCatalogReview(true), "read catalog reviews");
         return reviews.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No catalog review " + id));
     }

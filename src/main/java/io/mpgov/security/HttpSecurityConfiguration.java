@@ -80,6 +80,15 @@ class HttpSecurityConfiguration {
         return registration;
     }
 
+    /** The engine's REST APIs answer a refused submission as the caller's mistake (400), with mpgov's message. */
+    @Bean
+    FilterRegistrationBean<CallerMistakes> engineCallerMistakes() {
+        FilterRegistrationBean<CallerMistakes> registration = new FilterRegistrationBean<>(new CallerMistakes());
+        registration.setName("mpgov-engine-caller-mistakes");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =

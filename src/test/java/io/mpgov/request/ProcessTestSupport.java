@@ -104,7 +104,12 @@ abstract class ProcessTestSupport {
         ApprovalSettings approvals = ApprovalSettings.defaults();
         Mocks.register("catalogSettings", catalogSettings);
         Mocks.register("approvalSettings", approvals);
-        Mocks.register("validateRequest", new ValidateRequestDelegate(validator));
+        Mocks.register(
+                "validateRequest",
+                new ValidateRequestDelegate(validator, new ProductDetails(catalog), new RequestFormLabels()));
+        Mocks.register(
+                "checkSubmission",
+                new CheckSubmissionListener(validator, new ProductDetails(catalog), new RequestFormLabels()));
         CatalogTestDelegates.register(catalog, catalogSettings, organization);
         Mocks.register("recordPmpAddition", CatalogTestDelegates.recordPmpAddition(inventory));
         Mocks.register("recordDecision", ApprovalTestListeners.recordDecision(approvals));

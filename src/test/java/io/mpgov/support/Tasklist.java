@@ -96,6 +96,24 @@ public final class Tasklist implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Presses Start when the start form has a mistake mpgov refuses: waits until Tasklist shows mpgov's
+     * message, with the dialog and what was typed still there, and answers the message.
+     */
+    public String submitStartFormRefused(String expectedText) {
+        By start = By.cssSelector("button[ng-click='startProcessInstance()']");
+        click(start);
+        By message = By.xpath("//*[contains(@class,'notification') or contains(@class,'alert')][contains(., \""
+                + expectedText + "\")]");
+        visible(start);
+        return visible(message).getText();
+    }
+
+    /** After a start: the link mpgov's note in Tasklist gives to the new request's page. */
+    public String requestStartedLink() {
+        return visible(By.cssSelector("#mpgov-request-started a")).getAttribute("href");
+    }
+
     /** Opens the named task from "My groups' tasks" (reloading until it is there), claims it and waits until its form takes input. */
     public Tasklist claimGroupTask(String taskName) {
         By link =
@@ -170,21 +188,70 @@ public final class Tasklist implements AutoCloseable {
         return this;
     }
 
-    /** Signs in to mpgov's catalog dashboard and waits until it shows the text. */
-    public Tasklist dashboardAs(String user, String expectedText) {
+    /** Opens mpgov's catalog dashboard with the browser's session as it is (e.g. Tasklist's) and waits until it shows the text. */
+    public Tasklist dashboard(String expectedText) {
         driver.get(base + "/dashboard/");
-        type(By.id("user"), user);
-        type(By.id("password"), "demo");
-        click(By.cssSelector("#login button[type='submit']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expectedText));
         return this;
     }
 
+    /**
+     * Signs out of everything, opens Tasklist's sign-in page (whose session the dashboard then shares without being
+     * told its CSRF token), signs in on the dashboard's own form and waits until it shows the text.
+     */
+    public Tasklist dashboardAs(String user, String expectedText) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/camunda/app/tasklist/default/");
+        visible(By.cssSelector("input[ng-model='username']"));
+        signInOnDashboard(user, "demo");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expectedText));
+        return this;
+    }
+
+    /** Signs out of everything, signs in to the dashboard with a password it refuses, and answers the message it shows. */
+    public String dashboardRefusesSignIn(String user, String password) {
+        driver.manage().deleteAllCookies();
+        signInOnDashboard(user, password);
+        return wait.until(d -> {
+            String message = d.findElement(By.id("error")).getText();
+            return message.isBlank() ? null : message;
+        });
+    }
+
+    private void signInOnDashboard(String user, String password) {
+        driver.get(base + "/dashboard/");
+        type(By.id("user"), user);
+        type(By.id("password"), password);
+        click(By.cssSelector("#login button[type='submit']"));
+    }
+
+    /** Signs out on the dashboard and waits until its sign-in form is back. */
+    public Tasklist signOutOfDashboard() {
+        click(By.id("sign-out"));
+        visible(By.id("login-form"));
+        return this;
+    }
+
+    /** The labels of the dashboard's action buttons that it shows. */
+    public List<String> dashboardActions() {
+        return driver.findElements(By.cssSelector("#products-section button")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .toList();
+    }
+
     /** On the dashboard: the dry-run button, until the page reports what the review would remove. */
     public Tasklist dryRunOnDashboard() {
-        driver.findElement(By.id("dry-run")).click();
+        click(By.id("dry-run"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-status"), "would be removed"));
         return this;
+    }
+
+    /** After a dry run on the dashboard: each product it would remove, as the page lists it. */
+    public List<String> dryRunRemovals() {
+        return driver.findElements(By.cssSelector("#review-removals li")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** Opens a page of mpgov, unsigned, and waits until it shows the text. */
