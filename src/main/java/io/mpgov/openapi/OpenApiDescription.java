@@ -30,6 +30,7 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -205,8 +206,7 @@ class OpenApiDescription {
     }
 
     private static String method(HandlerMethod handler) {
-        RequestMapping mapping = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
-                handler.getMethod(), RequestMapping.class);
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         return mapping == null || mapping.method().length == 0 ? "GET" : mapping.method()[0].name();
     }
 
@@ -214,7 +214,7 @@ class OpenApiDescription {
         return has(handler, RequestBody.class) || has(handler, RequestParam.class);
     }
 
-    private static boolean has(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> annotation) {
+    private static boolean has(HandlerMethod handler, Class<? extends Annotation> annotation) {
         return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(annotation));
     }
 }
