@@ -5,6 +5,9 @@ import io.mpgov.review.Reviews;
 import io.mpgov.security.AsSystem;
 import io.mpgov.security.Callers;
 import io.mpgov.security.Personas;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/dashboard")
+@Tag(name = "dashboard", description = "The data of the catalog dashboard (/dashboard/).")
 class DashboardController {
 
     static final List<String> MAY_READ =
@@ -51,6 +55,10 @@ class DashboardController {
             List<String> readers) {}
 
     @GetMapping("/me")
+    @Operation(
+            operationId = "getDashboardCaller",
+            summary = "Who is signed in, and what the dashboard may offer them",
+            description = "Every signed-in user.")
     Caller me() {
         String userId = identity.getCurrentAuthentication().getUserId();
         // Any signed-in user may ask who they are; the name is read as mpgov, whatever the caller may read.
@@ -75,6 +83,13 @@ class DashboardController {
     }
 
     @GetMapping("/catalog")
+    @Operation(
+            operationId = "getCatalogOverview",
+            summary = "Every product the Private Marketplaces allow, with its agreement, use and review outlook",
+            description = "Auditors, procurement managers, PMP administrators and administrators. Reads AWS.")
+    @ApiResponse(responseCode = "200", description = "The catalog as it stands today")
+    @ApiResponse(responseCode = "502", ref = "AwsRefused")
+    @ApiResponse(responseCode = "503", ref = "AwsUnavailable")
     CatalogOverview.Overview catalog() {
         Callers.requireAny(identity, MAY_READ, "read the catalog dashboard");
         return overview.overview();

@@ -45,7 +45,10 @@ class HttpSecurityConfiguration {
         return registration;
     }
 
-    /** mpgov's pages and API may not be framed (clickjacking) nor have their content type guessed. */
+    /**
+     * mpgov's pages and API, and the API's description with its Swagger UI, may not be framed (clickjacking) nor have
+     * their content type guessed.
+     */
     @Bean
     FilterRegistrationBean<ResponseHeadersFilter> ownSecurityHeaders() {
         FilterRegistrationBean<ResponseHeadersFilter> registration =
@@ -57,7 +60,8 @@ class HttpSecurityConfiguration {
                         "X-Content-Type-Options",
                         "nosniff")));
         registration.setName("mpgov-security-headers");
-        registration.addUrlPatterns("/dashboard/*", "/requests/*", "/common/*", "/api/*");
+        registration.addUrlPatterns(
+                "/dashboard/*", "/requests/*", "/common/*", "/api/*", "/v3/*", "/swagger-ui/*", "/swagger-ui.html");
         registration.setOrder(HEADERS);
         return registration;
     }

@@ -1,5 +1,7 @@
 package io.mpgov.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
@@ -17,9 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
  * Camunda's cookie.
  */
 @RestController
+@Tag(name = "session", description = "For mpgov's own pages, signed in to Camunda's webapps.")
 class SessionToken {
 
     @GetMapping("/api/session/csrf-token")
+    @Operation(
+            operationId = "getSessionCsrfToken",
+            summary = "The CSRF token of this browser's Camunda webapp session",
+            description = "Empty without a session. mpgov's pages send it to Camunda's sign-in and sign-out.")
     ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);

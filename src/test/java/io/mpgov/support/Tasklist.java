@@ -306,6 +306,21 @@ public final class Tasklist implements AutoCloseable {
                 });
     }
 
+    /** Opens a page of mpgov, unsigned, and waits until it shows the text. */
+    public Tasklist open(String path, String expectedText) {
+        driver.get(base + path);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expectedText));
+        return this;
+    }
+
+    /** Every URL the page has loaded so far (the browser's resource timing), the page's own included. */
+    @SuppressWarnings("unchecked")
+    public List<String> loaded() {
+        return (List<String>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
+    }
+
     public Tasklist screenshot(String name) {
         step++;
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
