@@ -19,14 +19,10 @@ import org.springframework.stereotype.Component;
 @Component("checkSubmission")
 class CheckSubmissionListener implements ExecutionListener, TaskListener {
 
-    private final RequestValidator validator;
-    private final ProductDetails products;
-    private final RequestFormLabels labels;
+    private final RequestCheck check;
 
-    CheckSubmissionListener(RequestValidator validator, ProductDetails products, RequestFormLabels labels) {
-        this.validator = validator;
-        this.products = products;
-        this.labels = labels;
+    CheckSubmissionListener(RequestCheck check) {
+        this.check = check;
     }
 
     /** StartEvent_RequestSubmitted, start. */
@@ -44,11 +40,9 @@ class CheckSubmissionListener implements ExecutionListener, TaskListener {
     }
 
     private void check(DelegateExecution execution) {
-        execution.setVariables(products.missingFrom(execution.getVariables()));
-        RequestForm form = RequestForm.fromVariables(execution.getVariables());
-        List<FieldError> errors = validator.validate(form, execution.getProcessInstanceId());
+        List<FieldError> errors = check.errors(check.completed(execution), execution);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors, labels.describe(errors));
+            throw new InvalidRequestException(errors, check.describe(errors));
         }
     }
 }

@@ -17,26 +17,21 @@ import org.springframework.stereotype.Component;
 @Component("validateRequest")
 class ValidateRequestDelegate implements JavaDelegate {
 
-    private final RequestValidator validator;
-    private final ProductDetails products;
-    private final RequestFormLabels labels;
+    private final RequestCheck check;
 
-    ValidateRequestDelegate(RequestValidator validator, ProductDetails products, RequestFormLabels labels) {
-        this.validator = validator;
-        this.products = products;
-        this.labels = labels;
+    ValidateRequestDelegate(RequestCheck check) {
+        this.check = check;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariables(products.missingFrom(execution.getVariables()));
-        RequestForm form = RequestForm.fromVariables(execution.getVariables());
+        RequestForm form = check.completed(execution);
         Map<String, Object> fields = form.toVariables();
         execution.setVariables(fields);
         Submissions.fields(execution.getProcessInstanceId(), fields, ClockUtil.getCurrentTime());
-        List<FieldError> errors = validator.validate(form, execution.getProcessInstanceId());
+        List<FieldError> errors = check.errors(form, execution);
         if (!errors.isEmpty()) {
-            String message = labels.describe(errors);
+            String message = check.describe(errors);
             execution.setVariable(VALIDATION_ERRORS, message);
             throw new BpmnError(ERROR_INVALID_REQUEST, message);
         }

@@ -104,12 +104,9 @@ abstract class ProcessTestSupport {
         ApprovalSettings approvals = ApprovalSettings.defaults();
         Mocks.register("catalogSettings", catalogSettings);
         Mocks.register("approvalSettings", approvals);
-        Mocks.register(
-                "validateRequest",
-                new ValidateRequestDelegate(validator, new ProductDetails(catalog), new RequestFormLabels()));
-        Mocks.register(
-                "checkSubmission",
-                new CheckSubmissionListener(validator, new ProductDetails(catalog), new RequestFormLabels()));
+        RequestCheck check = new RequestCheck(validator, new ProductDetails(catalog), new RequestFormLabels());
+        Mocks.register("validateRequest", new ValidateRequestDelegate(check));
+        Mocks.register("checkSubmission", new CheckSubmissionListener(check));
         CatalogTestDelegates.register(catalog, catalogSettings, organization);
         Mocks.register("recordPmpAddition", CatalogTestDelegates.recordPmpAddition(inventory));
         Mocks.register("recordDecision", ApprovalTestListeners.recordDecision(approvals));
