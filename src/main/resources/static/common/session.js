@@ -5,10 +5,19 @@ const AUTH = '/camunda/api/admin/auth/user/default';
 /** Thrown by {@link api} when nobody is signed in (any more): the page shows its sign-in form. */
 export class SignInNeeded extends Error {}
 
-/** Camunda's webapps hand their CSRF token to a request that asks for it. */
+/**
+ * Camunda's webapps hand their CSRF token out once per session, to the request that makes it; a session that has one
+ * already (signed in to Tasklist, or asked who is signed in) keeps it in a cookie this page cannot read, so mpgov
+ * reads it back (security.SessionToken).
+ */
 async function csrfToken() {
   const response = await fetch(AUTH, { headers: { 'X-XSRF-TOKEN': 'Fetch', Accept: 'application/json' } });
-  return response.headers.get('X-XSRF-TOKEN');
+  const made = response.headers.get('X-XSRF-TOKEN');
+  if (made) {
+    return made;
+  }
+  const held = await fetch('/api/session/csrf-token', { headers: { Accept: 'application/json', 'X-Requested-By': 'mpgov' } });
+  return held.ok ? (await held.json()).token || '' : '';
 }
 
 /** The signed-in user's id, or null. */

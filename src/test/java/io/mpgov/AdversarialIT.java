@@ -40,8 +40,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An attacker's suite: every attempt in src/test/resources/adversarial/attempts.json, made with a demo
- * login through /engine-rest or Tasklist's own session API, against a request in the state the attempt
- * needs. Each must be refused (4xx), and — what matters — leave the product out of the Private
+ * login (or none: {@code anonymous}) through /engine-rest, Tasklist's own session API or mpgov's own paths
+ * ({@code mpgov}: the path as it is, e.g. through the API description's), against a request in the state the
+ * attempt needs. Each must be refused (4xx), and — what matters — leave the product out of the Private
  * Marketplace, grant nothing, count no approval, keep the task open and the request as it was.
  */
 @SpringBootTest(
@@ -151,7 +152,9 @@ class AdversarialIT {
                     ? tasklist.refusedLogin()
                     : tasklist.send(attempt.method(), path, body);
         } else {
-            answer = http.send(attempt.method(), "/engine-rest" + path, attempt.as(), body);
+            String user = attempt.as().equals("anonymous") ? null : attempt.as();
+            answer = http.send(
+                    attempt.method(), attempt.api().equals("mpgov") ? path : "/engine-rest" + path, user, body);
         }
 
         if (attempt.status().isEmpty()) {

@@ -3,7 +3,10 @@ package io.mpgov;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.Sandbox;
+import io.mpgov.support.Http;
+import io.mpgov.support.PublicOfferScenario;
 import io.mpgov.support.RequiresChromium;
 import io.mpgov.support.Tasklist;
 import java.time.Duration;
@@ -53,10 +56,43 @@ class BrowserJourneyIT {
                         .complete();
 
                 awaitAllowed(product);
-                tasklist.dashboardAs("pmp-admin", product)
+                // Signed in to Tasklist: the dashboard opens without a second sign-in.
+                tasklist.dashboard(product)
                         .screenshot("product-in-the-pmp")
                         .dryRunOnDashboard()
                         .screenshot("dashboard-dry-run");
+            });
+        }
+    }
+
+    @Test
+    void theDashboardSaysAWrongPasswordShowsTitlesOffersOnlyWhatEachMayDoAndNamesWhatADryRunWouldRemove() {
+        try (Tasklist tasklist = new Tasklist(port, "dashboard")) {
+            tasklist.onFailureScreenshot(() -> {
+                // Camunda holds a user's next sign-in back for a while after a wrong password: one nobody else uses
+                // here.
+                assertThat(tasklist.dashboardRefusesSignIn("legal", "not-the-password"))
+                        .isEqualTo("Wrong user name or password.");
+                tasklist.screenshot("wrong-password");
+
+                tasklist.dashboardAs("auditor", "CrowdStrike Falcon").screenshot("auditor-reads");
+                assertThat(tasklist.dashboardActions())
+                        .as("an auditor may run a dry run, not a review that removes")
+                        .containsExactly("Review now — dry run");
+
+                tasklist.dashboardAs("requester", "The catalog dashboard is for")
+                        .screenshot("requester-is-told");
+                assertThat(tasklist.dashboardActions()).isEmpty();
+                tasklist.signOutOfDashboard().dashboard("Sign in").screenshot("signed-out");
+
+                tasklist.dashboardAs("pmp-admin", "CrowdStrike Falcon");
+                assertThat(tasklist.dashboardActions()).containsExactly("Review now — dry run", "Review now");
+                tasklist.dryRunOnDashboard().screenshot("pmp-admin-dry-run");
+                assertThat(tasklist.dryRunRemovals())
+                        .anySatisfy(line -> assertThat(line)
+                                .startsWith("CrowdStrike Falcon (prod-crwdfalcon001) — agreement ends within 3 months"
+                                        + " (ends "))
+                        .allSatisfy(line -> assertThat(line).matches(".+ \\(prod-[a-z0-9]+\\) — .+"));
             });
         }
     }
@@ -106,9 +142,115 @@ class BrowserJourneyIT {
                         .complete();
 
                 awaitAllowed(product);
-                tasklist.dashboardAs("pmp-admin", product).screenshot("product-in-the-pmp");
+                tasklist.dashboard("Snowflake Data Cloud").screenshot("product-in-the-pmp");
             });
         }
+    }
+
+    @Test
+    void aRequesterSignsInOnTheRequestPagesAndFollowsTheirRequestToTheEnd() {
+        String product = "prod-jfrogartif001";
+        Http http = new Http(port);
+        JsonNode created = submitted(http, product);
+        String requestId = created.get("requestId").asText();
+        try (Tasklist browser = new Tasklist(port, "request-page-requester")) {
+            browser.onFailureScreenshot(() -> {
+                browser.signedOutAt("/requests")
+                        .screenshot("sign-in")
+                        .signInOnPage("nobody", "wrong")
+                        .shows("sign-in-error", "Wrong user name or password")
+                        .screenshot("wrong-password")
+                        .signInOnPage("requester", "demo")
+                        .shows("requests", requestId)
+                        .reloadUntil("requests", "Waiting for review by a PMP administrator")
+                        .screenshot("my-requests")
+                        .openRequestFromList(requestId)
+                        .shows("request-status", "Waiting for review by a PMP administrator")
+                        .shows("waiting", "PMP administrators")
+                        .shows("request-details", "Business justification")
+                        .screenshot("request-waits-for-review");
+                assertThat(browser.textOf("waiting"))
+                        .as("the requester may not work the review: no link to it")
+                        .doesNotContain("Open in Tasklist");
+
+                approveReview(http, created.get("processInstanceId").asText(), "Fits the catalogue");
+                browser.reloadUntil("request-status", "Completed: product added to the PMP")
+                        .shows("decisions", "Approved")
+                        .shows("decisions", "pmp-admin")
+                        .shows("change-sets", "SUCCEEDED")
+                        .shows("mails", "Tell requester: product available")
+                        .screenshot("request-completed");
+
+                browser.signedOutAt("/requests/" + requestId)
+                        .signInOnPage("requester2", "demo")
+                        .shows("request-status", "Not found")
+                        .screenshot("another-requester-finds-nothing");
+            });
+        }
+    }
+
+    @Test
+    void anAuditorReadsAFinishedRequestOnTheRequestPageWithoutCockpit() {
+        String product = "prod-mngdbatlas001";
+        Http http = new Http(port);
+        JsonNode created = submitted(http, product);
+        String requestId = created.get("requestId").asText();
+        approveReview(http, created.get("processInstanceId").asText(), "Fits the catalogue");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/api/requests/" + requestId, "auditor")
+                        .json()
+                        .path("state")
+                        .asText()
+                        .equals("COMPLETED"));
+        try (Tasklist browser = new Tasklist(port, "request-page-auditor")) {
+            browser.onFailureScreenshot(() -> {
+                browser.signedOutAt("/requests/" + requestId)
+                        .signInOnPage("auditor", "demo")
+                        .shows("request-status", "Completed: product added to the PMP")
+                        .shows("decisions", "Fits the catalogue")
+                        .shows("change-sets", "SUCCEEDED")
+                        .shows("mails", "Tell requester: request submitted")
+                        .shows("policies", "offer-routing")
+                        .shows("request-details", "Business justification")
+                        .screenshot("finished-request");
+                assertThat(browser.textOf("request-details"))
+                        .as("labels, not variable keys")
+                        .doesNotContain("businessJustification", "initiator");
+                browser.open("/requests")
+                        .shows("requests-title", "All requests")
+                        .shows("requests", requestId)
+                        .screenshot("all-requests")
+                        .open("/requests/PR-NOSUCH22")
+                        .shows("request-status", "Not found")
+                        .screenshot("unknown-request");
+            });
+        }
+    }
+
+    private static JsonNode submitted(Http http, String product) {
+        Http.Response created =
+                http.post("/api/requests", "requester", Http.json(PublicOfferScenario.publicRequest(product)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    /** The PMP administrator approves the public offer's review, by the engine's API. */
+    private static void approveReview(Http http, String processInstanceId, String comment) {
+        String task = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.get("/engine-rest/task?processInstanceId=" + processInstanceId, "pmp-admin")
+                                .json()
+                                .path(0)
+                                .path("id")
+                                .asText(null),
+                        id -> id != null);
+        Http.Response completed = http.post(
+                "/engine-rest/task/" + task + "/complete",
+                "pmp-admin",
+                Http.json(Map.of(
+                        "variables",
+                        Map.of("decision", Map.of("value", "APPROVE"), "comment", Map.of("value", comment)))));
+        assertThat(completed.status()).as(completed.body()).isEqualTo(204);
     }
 
     private static Tasklist fillRequest(Tasklist tasklist, String product, String title, String cost) {

@@ -83,6 +83,10 @@ class CatalogReviewIT {
         JsonNode run = finished(http.post("/api/reviews/catalog?dryRun=true", "auditor", ""), "auditor");
 
         assertThat(run.path("removedCount").asInt()).isEqualTo(2);
+        assertThat(run.path("removals").path("prod-crwdfalcon001").asText())
+                .as("what it would remove, by product, with the policy's reason")
+                .isEqualTo("agreement ends within 3 months");
+        assertThat(run.path("removals").size()).isEqualTo(2);
         assertThat(run.path("lines").toString())
                 .contains(
                         "prod-crwdfalcon001 PRIVATE",

@@ -123,6 +123,62 @@ class HostileInputIT {
         return tests.stream();
     }
 
+    /**
+     * The same bad requests through the engine's own doors, as Tasklist's start form sends them: refused in the
+     * submitting transaction with a 4xx, nothing started, no markup echoed.
+     */
+    @TestFactory
+    Stream<DynamicTest> badRequestsThroughTheEnginesSubmitFormStartNothing() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode c : corpus("requests.json")) {
+            if (c.has("raw") || c.has("jsonOnly") || c.path("status").asInt() != 400) {
+                continue;
+            }
+            for (String door : List.of("submit-form", "start")) {
+                tests.add(DynamicTest.dynamicTest(door + ": " + c.path("name").asText(), () -> {
+                    long before = requestsStarted();
+                    HttpResponse<String> response = post(
+                            "/engine-rest/process-definition/key/procurement-request/" + door,
+                            submitForm(JSON.readTree(requestBody(c))),
+                            "requester:demo",
+                            null);
+                    assertThat(response.statusCode())
+                            .as(c.path("name").asText() + ": " + response.body())
+                            .isBetween(400, 403);
+                    if (response.statusCode() == 400) {
+                        assertThat(response.body())
+                                .as("mpgov's message, without the engine's prefix")
+                                .contains("Please correct the request")
+                                .doesNotContain("Cannot instantiate");
+                    }
+                    assertThat(response.body()).as("no markup echoed").doesNotContain(MARKUP);
+                    assertThat(requestsStarted())
+                            .as(c.path("name").asText() + ": nothing started")
+                            .isEqualTo(before);
+                }));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(80);
+        return tests.stream();
+    }
+
+    /** A request as the start form submits it: one variable per field, account ids as the form's text. */
+    static String submitForm(JsonNode request) {
+        ObjectNode variables = JSON.createObjectNode();
+        request.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                value = JSON.getNodeFactory().textNode(String.join(", ", items));
+            }
+            variables.putObject(field.getKey()).set("value", value);
+        });
+        ObjectNode body = JSON.createObjectNode();
+        body.set("variables", variables);
+        return body.toString();
+    }
+
     @TestFactory
     Stream<DynamicTest> badEventsAreRefusedAndRecordedNotActedOn() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();

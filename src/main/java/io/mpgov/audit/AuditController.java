@@ -1,14 +1,18 @@
 package io.mpgov.audit;
 
 import io.mpgov.security.Callers;
-import io.mpgov.security.Personas;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,9 +30,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/audit")
+@Tag(name = "audit", description = "Audit evidence: who decided what, when, under which policy version.")
 class AuditController {
 
-    private static final List<String> MAY_READ = List.of(Personas.AUDITOR, "camunda-admin");
     private static final long MAX_DAYS = 366;
 
     private final EvidenceCollector collector;
@@ -39,10 +43,32 @@ class AuditController {
         this.identity = identity;
     }
 
+    /** The JSON export: the window (UTC, end exclusive) and its evidence. */
+    record EvidenceExport(Instant from, Instant to, Instant generatedAt, int count, List<Evidence> evidence) {}
+
     @GetMapping("/evidence")
+    @Operation(
+            operationId = "exportEvidence",
+            summary = "Export the audit evidence of a range of days",
+            description = "Auditors and administrators. At most 366 days, both ends included (UTC), as a download.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The evidence, as JSON or (format=csv) CSV",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = EvidenceExport.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     ResponseEntity<?> evidence(
-            @RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "json") String format) {
-        Callers.requireAny(identity, MAY_READ, "read audit evidence");
+            @Parameter(description = "first day, YYYY-MM-DD", example = "2026-01-01") @RequestParam String from,
+            @Parameter(description = "last day, YYYY-MM-DD", example = "2026-03-31") @RequestParam String to,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"json", "csv"},
+                                            defaultValue = "json"))
+                    @RequestParam(defaultValue = "json")
+                    String format) {
+        Callers.requireAny(identity, EvidenceCollector.READERS, "read audit evidence");
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
@@ -59,17 +85,7 @@ class AuditController {
             case "json" ->
                 ResponseEntity.ok()
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".json\"")
-                        .body(Map.of(
-                                "from",
-                                start,
-                                "to",
-                                end,
-                                "generatedAt",
-                                Instant.now(),
-                                "count",
-                                evidence.size(),
-                                "evidence",
-                                evidence));
+                        .body(new EvidenceExport(start, end, Instant.now(), evidence.size(), evidence));
             case "csv" ->
                 ResponseEntity.ok()
                         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

@@ -41,7 +41,7 @@ public interface CatalogPort {
     ChangeSetStatus describeChangeSet(String changeSetId);
 
     /**
-     * What the catalog says of one product: its title and entity type ({@code SaaSProduct@1.0},
+     * What the catalog says of one product: its title, seller (the listing's manufacturer) and entity type ({@code SaaSProduct@1.0},
      * {@code AmiProduct@1.0}, {@code ContainerProduct@1.0}, {@code DataProduct@1.0}, …). Empty when the
      * catalog does not describe it to this account (the usage signal then falls back to every signal).
      */
@@ -49,5 +49,6 @@ public interface CatalogPort {
         return Optional.empty();
     }
 
-    record Listing(String productId, String title, String entityType) {}
+    /** @param title and {@code seller} null when the listing does not say */
+    record Listing(String productId, String title, String seller, String entityType) {}
 }

@@ -182,11 +182,11 @@ class MarketplaceCatalogAdapter implements CatalogPort {
             Document details = entity.detailsDocument();
             Document description =
                     details != null && details.isMap() ? details.asMap().get("Description") : null;
-            Document title = description != null && description.isMap()
-                    ? description.asMap().get("ProductTitle")
-                    : null;
             return Optional.of(new Listing(
-                    productId, title != null && title.isString() ? title.asString() : null, entity.entityType()));
+                    productId,
+                    text(description, "ProductTitle"),
+                    text(description, "Manufacturer"),
+                    entity.entityType()));
         } catch (AwsServiceException e) {
             // Not described to this account (404, or 403 for a buyer without catalog access): the type stays unknown.
             if (e.statusCode() == 404 || e.statusCode() == 403) {
@@ -194,6 +194,13 @@ class MarketplaceCatalogAdapter implements CatalogPort {
             }
             throw e;
         }
+    }
+
+    /** A string member of the listing's Description, or null. */
+    private static String text(Document description, String member) {
+        Document value =
+                description != null && description.isMap() ? description.asMap().get(member) : null;
+        return value != null && value.isString() ? value.asString() : null;
     }
 
     /** The entity's details, which must be a JSON object of the expected entity type. */

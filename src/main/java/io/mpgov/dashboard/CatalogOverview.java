@@ -21,7 +21,10 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -77,6 +80,11 @@ public class CatalogOverview {
     }
 
     /**
+     * @param title           the catalog's title, else the one on its licenses (null: nothing names it)
+     * @param seller          the catalog's seller (null: not known)
+     * @param lastUsed        the last day use was seen, by AWS now or by a review before (null: none seen, or unknown)
+     * @param noUseSeenSince  when no use is seen: the first day AWS and mpgov's reviews cover (null: use was seen, or
+     *                        whether it was cannot be told — then {@code usageSignal} says why)
      * @param plannedRemoval the first day the review policy says REMOVE (null: not within the horizon)
      * @param grantsByAccount live grants of the product's licenses per account
      * @param usageSignal     what AWS shows of its use now (UsagePort), or why nothing
@@ -84,6 +92,8 @@ public class CatalogOverview {
      */
     public record Product(
             String productId,
+            String title,
+            String seller,
             String offerType,
             String origin,
             String requestId,
@@ -92,6 +102,7 @@ public class CatalogOverview {
             boolean autoRenew,
             Long daysLeft,
             LocalDate lastUsed,
+            LocalDate noUseSeenSince,
             LocalDate plannedRemoval,
             String removalReason,
             Map<String, Integer> grantsByAccount,
@@ -126,14 +137,22 @@ public class CatalogOverview {
         for (Map.Entry<String, List<String>> allowed : experiencesOf.entrySet()) {
             String productId = allowed.getKey();
             CatalogReviewer.Standing standing = reviewer.standing(productId, now);
-            UsagePort.Usage use = use(productId, now);
-            PmpProduct record = CatalogReviewer.seenInUse(standing.record(), use, now);
-            LocalDate lastUsed =
+            AwsUse use = use(productId, now);
+            PmpProduct record = use.usage()
+                    .map(u -> CatalogReviewer.seenInUse(standing.record(), u, now))
+                    .orElse(standing.record());
+            // The policy's clock: from the last use, or from the day the product entered the catalog.
+            LocalDate clock =
                     new CatalogReviewer.Standing(record, standing.baseline(), standing.agreement()).lastUsed();
             LocalDate end = standing.agreementEnd();
-            String[] removal = plannedRemoval(decision, today, record.offerType(), end, lastUsed);
+            String[] removal = plannedRemoval(decision, today, record.offerType(), end, clock);
+            List<LicensePort.ReceivedLicense> received = licenses.licensesOf(productId);
+            Optional<CatalogPort.Listing> listing = catalog.listing(productId);
+            LastUse lastUse = LastUse.of(standing, use.usage());
             products.add(new Product(
                     productId,
+                    title(listing, received),
+                    listing.map(CatalogPort.Listing::seller).orElse(null),
                     record.offerType(),
                     standing.baseline() ? "NOT YET REVIEWED" : record.origin(),
                     record.requestId(),
@@ -141,10 +160,11 @@ public class CatalogOverview {
                     end,
                     standing.autoRenew(),
                     end == null ? null : ChronoUnit.DAYS.between(today, end),
-                    lastUsed,
+                    lastUse.day(),
+                    lastUse.noneSince(),
                     removal[0] == null ? null : LocalDate.parse(removal[0]),
                     removal[1],
-                    grants(productId),
+                    grants(received),
                     openRequests(productId),
                     use.signal(),
                     List.copyOf(allowed.getValue())));
@@ -190,18 +210,61 @@ public class CatalogOverview {
         return "REMOVE".equals(result.getEntry("action")) ? result.getEntry("reason") : null;
     }
 
-    /** The day AWS last saw the product in use (null: none) and the signal; the remembered day alone when AWS cannot say now. */
-    private UsagePort.Usage use(String productId, Instant now) {
+    /** The catalog's title, else the one on the product's licenses (what Cost Explorer is asked by, too). */
+    private static String title(Optional<CatalogPort.Listing> listing, List<LicensePort.ReceivedLicense> received) {
+        return listing.map(CatalogPort.Listing::title)
+                .or(() -> received.stream()
+                        .map(LicensePort.ReceivedLicense::productName)
+                        .filter(n -> n != null && !n.isBlank())
+                        .findFirst())
+                .orElse(null);
+    }
+
+    /** @param usage what AWS shows of the product's use now; empty when AWS cannot say now ({@code signal} says why) */
+    private record AwsUse(Optional<UsagePort.Usage> usage, String signal) {}
+
+    private AwsUse use(String productId, Instant now) {
         try {
-            return usage.usage(productId, now);
+            UsagePort.Usage use = usage.usage(productId, now);
+            return new AwsUse(Optional.of(use), use.signal());
         } catch (UsageUnavailableException e) {
-            return new UsagePort.Usage(productId, null, null, false, "unavailable now: " + e.getMessage());
+            return new AwsUse(Optional.empty(), "unavailable now: " + e.getMessage());
         }
     }
 
-    private Map<String, Integer> grants(String productId) {
+    /**
+     * What is true of a product's last use: the day it was last seen in use (AWS now, or a review before), or — none
+     * seen — the first day AWS's signals and mpgov's reviews cover; neither when that cannot be told.
+     */
+    record LastUse(LocalDate day, LocalDate noneSince) {
+
+        static LastUse of(CatalogReviewer.Standing standing, Optional<UsagePort.Usage> use) {
+            PmpProduct record = standing.record();
+            LocalDate remembered = record.lastUsedAt() == null ? null : utcDay(record.lastUsedAt());
+            if (use.isEmpty()) {
+                return new LastUse(remembered, null);
+            }
+            UsagePort.Usage now = use.get();
+            if (now.seenSince() == null) {
+                // Nothing names it to AWS: "in use" is the review's safe assumption, not a fact to show.
+                return new LastUse(null, null);
+            }
+            Optional<LocalDate> last = Stream.of(now.lastUsed(), remembered)
+                    .filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder());
+            if (last.isPresent()) {
+                return new LastUse(last.get(), null);
+            }
+            // A recorded product was watched by every review since it entered (a baseline record is new: not yet).
+            LocalDate entered = utcDay(record.addedAt());
+            return new LastUse(
+                    null, !standing.baseline() && entered.isBefore(now.seenSince()) ? entered : now.seenSince());
+        }
+    }
+
+    private Map<String, Integer> grants(List<LicensePort.ReceivedLicense> received) {
         Map<String, Integer> byAccount = new TreeMap<>();
-        for (LicensePort.ReceivedLicense license : licenses.licensesOf(productId)) {
+        for (LicensePort.ReceivedLicense license : received) {
             licenses.grantsOf(license.arn()).stream()
                     .filter(LicensePort.Grant::live)
                     .forEach(g -> byAccount.merge(g.accountId(), 1, Integer::sum));
@@ -229,6 +292,10 @@ public class CatalogOverview {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static LocalDate utcDay(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static Date date(LocalDate day) {

@@ -1,5 +1,6 @@
 package io.mpgov.decision;
 
+import io.mpgov.security.CallerMistakes;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * answers with 500. The review listener's refusals are the caller's fault, so this interceptor
  * (outside the transaction, after rollback) rethrows them as themselves: REST answers 400 for a
  * {@link DecisionRejectedException} and 403 for a {@link FourEyesViolationException}, and Tasklist
- * shows their message.
+ * shows their message. A form validation error is also recorded as the caller's mistake, which the engine's
+ * REST APIs then answer 400 with its own message ({@link CallerMistakes}).
  */
 @Component
 class ListenerRejectionUnwrapping extends AbstractProcessEnginePlugin {
@@ -36,10 +38,14 @@ class ListenerRejectionUnwrapping extends AbstractProcessEnginePlugin {
             try {
                 return next.execute(command);
             } catch (ProcessEngineException e) {
-                for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                    // mpgov's refusals and the task guard's (io.mpgov.security) alike
-                    if (cause instanceof FormFieldValidationException || cause instanceof AuthorizationException) {
-                        throw (ProcessEngineException) cause;
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof FormFieldValidationException mistake) {
+                        CallerMistakes.record(mistake.getMessage());
+                        throw mistake;
+                    }
+                    // the task guard's refusals (io.mpgov.security)
+                    if (cause instanceof AuthorizationException refusal) {
+                        throw refusal;
                     }
                 }
                 throw e;

@@ -1,10 +1,13 @@
 package io.mpgov.request;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,15 +24,26 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST intake of procurement requests; errors are RFC 7807 problem details. */
 @RestController
 @RequestMapping("/api/requests")
+@Tag(name = "requests", description = "Procurement requests: submit one, follow it to the end.")
 class ProcurementRequestController {
 
     private final RequestService requests;
+    private final RequestFormLabels labels;
 
-    ProcurementRequestController(RequestService requests) {
+    ProcurementRequestController(RequestService requests, RequestFormLabels labels) {
         this.requests = requests;
+        this.labels = labels;
     }
 
     @PostMapping(consumes = "application/json")
+    @Operation(
+            operationId = "submitRequest",
+            summary = "Submit a procurement request",
+            description = "Requesters. Every field is checked, and the organization (accounts active, OU exists, no"
+                    + " other open request for the product), before the request starts; a refused one starts nothing.")
+    @ApiResponse(responseCode = "201", description = "Started; Location is the request's view")
+    @ApiResponse(responseCode = "502", ref = "AwsRefused")
+    @ApiResponse(responseCode = "503", ref = "AwsUnavailable")
     ResponseEntity<RequestService.Submitted> submit(@RequestBody RequestForm form) {
         RequestService.Submitted submitted = requests.submit(form);
         return ResponseEntity.created(URI.create("/api/requests/" + submitted.requestId()))
@@ -37,7 +51,12 @@ class ProcurementRequestController {
     }
 
     @GetMapping("/{requestId}")
-    RequestView get(@PathVariable String requestId) {
+    @Operation(
+            operationId = "getRequest",
+            summary = "A request: where it stands, every decision, the policy versions",
+            description = "Its requester, and those who may read every request (auditors, procurement, PMP admins).")
+    RequestView get(
+            @Parameter(description = "the request's id", example = "PR-2026-000042") @PathVariable String requestId) {
         return requests.find(requestId);
     }
 
@@ -46,11 +65,12 @@ class ProcurementRequestController {
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
                 "Invalid procurement request",
-                e.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+                labels.describe(e.errors()).replace("\n", "; "));
         problem.setProperty(
                 "errors",
                 e.errors().stream()
-                        .map(err -> Map.of("field", err.field(), "message", err.message()))
+                        .map(err -> Map.of(
+                                "field", err.field(), "label", labels.label(err.field()), "message", err.message()))
                         .toList());
         return problem;
     }

@@ -47,6 +47,8 @@ public final class ProcurementRequestProcess {
     public static final String TASK_ACCEPT_PRIVATE_OFFER = "Task_AcceptPrivateOffer";
     /** The decision on {@link #TASK_ACCEPT_PRIVATE_OFFER} that says the offer was accepted. */
     public static final String DECISION_ACCEPT = "ACCEPT";
+    /** The requester's decision on Task_ReviseRequest that ends the request. */
+    public static final String DECISION_WITHDRAW = "WITHDRAW";
 
     public static final String AGREEMENT_ID = AgreementVariables.AGREEMENT_ID;
 

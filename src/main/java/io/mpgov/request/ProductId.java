@@ -14,12 +14,14 @@ import java.lang.annotation.Target;
 
 /** An AWS Marketplace product id. Null is valid. */
 @Documented
-@Pattern(regexp = "prod-[a-z0-9]{13}")
+@Pattern(regexp = ProductId.PATTERN)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({FIELD, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface ProductId {
+
+    String PATTERN = "prod-[a-z0-9]{13}";
 
     String message() default "must look like prod-xxxxxxxxxxxxx (prod- and 13 lowercase letters or digits)";
 

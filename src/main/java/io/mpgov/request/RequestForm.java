@@ -5,6 +5,7 @@ import static io.mpgov.request.ProcurementRequestProcess.*;
 import jakarta.validation.GroupSequence;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,10 +27,10 @@ import org.hibernate.validator.constraints.Range;
 public record RequestForm(
         @NotNull(message = REQUIRED) @ProductId String productId,
 
-        @NotNull(message = REQUIRED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class)
+        @NotBlank(message = NOT_LISTED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class)
         String productTitle,
 
-        @NotNull(message = REQUIRED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class)
+        @NotBlank(message = NOT_LISTED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class)
         String sellerName,
 
         @NotNull(message = REQUIRED) @Pattern(regexp = "PUBLIC|PRIVATE", message = "must be PUBLIC or PRIVATE")
@@ -86,6 +87,10 @@ public record RequestForm(
         Boolean customEula) {
 
     static final String REQUIRED = "is required";
+    /** Title and seller: taken from the product's listing when left out, so asked for only when it has none. */
+    static final String NOT_LISTED =
+            "is required: AWS Marketplace does not describe this product to mpgov, so please type it";
+
     static final int MAX_TEXT = 200;
     static final int MIN_JUSTIFICATION = 20;
     static final int MAX_JUSTIFICATION = 4_000;

@@ -13,13 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -39,26 +36,29 @@ public class RequestService implements io.mpgov.review.Renewals {
 
     static final String RENEWAL_REQUESTER = "renewalRequester";
 
-    private final RequestValidator validator;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final RepositoryService repository;
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
+    private final RequestVisibility visibility;
+    private final RequestStatus status;
+    private final RequestTrail trail;
 
     RequestService(
-            RequestValidator validator,
             RuntimeService runtime,
             HistoryService history,
             RepositoryService repository,
             IdentityService identity,
-            AuthorizationService authorizations) {
-        this.validator = validator;
+            RequestVisibility visibility,
+            RequestStatus status,
+            RequestTrail trail) {
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
         this.identity = identity;
-        this.authorizations = authorizations;
+        this.visibility = visibility;
+        this.status = status;
+        this.trail = trail;
     }
 
     public record Submitted(String requestId, String processInstanceId) {}
@@ -67,13 +67,10 @@ public class RequestService implements io.mpgov.review.Renewals {
      * Starts a request as the authenticated user; the engine refuses users without CREATE_INSTANCE and
      * gives the request its id.
      *
-     * @throws InvalidRequestException with one message per field; nothing is started
+     * @throws InvalidRequestException with one message per field, from the start's own check
+     *     ({@link CheckSubmissionListener}); nothing is started
      */
     public Submitted submit(RequestForm form) {
-        List<FieldError> errors = validator.validate(form, null);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
         ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, form.toVariables());
         return new Submitted(instance.getBusinessKey(), instance.getId());
     }
@@ -215,8 +212,8 @@ public class RequestService implements io.mpgov.review.Renewals {
     public record PmpRequestClosing(List<String> closed, List<String> goingOn) {}
 
     /**
-     * @throws RequestNotFoundException unknown id, or not visible: requesters see their own requests,
-     *                                  people with READ_HISTORY on the process (auditor, admins) see all
+     * @throws RequestNotFoundException unknown id, or not visible ({@link RequestVisibility}): requesters see their
+     *                                  own requests, people with READ_HISTORY on the process see all
      */
     public RequestView find(String requestId) {
         Authentication user = identity.getCurrentAuthentication();
@@ -225,24 +222,28 @@ public class RequestService implements io.mpgov.review.Renewals {
                     .processDefinitionKey(KEY)
                     .processInstanceBusinessKey(requestId)
                     .singleResult();
-            if (pi == null || !maySee(user, pi)) {
+            if (pi == null || !visibility.maySee(user, requester(pi))) {
                 throw new RequestNotFoundException(requestId);
             }
-            return view(pi);
+            return view(pi, user);
         });
     }
 
-    private boolean maySee(Authentication user, HistoricProcessInstance pi) {
-        return user.getUserId().equals(pi.getStartUserId())
-                || authorizations.isUserAuthorized(
-                        user.getUserId(),
-                        user.getGroupIds(),
-                        Permissions.READ_HISTORY,
-                        Resources.PROCESS_DEFINITION,
-                        KEY);
+    private Object requester(HistoricProcessInstance pi) {
+        return history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(ProcurementRequestProcess.INITIATOR)
+                .list()
+                .stream()
+                // null until someone takes over a request AWS or a review opened
+                .filter(v -> v.getTaskId() == null && v.getValue() != null)
+                .map(HistoricVariableInstance::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
-    private RequestView view(HistoricProcessInstance pi) {
+    private RequestView view(HistoricProcessInstance pi, Authentication user) {
         String id = pi.getId();
         Map<String, Object> details = new TreeMap<>();
         List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
@@ -280,24 +281,8 @@ public class RequestService implements io.mpgov.review.Renewals {
                         .map(HistoricActivityInstance::getActivityName)
                         .filter(n -> n != null)
                         .toList();
-        String outcome = pi.getEndActivityId();
-        if (outcome != null && outcome.startsWith("SubProcess_")) {
-            // Ended inside an event subprocess: the outcome is the end event it reached, the last one to finish.
-            outcome = history
-                    .createHistoricActivityInstanceQuery()
-                    .processInstanceId(id)
-                    .finished()
-                    .orderByHistoricActivityInstanceEndTime()
-                    .desc()
-                    .orderPartiallyByOccurrence()
-                    .desc()
-                    .list()
-                    .stream()
-                    .map(HistoricActivityInstance::getActivityId)
-                    .filter(a -> a.startsWith("EndEvent_"))
-                    .findFirst()
-                    .orElse(outcome);
-        }
+        String outcome = status.outcome(pi);
+        List<RequestView.Waiting> waitingFor = status.waiting(List.of(id), user).getOrDefault(id, List.of());
         return new RequestView(
                 pi.getBusinessKey(),
                 id,
@@ -309,7 +294,11 @@ public class RequestService implements io.mpgov.review.Renewals {
                 outcome,
                 details,
                 decisions,
-                policies(id));
+                policies(id),
+                RequestStatus.words(pi.getState(), outcome, waitingFor, status.runningSteps(pi)),
+                waitingFor,
+                trail.awsChanges(pi, details),
+                trail.mails(pi, details.get(ProcurementRequestProcess.INITIATOR)));
     }
 
     private static RequestView.Decision decision(HistoricTaskInstance task, Map<String, Object> local) {

@@ -75,9 +75,10 @@ class RequestValidator {
         Set<String> invalid = errors.stream().map(FieldError::field).collect(Collectors.toSet());
         if ("RENEWAL".equals(f.requestType())) {
             if (!"PRIVATE".equals(f.offerType())) {
-                errors.add(new FieldError(
-                        REQUEST_TYPE,
-                        "a renewal is of a seller private offer: set offerType PRIVATE and the new offer's id"));
+                errors.add(
+                        new FieldError(
+                                REQUEST_TYPE,
+                                "a renewal is of a seller private offer: choose Seller private offer and give the new offer's id"));
             } else if (!invalid.contains(PRODUCT_ID)
                     && agreements.forProduct(f.productId()).isEmpty()) {
                 errors.add(new FieldError(

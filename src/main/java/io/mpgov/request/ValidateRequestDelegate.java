@@ -5,7 +5,6 @@ import static io.mpgov.request.ProcurementRequestProcess.*;
 import io.mpgov.decision.Submissions;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,21 +17,21 @@ import org.springframework.stereotype.Component;
 @Component("validateRequest")
 class ValidateRequestDelegate implements JavaDelegate {
 
-    private final RequestValidator validator;
+    private final RequestCheck check;
 
-    ValidateRequestDelegate(RequestValidator validator) {
-        this.validator = validator;
+    ValidateRequestDelegate(RequestCheck check) {
+        this.check = check;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        RequestForm form = RequestForm.fromVariables(execution.getVariables());
+        RequestForm form = check.completed(execution);
         Map<String, Object> fields = form.toVariables();
         execution.setVariables(fields);
         Submissions.fields(execution.getProcessInstanceId(), fields, ClockUtil.getCurrentTime());
-        List<FieldError> errors = validator.validate(form, execution.getProcessInstanceId());
+        List<FieldError> errors = check.errors(form, execution);
         if (!errors.isEmpty()) {
-            String message = errors.stream().map(FieldError::toString).collect(Collectors.joining("\n"));
+            String message = check.describe(errors);
             execution.setVariable(VALIDATION_ERRORS, message);
             throw new BpmnError(ERROR_INVALID_REQUEST, message);
         }

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Procurement requests",
-        allowedDependencies = {"agreement", "decision", "organization", "review", "security"})
+        allowedDependencies = {"agreement", "catalog", "decision", "license", "organization", "review", "security"})
 package io.mpgov.request;
 
 import org.springframework.modulith.ApplicationModule;

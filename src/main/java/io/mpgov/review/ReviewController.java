@@ -2,9 +2,12 @@ package io.mpgov.review;
 
 import io.mpgov.security.Callers;
 import io.mpgov.security.Personas;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +26,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/reviews")
+@Tag(name = "reviews", description = "The periodic reviews, started now, and what a catalog review found.")
 class ReviewController {
 
-    private static final List<String> MAY_REMOVE = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER);
-    private static final List<String> MAY_LOOK =
-            List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER, Personas.AUDITOR);
     private static final List<String> MAY_REVIEW_ACCESS = List.of(Personas.SECURITY, "camunda-admin");
 
     private final Reviews reviews;
@@ -38,26 +39,49 @@ class ReviewController {
         this.identity = identity;
     }
 
+    /** An access review started: the process instance to follow in Cockpit. */
+    record AccessReviewStarted(String processInstanceId) {}
+
+    /** A catalog review started: its id, which {@code GET /api/reviews/catalog/{id}} reads. */
+    record CatalogReviewStarted(String processInstanceId, boolean dryRun) {}
+
     @PostMapping("/access")
-    ResponseEntity<Map<String, Object>> startAccessReview() {
+    @Operation(
+            operationId = "startAccessReview",
+            summary = "Start an access review now",
+            description = "Security and administrators: who holds the buying and catalog roles, to be attested.")
+    @ApiResponse(responseCode = "202", description = "Started")
+    ResponseEntity<AccessReviewStarted> startAccessReview() {
         String user = requireAny(MAY_REVIEW_ACCESS, "start an access review");
         return ResponseEntity.accepted()
-                .body(Map.of("processInstanceId", reviews.startAccessReview("access review requested by " + user)));
+                .body(new AccessReviewStarted(reviews.startAccessReview("access review requested by " + user)));
     }
 
     @PostMapping("/catalog")
-    ResponseEntity<Map<String, Object>> start(@RequestParam(defaultValue = "false") boolean dryRun) {
+    @Operation(
+            operationId = "startCatalogReview",
+            summary = "Start a catalog review now",
+            description = "PMP administrators and procurement managers; auditors may start a dry run, which removes"
+                    + " nothing. Location names the review.")
+    @ApiResponse(responseCode = "202", description = "Started; Location names the review")
+    ResponseEntity<CatalogReviewStarted> start(
+            @Parameter(description = "only say what the review would remove") @RequestParam(defaultValue = "false")
+                    boolean dryRun) {
         String user = requireAny(
-                dryRun ? MAY_LOOK : MAY_REMOVE, dryRun ? "run a dry catalog review" : "run a catalog review");
+                Reviews.mayStartCatalogReview(dryRun), dryRun ? "run a dry catalog review" : "run a catalog review");
         String id = reviews.start(dryRun, (dryRun ? "dry run" : "review") + " requested by " + user);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/reviews/catalog/" + id))
-                .body(Map.of("processInstanceId", id, "dryRun", dryRun));
+                .body(new CatalogReviewStarted(id, dryRun));
     }
 
     @GetMapping("/catalog/{id}")
-    Reviews.Run find(@PathVariable String id) {
-        requireAny(MAY_LOOK, "read catalog reviews");
+    @Operation(
+            operationId = "getCatalogReview",
+            summary = "What a catalog review found",
+            description = "PMP administrators, procurement managers and auditors.")
+    Reviews.Run find(@Parameter(description = "the review's process instance id") @PathVariable String id) {
+        requireAny(Reviews.mayStartCatalogReview(true), "read catalog reviews");
         return reviews.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No catalog review " + id));
     }

@@ -1,6 +1,7 @@
 package io.mpgov.review;
 
 import io.mpgov.security.AsSystem;
+import io.mpgov.security.Personas;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class Reviews {
 
+    private static final List<String> MAY_REMOVE = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER);
+    /** A dry run removes nothing: auditors may run one, and read every run. */
+    private static final List<String> MAY_LOOK =
+            List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER, Personas.AUDITOR);
+
     private final RuntimeService runtime;
     private final HistoryService history;
     private final IdentityService identity;
@@ -30,6 +36,11 @@ public class Reviews {
         this.runtime = runtime;
         this.history = history;
         this.identity = identity;
+    }
+
+    /** The groups that may start a catalog review (REST enforces it; the dashboard offers only what the caller may). */
+    public static List<String> mayStartCatalogReview(boolean dryRun) {
+        return dryRun ? MAY_LOOK : MAY_REMOVE;
     }
 
     /** @param cause who or what asked, kept as the run's business key */
@@ -51,6 +62,7 @@ public class Reviews {
                         .getId());
     }
 
+    /** @param removals what the run removed or, in a dry run, would remove: product id → the policy's reason */
     public record Run(
             String id,
             String cause,
@@ -59,6 +71,7 @@ public class Reviews {
             Date ended,
             Boolean dryRun,
             Integer removedCount,
+            Map<String, String> removals,
             List<String> lines) {}
 
     public Optional<Run> find(String id) {
@@ -86,6 +99,7 @@ public class Reviews {
                 instance.getEndTime(),
                 (Boolean) variables.get(CatalogReviewProcess.DRY_RUN),
                 (Integer) variables.get(CatalogReviewProcess.REMOVED_COUNT),
+                (Map<String, String>) variables.getOrDefault(CatalogReviewProcess.REMOVALS, Map.of()),
                 (List<String>) variables.getOrDefault(CatalogReviewProcess.REVIEW_LINES, List.of()));
     }
 }

@@ -13,14 +13,20 @@ public final class Callers {
     /** @return the caller's user id; 403 naming the groups that may, when the caller is in none of them */
     public static String requireAny(IdentityService identity, List<String> groups, String what) {
         var caller = identity.getCurrentAuthentication();
-        if (caller == null
-                || caller.getGroupIds() == null
-                || caller.getGroupIds().stream().noneMatch(groups::contains)) {
+        if (!isAny(identity, groups)) {
             throw new ResponseStatusException(
                     HttpStatus.FORBIDDEN,
                     (caller == null ? "nobody" : caller.getUserId()) + " may not " + what + "; members of "
                             + String.join(", ", groups) + " may");
         }
         return caller.getUserId();
+    }
+
+    /** Whether the caller is in one of the groups: what {@link #requireAny} allows, asked before offering an action. */
+    public static boolean isAny(IdentityService identity, List<String> groups) {
+        var caller = identity.getCurrentAuthentication();
+        return caller != null
+                && caller.getGroupIds() != null
+                && caller.getGroupIds().stream().anyMatch(groups::contains);
     }
 }

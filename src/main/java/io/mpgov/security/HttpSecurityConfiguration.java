@@ -45,7 +45,10 @@ class HttpSecurityConfiguration {
         return registration;
     }
 
-    /** mpgov's pages and API may not be framed (clickjacking) nor have their content type guessed. */
+    /**
+     * mpgov's pages and API, and the API's description with its Swagger UI, may not be framed (clickjacking) nor have
+     * their content type guessed.
+     */
     @Bean
     FilterRegistrationBean<ResponseHeadersFilter> ownSecurityHeaders() {
         FilterRegistrationBean<ResponseHeadersFilter> registration =
@@ -57,7 +60,8 @@ class HttpSecurityConfiguration {
                         "X-Content-Type-Options",
                         "nosniff")));
         registration.setName("mpgov-security-headers");
-        registration.addUrlPatterns("/dashboard/*", "/requests/*", "/common/*", "/api/*");
+        registration.addUrlPatterns(
+                "/dashboard/*", "/requests/*", "/common/*", "/api/*", "/v3/*", "/swagger-ui/*", "/swagger-ui.html");
         registration.setOrder(HEADERS);
         return registration;
     }
@@ -76,6 +80,15 @@ class HttpSecurityConfiguration {
         return registration;
     }
 
+    /** The engine's REST APIs answer a refused submission as the caller's mistake (400), with mpgov's message. */
+    @Bean
+    FilterRegistrationBean<CallerMistakes> engineCallerMistakes() {
+        FilterRegistrationBean<CallerMistakes> registration = new FilterRegistrationBean<>(new CallerMistakes());
+        registration.setName("mpgov-engine-caller-mistakes");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
@@ -83,7 +96,7 @@ class HttpSecurityConfiguration {
         registration.setName("mpgov-api-basic-auth");
         // /api/events authenticates by shared secret (EventBridge API destination), not by user.
         registration.addUrlPatterns(
-                "/api/requests", "/api/requests/*", "/api/reviews/*", "/api/audit/*", "/api/dashboard/*");
+                "/api/requests", "/api/requests/*", "/api/tasks", "/api/reviews/*", "/api/audit/*", "/api/dashboard/*");
         return registration;
     }
 }

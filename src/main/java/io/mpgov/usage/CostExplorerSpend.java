@@ -67,7 +67,7 @@ class CostExplorerSpend {
 
     /** Every Marketplace SERVICE value with spend in the window ending today (exclusive: today's data is partial). */
     synchronized Map<String, Spend> byService(LocalDate today) {
-        Window window = new Window(today.withDayOfMonth(1).minusMonths(UsagePort.LOOK_BACK_MONTHS), today);
+        Window window = new Window(UsagePort.lookBackStart(today), today);
         if (window.equals(cachedWindow) && System.nanoTime() - cachedAt < cacheFor.toNanos()) {
             return cached;
         }

@@ -78,6 +78,7 @@ class MarketplaceUsageAdapter implements UsagePort {
         boolean checkedOut = type.checkOuts && received.stream().anyMatch(l -> licenses.consumed(l.arn()));
 
         String typeName = listing.map(CatalogPort.Listing::entityType).orElse(null);
+        LocalDate seenSince = UsagePort.lookBackStart(today);
         if (checkedOut) {
             return new Usage(
                     productId,
@@ -85,7 +86,8 @@ class MarketplaceUsageAdapter implements UsagePort {
                     today,
                     true,
                     "License Manager: checked out now"
-                            + charged.map(s -> "; Cost Explorer: " + amount(s)).orElse(""));
+                            + charged.map(s -> "; Cost Explorer: " + amount(s)).orElse(""),
+                    seenSince);
         }
         if (titles.isEmpty()) {
             // Nothing names the product to Cost Explorer: its use cannot be told, and a product is never removed for
@@ -95,13 +97,14 @@ class MarketplaceUsageAdapter implements UsagePort {
                     typeName,
                     today,
                     true,
-                    "unknown: no product title to look up in Cost Explorer, kept as in use");
+                    "unknown: no product title to look up in Cost Explorer, kept as in use",
+                    null);
         }
         if (charged.isPresent()) {
             CostExplorerSpend.Spend s = charged.get();
             LocalDate lastDay = s.lastDay().isAfter(today) ? today : s.lastDay();
             boolean recent = !s.month().isBefore(today.withDayOfMonth(1).minusMonths(1));
-            return new Usage(productId, typeName, lastDay, recent, "Cost Explorer: " + amount(s));
+            return new Usage(productId, typeName, lastDay, recent, "Cost Explorer: " + amount(s), seenSince);
         }
         return new Usage(
                 productId,
@@ -112,7 +115,8 @@ class MarketplaceUsageAdapter implements UsagePort {
                         + (type.checkOuts
                                 ? "no Cost Explorer spend, no License Manager check-outs"
                                 : "no Cost Explorer spend")
-                        + " (" + (typeName == null ? "type unknown" : typeName) + ")");
+                        + " (" + (typeName == null ? "type unknown" : typeName) + ")",
+                seenSince);
     }
 
     private static String amount(CostExplorerSpend.Spend s) {

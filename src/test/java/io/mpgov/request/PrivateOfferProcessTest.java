@@ -237,15 +237,26 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
                 task(pi, "Task_ApprovePrivateOffer", "procurement-manager"),
                 "procurement-manager",
                 decision("REQUEST_CHANGES", "Which seller?"));
+        // Refused when resubmitted: the task stays as it was.
         org.mockito.Mockito.when(validator.validate(
                         org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyString()))
                 .thenReturn(List.of(new FieldError("sellerName", "is required")));
+        Task revision = task(pi, "Task_ReviseRequest", null);
+        assertThatThrownBy(() -> complete(revision, "requester", decision("RESUBMIT", null)))
+                .hasRootCauseInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Seller: is required");
+        assertThat(task(pi, "Task_ReviseRequest", null).getId()).isEqualTo(revision.getId());
 
+        // Valid when resubmitted, invalid when the process checks it again: back to the requester with the reasons.
+        org.mockito.Mockito.when(validator.validate(
+                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyString()))
+                .thenReturn(List.of())
+                .thenReturn(List.of(new FieldError("sellerName", "is required")));
         complete(task(pi, "Task_ReviseRequest", null), "requester", decision("RESUBMIT", null));
         assertThat(pi)
                 .isWaitingAt("Task_ReviseRequest")
                 .variables()
-                .containsEntry("validationErrors", "sellerName: is required");
+                .containsEntry("validationErrors", "Seller: is required");
         complete(task(pi, "Task_ReviseRequest", null), "requester", decision("WITHDRAW", "Never mind"));
 
         assertThat(pi).isEnded().hasPassed("EndEvent_RequestWithdrawn");

@@ -107,7 +107,9 @@ abstract class ProcessTestSupport {
         ApprovalSettings approvals = ApprovalSettings.defaults();
         Mocks.register("catalogSettings", catalogSettings);
         Mocks.register("approvalSettings", approvals);
-        Mocks.register("validateRequest", new ValidateRequestDelegate(validator));
+        RequestCheck check = new RequestCheck(validator, new ProductDetails(catalog), new RequestFormLabels());
+        Mocks.register("validateRequest", new ValidateRequestDelegate(check));
+        Mocks.register("checkSubmission", new CheckSubmissionListener(check));
         CatalogTestDelegates.register(catalog, catalogSettings, organization);
         Mocks.register("recordPmpAddition", CatalogTestDelegates.recordPmpAddition(inventory));
         Mocks.register("recordDecision", ApprovalTestListeners.recordDecision(approvals));

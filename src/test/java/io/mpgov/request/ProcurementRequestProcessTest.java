@@ -130,8 +130,23 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void invalidRequestIsTurnedAwayWithTheReasonsAndNothingIsChanged() {
+    void anInvalidRequestIsRefusedInTheFormsWordsAndNothingStarts() {
         when(validator.validate(any(), anyString()))
+                .thenReturn(List.of(new FieldError("productId", "request PR-X is still open")));
+
+        assertThatThrownBy(() -> submit("PUBLIC"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Product id: request PR-X is still open");
+
+        assertThat(history.createHistoricProcessInstanceQuery().count()).isZero();
+        assertThat(mails).isEmpty();
+    }
+
+    @Test
+    void aRequestThatTurnsInvalidAfterItsSubmissionIsTurnedAwayWithTheReasonsAndNothingIsChanged() {
+        // Valid when submitted; by the time the process checks it again, another request for the product is open.
+        when(validator.validate(any(), anyString()))
+                .thenReturn(List.of())
                 .thenReturn(List.of(new FieldError("productId", "request PR-X is still open")));
 
         ProcessInstance pi = submit("PUBLIC");
@@ -147,7 +162,25 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
                         .variableName("validationErrors")
                         .singleResult()
                         .getValue())
-                .isEqualTo("productId: request PR-X is still open");
+                .isEqualTo("Product id: request PR-X is still open");
+    }
+
+    @Test
+    void aProductLeftWithoutTitleAndSellerTakesThemFromItsListing() {
+        when(catalog.listing(PRODUCT))
+                .thenReturn(java.util.Optional.of(new io.mpgov.catalog.CatalogPort.Listing(
+                        PRODUCT, "PagerDuty", "PagerDuty Inc.", "SaaSProduct@1.0")));
+        var variables = request("PUBLIC");
+        variables.remove("productTitle");
+        variables.put("sellerName", "");
+
+        ProcessInstance pi = submit(variables);
+
+        assertThat(pi)
+                .isWaitingAt("Task_ReviewPublicOffer")
+                .variables()
+                .containsEntry("productTitle", "PagerDuty")
+                .containsEntry("sellerName", "PagerDuty Inc.");
     }
 
     @Test

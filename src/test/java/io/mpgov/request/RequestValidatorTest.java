@@ -13,6 +13,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -272,7 +273,8 @@ class RequestValidatorTest {
                         NoMarkup.class,
                         "must not contain markup: < and > are not allowed"),
                 rule("productTitle", "<b>".repeat(100), MaxLength.class, "must be at most 200 characters (got 300)"),
-                rule("sellerName", null, NotNull.class, "is required"),
+                rule("sellerName", null, NotBlank.class, RequestForm.NOT_LISTED),
+                rule("productTitle", " ", NotBlank.class, RequestForm.NOT_LISTED),
                 rule("sellerName", "<b>ACME</b>", NoMarkup.class, "must not contain markup: < and > are not allowed"),
                 rule("offerType", "public", Pattern.class, "must be PUBLIC or PRIVATE"),
                 rule("offerId", null, NotNull.class, "is required", PRIVATE),

@@ -118,7 +118,7 @@ class CatalogReviewProcessTest {
         when(usage.usage(anyString(), any()))
                 .thenAnswer(call -> use.getOrDefault(
                                 (String) call.getArgument(0),
-                                now -> new UsagePort.Usage(call.getArgument(0), null, null, false, "none seen"))
+                                now -> new UsagePort.Usage(call.getArgument(0), null, null, false, "none seen", null))
                         .apply(call.getArgument(1)));
 
         privateOffer("prod-ends1month", T0.plusMonths(1), false, "alice");
@@ -413,7 +413,8 @@ class CatalogReviewProcessTest {
                         "SaaSProduct@1.0",
                         null,
                         false,
-                        "none seen: no Cost Explorer spend (SaaSProduct@1.0)"));
+                        "none seen: no Cost Explorer spend (SaaSProduct@1.0)",
+                        null));
 
         review(false);
         assertThat(pmp).contains("prod-used1monthago");
@@ -435,7 +436,8 @@ class CatalogReviewProcessTest {
                         "SaaSProduct@1.0",
                         T0.minusMonths(5).toLocalDate(),
                         false,
-                        "Cost Explorer: 10.00 USD in 2026-06"));
+                        "Cost Explorer: 10.00 USD in 2026-06",
+                        null));
 
         review(false);
         ClockUtil.setCurrentTime(Date.from(T0.plusMonths(5).toInstant()));
@@ -473,7 +475,8 @@ class CatalogReviewProcessTest {
                 "AmiProduct@1.0",
                 now.atZone(ZoneOffset.UTC).toLocalDate(),
                 true,
-                "License Manager: checked out now");
+                "License Manager: checked out now",
+                null);
     }
 
     static UsagePort.Usage spentLastMonth(String product, Instant now) {
@@ -484,6 +487,7 @@ class CatalogReviewProcessTest {
                 "SaaSProduct@1.0",
                 lastMonth.plusMonths(1).minusDays(1),
                 true,
-                "Cost Explorer: 410.00 USD in " + lastMonth.toString().substring(0, 7));
+                "Cost Explorer: 410.00 USD in " + lastMonth.toString().substring(0, 7),
+                null);
     }
 }

@@ -174,6 +174,32 @@ public abstract class PublicOfferScenario {
                 .contains("offer-routing", "approval-matrix");
         assertThat(sandbox.<List<String>>read(s -> List.copyOf(s.experiences.get(0).allowedProducts)))
                 .contains(product);
+        assertThat(view.get("status").asText()).isEqualTo("Completed: product added to the PMP");
+        assertThat(view.get("waitingFor")).isEmpty();
+        JsonNode aws = view.get("awsChanges");
+        assertThat(aws.get("agreement").get("agreementId").asText()).isEqualTo(agreementId);
+        assertThat(aws.get("agreement").get("verified").asBoolean()).isTrue();
+        String changeSet = sandbox.read(s -> s.changeSets.stream()
+                .filter(c -> c.changes.stream().anyMatch(ch -> ch.productIds().contains(product)))
+                .findFirst()
+                .orElseThrow()
+                .id);
+        assertThat(aws.get("changeSets"))
+                .as("the request shows the change set that allowed its product")
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.get("changeSetId").asText()).isEqualTo(changeSet);
+                    assertThat(c.get("status").asText()).isEqualTo("SUCCEEDED");
+                });
+        assertThat(aws.get("grants"))
+                .extracting(
+                        g -> g.get("grantee").asText() + " " + g.get("outcome").asText())
+                .as("the grants it made, to which accounts")
+                .contains("310987654321 created", "310987654322 created");
+        assertThat(view.get("mails"))
+                .extracting(m -> m.get("template").asText() + " to " + m.get("recipients"))
+                .as("the mails it sent, derived from its notify steps")
+                .contains("request-submitted to [\"requester\"]", "request-approved to [\"requester\"]");
         String license = sandbox.read(s -> s.licenses.stream()
                 .filter(l -> l.productSku().equals(product))
                 .findFirst()

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -123,6 +125,24 @@ public final class Tasklist implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Presses Start when the start form has a mistake mpgov refuses: waits until Tasklist shows mpgov's
+     * message, with the dialog and what was typed still there, and answers the message.
+     */
+    public String submitStartFormRefused(String expectedText) {
+        By start = By.cssSelector("button[ng-click='startProcessInstance()']");
+        click(start);
+        By message = By.xpath("//*[contains(@class,'notification') or contains(@class,'alert')][contains(., \""
+                + expectedText + "\")]");
+        visible(start);
+        return visible(message).getText();
+    }
+
+    /** After a start: the link mpgov's note in Tasklist gives to the new request's page. */
+    public String requestStartedLink() {
+        return visible(By.cssSelector("#mpgov-request-started a")).getAttribute("href");
+    }
+
     /** Opens the named task from "My groups' tasks" (reloading until it is there), claims it and waits until its form takes input. */
     public Tasklist claimGroupTask(String taskName) {
         By link =
@@ -130,19 +150,7 @@ public final class Tasklist implements AutoCloseable {
         By groupTasks = By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')"
                 + " and contains(., \"My groups' tasks\")]");
         // The task is created by the engine's job executor: the list shows it after a reload once it is there.
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    driver.navigate().refresh();
-                    click(groupTasks);
-                    try {
-                        new WebDriverWait(driver, Duration.ofSeconds(3))
-                                .until(ExpectedConditions.visibilityOfElementLocated(link));
-                        return true;
-                    } catch (TimeoutException notYet) {
-                        return false;
-                    }
-                });
+        reloadUntil(() -> click(groupTasks), ExpectedConditions.visibilityOfElementLocated(link));
         click(link);
         click(By.cssSelector("button.claim"));
         wait.until(ExpectedConditions.elementToBeClickable(field("Field_Decision-0")));
@@ -197,21 +205,148 @@ public final class Tasklist implements AutoCloseable {
         return this;
     }
 
-    /** Signs in to mpgov's catalog dashboard and waits until it shows the text. */
-    public Tasklist dashboardAs(String user, String expectedText) {
+    /** Opens mpgov's catalog dashboard with the browser's session as it is (e.g. Tasklist's) and waits until it shows the text. */
+    public Tasklist dashboard(String expectedText) {
         driver.get(base + "/dashboard/");
-        type(By.id("user"), user);
-        type(By.id("password"), "demo");
-        click(By.cssSelector("#login button[type='submit']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expectedText));
         return this;
     }
 
+    /**
+     * Signs out of everything, opens Tasklist's sign-in page (whose session the dashboard then shares without being
+     * told its CSRF token), signs in on the dashboard's own form and waits until it shows the text.
+     */
+    public Tasklist dashboardAs(String user, String expectedText) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/camunda/app/tasklist/default/");
+        visible(By.cssSelector("input[ng-model='username']"));
+        signInOnDashboard(user, "demo");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expectedText));
+        return this;
+    }
+
+    /** Signs out of everything, signs in to the dashboard with a password it refuses, and answers the message it shows. */
+    public String dashboardRefusesSignIn(String user, String password) {
+        driver.manage().deleteAllCookies();
+        signInOnDashboard(user, password);
+        return wait.until(d -> {
+            String message = d.findElement(By.id("error")).getText();
+            return message.isBlank() ? null : message;
+        });
+    }
+
+    private void signInOnDashboard(String user, String password) {
+        driver.get(base + "/dashboard/");
+        type(By.id("user"), user);
+        type(By.id("password"), password);
+        click(By.cssSelector("#login button[type='submit']"));
+    }
+
+    /** Signs out on the dashboard and waits until its sign-in form is back. */
+    public Tasklist signOutOfDashboard() {
+        click(By.id("sign-out"));
+        visible(By.id("login-form"));
+        return this;
+    }
+
+    /** The labels of the dashboard's action buttons that it shows. */
+    public List<String> dashboardActions() {
+        return driver.findElements(By.cssSelector("#products-section button")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .toList();
+    }
+
     /** On the dashboard: the dry-run button, until the page reports what the review would remove. */
     public Tasklist dryRunOnDashboard() {
-        driver.findElement(By.id("dry-run")).click();
+        click(By.id("dry-run"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-status"), "would be removed"));
         return this;
+    }
+
+    /** After a dry run on the dashboard: each product it would remove, as the page lists it. */
+    public List<String> dryRunRemovals() {
+        return driver.findElements(By.cssSelector("#review-removals li")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Opens one of mpgov's own pages (e.g. {@code /requests}) signed out, so that it shows its sign-in form. */
+    public Tasklist signedOutAt(String path) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + path);
+        visible(By.id("sign-in-form"));
+        return this;
+    }
+
+    /** Opens one of mpgov's own pages as whoever is signed in. */
+    public Tasklist open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Signs in on the page's own form (not Tasklist's). */
+    public Tasklist signInOnPage(String user, String password) {
+        type(By.id("user"), user);
+        type(By.id("password"), password);
+        click(By.cssSelector("#sign-in-form button[type='submit']"));
+        return this;
+    }
+
+    /** Waits until the element with that id shows the text. */
+    public Tasklist shows(String elementId, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(elementId), text));
+        return this;
+    }
+
+    /** The text of the element with that id, once it is visible. */
+    public String textOf(String elementId) {
+        return visible(By.id(elementId)).getText();
+    }
+
+    /** On /requests: opens the request from its row in the list. */
+    public Tasklist openRequestFromList(String requestId) {
+        click(By.cssSelector("tr[data-request='" + requestId + "'] a"));
+        wait.until(ExpectedConditions.urlContains("/requests/" + requestId));
+        visible(By.id("request-status"));
+        return this;
+    }
+
+    /** Reloads the page until the element shows the text: what it shows changes as the engine works. */
+    public Tasklist reloadUntil(String elementId, String text) {
+        reloadUntil(() -> {}, ExpectedConditions.textToBePresentInElementLocated(By.id(elementId), text));
+        return this;
+    }
+
+    /** Reloads, does {@code afterReload}, and gives the page a few seconds to meet the condition; again until it does. */
+    private void reloadUntil(Runnable afterReload, ExpectedCondition<?> condition) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    driver.navigate().refresh();
+                    afterReload.run();
+                    try {
+                        new WebDriverWait(driver, Duration.ofSeconds(3)).until(condition);
+                        return true;
+                    } catch (TimeoutException notYet) {
+                        return false;
+                    }
+                });
+    }
+
+    /** Opens a page of mpgov, unsigned, and waits until it shows the text. */
+    public Tasklist open(String path, String expectedText) {
+        driver.get(base + path);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expectedText));
+        return this;
+    }
+
+    /** Every URL the page has loaded so far (the browser's resource timing), the page's own included. */
+    @SuppressWarnings("unchecked")
+    public List<String> loaded() {
+        return (List<String>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
     }
 
     public Tasklist screenshot(String name) {

@@ -49,22 +49,17 @@ public final class TasklistSession {
 
     /** {@code path} below the engine API, e.g. {@code /task/…/complete}. */
     public Http.Response send(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default" + path))
-                .header("X-XSRF-TOKEN", token())
-                .header("Accept", "application/json");
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return exchange(request.method(
-                method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return call(method, base + "/api/engine/engine/default" + path, json, "X-XSRF-TOKEN", token());
     }
 
     /** {@code path} of mpgov itself (e.g. {@code /api/requests}), called as mpgov's own pages call it: the session, no password. */
     public Http.Response mpgov(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.replace("/camunda", "") + path))
-                .header("X-Requested-By", "mpgov")
-                .header("Accept", "application/json");
+        return call(method, base.replace("/camunda", "") + path, json, "X-Requested-By", "mpgov");
+    }
+
+    private Http.Response call(String method, String url, String json, String header, String value) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header(header, value).header("Accept", "application/json");
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

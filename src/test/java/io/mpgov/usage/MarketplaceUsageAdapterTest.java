@@ -71,7 +71,7 @@ class MarketplaceUsageAdapterTest {
 
     /** The catalog's listing and one received license, checked out or not. */
     void product(String id, String title, String type, boolean checkedOut) {
-        when(catalog.listing(id)).thenReturn(Optional.of(new CatalogPort.Listing(id, title, type)));
+        when(catalog.listing(id)).thenReturn(Optional.of(new CatalogPort.Listing(id, title, null, type)));
         when(licenses.licensesOf(id))
                 .thenReturn(List.of(new LicensePort.ReceivedLicense("arn:lic:" + id, id, title, "us-east-1")));
         when(licenses.consumed("arn:lic:" + id)).thenReturn(checkedOut);
@@ -106,6 +106,9 @@ class MarketplaceUsageAdapterTest {
 
         assertThat(redHat.inUse()).isFalse();
         assertThat(redHat.lastUsed()).isNull();
+        assertThat(redHat.seenSince())
+                .as("no use seen since the look-back window's first day")
+                .isEqualTo(today.withDayOfMonth(1).minusMonths(6));
         assertThat(redHat.signal())
                 .isEqualTo("none seen: no Cost Explorer spend, no License Manager check-outs (AmiProduct@1.0)");
     }
@@ -292,6 +295,7 @@ class MarketplaceUsageAdapterTest {
 
         assertThat(unknown.inUse()).isTrue();
         assertThat(unknown.lastUsed()).isEqualTo(today);
+        assertThat(unknown.seenSince()).as("its use cannot be told").isNull();
         assertThat(unknown.signal()).startsWith("unknown");
     }
 }

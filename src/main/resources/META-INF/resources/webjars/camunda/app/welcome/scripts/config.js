@@ -1,16 +1,19 @@
 // mpgov's links on the Camunda welcome page (replaces the webapp's default config.js, which sets nothing else).
+// The welcome page shows the same links to everyone: each one opens for every signed-in user and shows them
+// what they may see.
 export default {
   links: [
     {
-      label: 'Private Marketplace catalog',
-      href: '/dashboard/',
-      description: 'mpgov: the PMP products, agreement ends, planned removals and grants, with an expiry timeline'
+      label: 'Procurement requests',
+      href: '/requests',
+      description: 'mpgov: follow your requests — where each one waits, every decision, what was granted'
+        + ' (auditors, procurement managers and PMP administrators see every request)'
     },
     {
-      label: 'Audit evidence (last 30 days, CSV)',
-      href: '/api/audit/evidence?format=csv&from=' + new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10)
-        + '&to=' + new Date().toISOString().slice(0, 10),
-      description: 'mpgov: every decision, DMN evaluation, AWS change and review (auditors)'
+      label: 'Private Marketplace catalog',
+      href: '/dashboard/',
+      description: 'mpgov, for auditors, procurement managers and PMP administrators: the products, agreement ends,'
+        + ' planned removals and grants, with an expiry timeline'
     }
   ]
 };
