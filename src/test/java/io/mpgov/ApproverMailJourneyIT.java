@@ -73,17 +73,17 @@ class ApproverMailJourneyIT {
         try (Tasklist tasklist = new Tasklist(PORT, "approver-mail")) {
             tasklist.onFailureScreenshot(() -> {
                 tasklist.openSignedOut(sandboxServer.baseUri() + "/_sandbox/emails")
-                        .shows(link.group())
+                        .showsText(link.group())
                         .screenshot("the-mail-in-the-outbox");
                 tasklist.openSignedOut(link.group()).screenshot("sign-in").signInAs("finance");
                 assertThat(tasklist.valueOf("Field_RequestId"))
                         .as("the task of the mail is open")
                         .isEqualTo(requestId);
-                tasklist.shows("Approve private offer (finance): Snowflake Data Cloud — " + requestId)
+                tasklist.showsText("Approve private offer (finance): Snowflake Data Cloud — " + requestId)
                         .screenshot("the-task-from-the-mail");
                 assertThat(tasklist.currentUrl()).contains("task=" + link.group(1));
-                tasklist.shows("First contract with this seller? No")
-                        .shows("Custom EULA? No")
+                tasklist.showsText("First contract with this seller? No")
+                        .showsText("Custom EULA? No")
                         .screenshot("the-requesters-answers-as-yes-or-no");
             });
         }

@@ -98,7 +98,7 @@ public final class Tasklist implements AutoCloseable {
     }
 
     /** Waits until the page shows the text, and scrolls the innermost element that holds it into view. */
-    public Tasklist shows(String text) {
+    public Tasklist showsText(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
         String holds = "contains(normalize-space(.), \"" + text + "\")";
         centre(driver.findElement(By.xpath("//*[" + holds + "][not(.//*[" + holds + "])]")));
