@@ -74,7 +74,8 @@ class RequestTrail {
                 : new RequestView.Agreement(
                         agreementId.toString(),
                         (Boolean) details.get(AgreementVariables.VERIFIED),
-                        (Date) details.get(AgreementVariables.END_DATE),
+                        // a Date; anything else (a form that once sent it back as text) is not shown
+                        details.get(AgreementVariables.END_DATE) instanceof Date end ? end : null,
                         (Boolean) details.get(AgreementVariables.AUTO_RENEW),
                         (String) details.get(AgreementVariables.PROBLEM));
         return new RequestView.AwsChanges(agreement, changeSets, grants);

@@ -152,6 +152,11 @@ public final class Tasklist implements AutoCloseable {
         // The task is created by the engine's job executor: the list shows it after a reload once it is there.
         reloadUntil(() -> click(groupTasks), ExpectedConditions.visibilityOfElementLocated(link));
         click(link);
+        return claimOpenTask();
+    }
+
+    /** Claims the task Tasklist shows (e.g. opened from a mail's link) and waits until its form takes input. */
+    public Tasklist claimOpenTask() {
         click(By.cssSelector("button.claim"));
         wait.until(ExpectedConditions.elementToBeClickable(field("Field_Decision-0")));
         return this;
