@@ -58,7 +58,9 @@ export async function api(path, options = {}) {
   }
   const body = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
   if (!response.ok) {
-    throw new Error((body && (body.detail || body.title)) || `HTTP ${response.status}`);
+    const error = new Error((body && (body.detail || body.title)) || `HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
   }
   return body;
 }

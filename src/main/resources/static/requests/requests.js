@@ -174,7 +174,10 @@ async function showRequest(requestId) {
     if (e instanceof SignInNeeded) throw e;
     show('request-view');
     $('request-title').textContent = `Request ${requestId}`;
-    $('request-status').textContent = 'Not found: there is no such request, or it is not one you may see.';
+    // Only a 404 means "not yours or not there"; anything else is mpgov's trouble, not the reader's.
+    $('request-status').textContent = e.status === 404
+      ? 'Not found: there is no such request, or it is not one you may see.'
+      : `The request could not be shown (${e.message}). Please try again later.`;
     for (const id of ['request-facts', 'request-details']) $(id).replaceChildren();
     for (const section of document.querySelectorAll('#request-view section:not(:first-child)')) section.hidden = true;
     return;

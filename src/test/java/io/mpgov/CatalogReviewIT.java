@@ -204,7 +204,7 @@ class CatalogReviewIT {
                 .orElseThrow();
 
         var task = tasks.createTaskQuery().processInstanceBusinessKey(renewal).singleResult();
-        assertThat(task.getName()).isEqualTo("Complete product request");
+        assertThat(task.getName()).isEqualTo("Complete product request: PagerDuty — " + renewal);
         assertThat(task.getAssignee()).isEqualTo("requester");
         Map<String, Object> variables = tasks.getVariables(task.getId());
         assertThat(variables)

@@ -84,7 +84,7 @@ class EventIntakeIT {
                         .taskCandidateGroup("requester")
                         .singleResult()
                         .getName())
-                .isEqualTo("Complete product request");
+                .isEqualTo("Complete product request: Grafana Enterprise — " + instance.getBusinessKey());
         assertThat(runtime.getVariable(instance.getId(), "productTitle")).isEqualTo("Grafana Enterprise");
         assertThat(outcome(created.eventId())).isEqualTo("ACCEPTED");
 

@@ -112,8 +112,8 @@ class LicenseDistributionIT {
                 .as("one account cannot be revoked from an OU grant")
                 .isEqualTo(before);
         assertThat((String) variable(second, "distributionReport"))
-                .contains("410987654325 " + nginx.substring(nginx.lastIndexOf(':') + 1)
-                        + " unchanged (not ACTIVE, but covered by the grant to " + DemoOrganization.OU_TECHNOLOGY);
+                .contains("account 410987654325, license " + nginx.substring(nginx.lastIndexOf(':') + 1)
+                        + ": unchanged (not ACTIVE, but covered by the grant to " + DemoOrganization.OU_TECHNOLOGY);
 
         distribute(request);
         assertThat(writes()).as("a consistent organization needs no write call").isEqualTo(before);
