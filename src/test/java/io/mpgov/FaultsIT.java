@@ -76,7 +76,10 @@ class FaultsIT extends PublicOfferScenario {
         for (String product :
                 List.of("prod-mngdbatlas001", "prod-trndmicro0001", "prod-jfrogartif001", "prod-tblaucloud001")) {
             JsonNode created = submitAsAClientThatHonoursRetryAfter(publicRequest(product));
-            String task = awaitTask(created.get("processInstanceId").asText(), "pmp-admin");
+            // A check that hits faults on every SDK attempt is a failed job, retried 30 s later (R5/PT30S): wait out
+            // a few of those, as the completions below do.
+            String task =
+                    awaitTask(created.get("processInstanceId").asText(), "pmp-admin", "", Duration.ofSeconds(120));
             assertThat(complete(task, "pmp-admin", "APPROVE", "fine").status()).isEqualTo(204);
             requests.add(created.get("requestId").asText());
         }

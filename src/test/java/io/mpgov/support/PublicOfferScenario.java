@@ -72,7 +72,12 @@ public abstract class PublicOfferScenario {
 
     /** The first task of the instance the user sees, narrowed by a task query string (e.g. {@code &candidateGroup=finance}). */
     protected String awaitTask(String processInstanceId, String user, String query) {
-        return await().atMost(Duration.ofSeconds(30))
+        return awaitTask(processInstanceId, user, query, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #awaitTask(String, String, String)}, waiting at most {@code atMost}. */
+    protected String awaitTask(String processInstanceId, String user, String query, Duration atMost) {
+        return await().atMost(atMost)
                 .until(
                         () -> {
                             JsonNode tasks = http.get(
