@@ -174,9 +174,30 @@ class MarketplaceCatalogAdapter implements CatalogPort {
                 response.changeSetId(), response.statusAsString(), response.failureCodeAsString(), errors);
     }
 
-    /** DescribeEntity of the product: its EntityType and Details.Description.ProductTitle. */
+    /** How long a listing is taken as read: one dashboard view asks for each product twice (title and usage type). */
+    private static final long LISTING_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
+    private record Read(Optional<Listing> listing, long at) {}
+
+    private final Map<String, Read> listings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * DescribeEntity of the product: its EntityType and Details.Description.ProductTitle and Manufacturer, kept
+     * for ten minutes (titles rarely change; a failed call is not kept).
+     */
     @Override
     public Optional<Listing> listing(String productId) {
+        long now = System.nanoTime();
+        Read read = listings.get(productId);
+        if (read != null && now - read.at() < LISTING_TTL_NANOS) {
+            return read.listing();
+        }
+        Optional<Listing> listing = describeListing(productId);
+        listings.put(productId, new Read(listing, now));
+        return listing;
+    }
+
+    private Optional<Listing> describeListing(String productId) {
         try {
             var entity = client.describeEntity(r -> r.catalog(CATALOG).entityId(productId));
             Document details = entity.detailsDocument();
