@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -110,8 +114,19 @@ class AdversarialIT {
             long changeSetsForProducts,
             long decisions) {}
 
+    /** The corpus: every adversarial/*.json (attempts.json, then one file per later class of findings), by name. */
     static Stream<Attempt> attempts() throws IOException {
-        try (InputStream in = AdversarialIT.class.getResourceAsStream("/adversarial/attempts.json")) {
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:/adversarial/*.json");
+        Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+        List<Attempt> attempts = new ArrayList<>();
+        for (Resource file : files) {
+            attempts.addAll(corpus(file));
+        }
+        return attempts.stream();
+    }
+
+    private static List<Attempt> corpus(Resource file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
             JsonNode corpus = new ObjectMapper().readTree(in);
             List<Attempt> attempts = new ArrayList<>();
             for (JsonNode a : corpus.get("attempts")) {
@@ -131,7 +146,7 @@ class AdversarialIT {
                         status,
                         expect));
             }
-            return attempts.stream();
+            return attempts;
         }
     }
 
