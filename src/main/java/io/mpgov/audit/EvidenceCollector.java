@@ -8,7 +8,6 @@ import io.mpgov.request.ProcurementRequestProcess;
 import io.mpgov.review.AccessReviewProcess;
 import io.mpgov.review.CatalogReviewProcess;
 import io.mpgov.security.AsSystem;
-import io.mpgov.security.Personas;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,9 +34,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class EvidenceCollector {
-
-    /** Who may read the evidence ({@code GET /api/audit/evidence} enforces it; the dashboard links it for them only). */
-    public static final List<String> READERS = List.of(Personas.AUDITOR, "camunda-admin");
 
     private final HistoryService history;
     private final RepositoryService repository;

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Private Marketplace",
-        allowedDependencies = {"aws", "organization", "security"})
+        allowedDependencies = {"aws", "organization"})
 package io.mpgov.catalog;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Dashboard",
-        allowedDependencies = {"audit", "catalog", "license", "request", "review", "security", "usage"})
+        allowedDependencies = {"catalog", "license", "request", "review", "security", "usage"})
 package io.mpgov.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

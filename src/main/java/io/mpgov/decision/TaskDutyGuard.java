@@ -1,5 +1,6 @@
 package io.mpgov.decision;
 
+import io.mpgov.security.AccessPolicy;
 import io.mpgov.security.Users;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -12,7 +13,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * On every user task of every mpgov process (added by {@link GuardEveryUserTask}, before the model's own
  * listeners): at creation, records who must decide it as the model says; on an assignment, refuses an
  * assignee who may not decide it; at completion, refuses anyone who may not — whoever made them
- * assignee or candidate. The record, not a variable or an identity link added later, is what counts.
+ * assignee or candidate. The record, not a variable or an identity link added later, is what counts; and the access
+ * policy must let the decider's groups decide that task too.
  */
 final class TaskDutyGuard implements TaskListener {
 
@@ -33,7 +35,8 @@ final class TaskDutyGuard implements TaskListener {
                 TaskDuties.of(task.getId()).ifPresent(duty -> {
                     if (assignee != null
                             && !assignee.equals(duty.assignee())
-                            && !duty.mayDecide(assignee, Users.groups(task.getProcessEngineServices(), assignee))) {
+                            && !mayDecide(
+                                    task, duty, assignee, Users.groups(task.getProcessEngineServices(), assignee))) {
                         throw new AuthorizationException(assignee + " may not be assigned '" + task.getName()
                                 + "': only " + duty.deciders() + " decide it");
                     }
@@ -43,7 +46,7 @@ final class TaskDutyGuard implements TaskListener {
                 String user = Users.current(task.getProcessEngineServices());
                 if (user != null) {
                     TaskDuties.Duty duty = TaskDuties.of(task.getId()).orElseGet(() -> legacy(task));
-                    if (!duty.mayDecide(user, Users.currentGroups(task.getProcessEngineServices()))) {
+                    if (!mayDecide(task, duty, user, Users.currentGroups(task.getProcessEngineServices()))) {
                         throw new AuthorizationException(user + " may not complete '" + task.getName() + "': only "
                                 + duty.deciders() + " decide it");
                     }
@@ -51,6 +54,16 @@ final class TaskDutyGuard implements TaskListener {
             }
             default -> {}
         }
+    }
+
+    /** The model names them (the duty) and the access policy lets their groups decide this task. */
+    private static boolean mayDecide(DelegateTask task, TaskDuties.Duty duty, String user, List<String> groups) {
+        String process = task.getProcessEngineServices()
+                .getRepositoryService()
+                .getProcessDefinition(task.getProcessDefinitionId())
+                .getKey();
+        return duty.mayDecide(user, groups)
+                && AccessPolicy.standard().mayDecide(groups, process, task.getTaskDefinitionKey());
     }
 
     /** A task created before mpgov kept duties: its candidate groups and assignee as they are now. */

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "License distribution",
-        allowedDependencies = {"aws", "notification", "organization", "security"})
+        allowedDependencies = {"aws", "notification", "organization"})
 package io.mpgov.license;
 
 import org.springframework.modulith.ApplicationModule;

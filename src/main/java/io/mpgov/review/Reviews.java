@@ -1,7 +1,6 @@
 package io.mpgov.review;
 
 import io.mpgov.security.AsSystem;
-import io.mpgov.security.Personas;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Reviews {
 
-    private static final List<String> MAY_REMOVE = List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER);
-    /** A dry run removes nothing: auditors may run one, and read every run. */
-    private static final List<String> MAY_LOOK =
-            List.of(Personas.PMP_ADMIN, Personas.PROCUREMENT_MANAGER, Personas.AUDITOR);
+    /** The access policy's step beyond a dry run, which removes nothing: a review that removes products. */
+    public static final String REMOVE = "action:catalog-review:remove";
 
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -36,11 +33,6 @@ public class Reviews {
         this.runtime = runtime;
         this.history = history;
         this.identity = identity;
-    }
-
-    /** The groups that may start a catalog review (REST enforces it; the dashboard offers only what the caller may). */
-    public static List<String> mayStartCatalogReview(boolean dryRun) {
-        return dryRun ? MAY_LOOK : MAY_REMOVE;
     }
 
     /** @param cause who or what asked, kept as the run's business key */

@@ -25,6 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * caller is the engine's current authentication for the request, so engine authorizations apply to
  * everything it does.
  *
+ * <p>A call without credentials goes on unauthenticated: {@link ApiPolicyGuard} answers 401 unless its operation is
+ * one of the policy's open ones.
+ *
  * <p>Groups are looked up on every call rather than taken from the session's cache, so that a user taken
  * out of a group loses its rights at once.
  */
@@ -45,11 +48,14 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> caller = request.getHeader("Authorization") != null
-                ? basicAuthUser(request)
-                : sessionUser(request).or(() -> basicAuthUser(request));
+        boolean basic = request.getHeader("Authorization") != null;
+        Optional<String> caller = basic ? basicAuthUser(request) : sessionUser(request);
         if (caller.isEmpty()) {
-            refuse(request, response);
+            if (basic) {
+                refuse(request, response); // a wrong password is said at once, whatever the operation
+            } else {
+                chain.doFilter(request, response); // nobody: the policy guard lets only open operations through
+            }
             return;
         }
         String user = caller.get();
@@ -83,7 +89,7 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
         return identity.createUserQuery().userId(user).count() == 1 ? Optional.of(user) : Optional.empty();
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         if (request.getHeader(PAGE_HEADER) == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"mpgov\"");

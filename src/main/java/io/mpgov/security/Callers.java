@@ -1,32 +1,34 @@
 package io.mpgov.security;
 
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Who is calling an /api endpoint, and whether one of their groups may do what they ask. */
+/** Whether the caller of an /api endpoint may take one of its finer steps, as the access policy says. */
 public final class Callers {
 
     private Callers() {}
 
-    /** @return the caller's user id; 403 naming the groups that may, when the caller is in none of them */
-    public static String requireAny(IdentityService identity, List<String> groups, String what) {
+    /** @return the caller's user id; 403 naming who may, when the policy does not give the caller {@code operation} */
+    public static String require(IdentityService identity, String operation, String what) {
         var caller = identity.getCurrentAuthentication();
-        if (!isAny(identity, groups)) {
+        if (!may(identity, operation)) {
+            var allowed = AccessPolicy.standard().grantedTo(operation);
             throw new ResponseStatusException(
                     HttpStatus.FORBIDDEN,
-                    (caller == null ? "nobody" : caller.getUserId()) + " may not " + what + "; members of "
-                            + String.join(", ", groups) + " may");
+                    (caller == null ? "nobody" : caller.getUserId()) + " may not " + what + "; "
+                            + (allowed.isEmpty()
+                                    ? "only camunda-admin may"
+                                    : "members of " + String.join(", ", allowed) + " may"));
         }
         return caller.getUserId();
     }
 
-    /** Whether the caller is in one of the groups: what {@link #requireAny} allows, asked before offering an action. */
-    public static boolean isAny(IdentityService identity, List<String> groups) {
+    /** Whether the policy gives the caller {@code operation}: what {@link #require} allows, asked before offering it. */
+    public static boolean may(IdentityService identity, String operation) {
         var caller = identity.getCurrentAuthentication();
         return caller != null
                 && caller.getGroupIds() != null
-                && caller.getGroupIds().stream().anyMatch(groups::contains);
+                && AccessPolicy.standard().allows(caller.getGroupIds(), operation);
     }
 }

@@ -16,9 +16,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -29,6 +31,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -50,12 +53,14 @@ final class CommandGate extends CommandInterceptor {
 
     private final Supplier<ProcessEngineServices> engine;
     private final FormFields forms;
+    private final AccessPolicy policy;
     /** process definition id → the start form's fields (empty: the process takes nothing from a caller) */
     private final Map<String, Set<String>> startFields = new ConcurrentHashMap<>();
 
-    CommandGate(Supplier<ProcessEngineServices> engine, FormFields forms) {
+    CommandGate(Supplier<ProcessEngineServices> engine, FormFields forms, AccessPolicy policy) {
         this.engine = engine;
         this.forms = forms;
+        this.policy = policy;
     }
 
     @Override
@@ -64,33 +69,83 @@ final class CommandGate extends CommandInterceptor {
         if (Context.getCommandContext() == null && engine.get() != null) {
             Authentication caller = engine.get().getIdentityService().getCurrentAuthentication();
             if (caller != null && caller.getUserId() != null) {
-                check(command, caller);
+                check(command, withCurrentGroups(caller));
             }
         }
         return next.execute(command);
     }
 
+    /**
+     * The caller's groups as they are now, made the engine's current authentication for this command and whatever
+     * else the call runs: a session signed in before a group was taken away (Tasklist caches groups at sign-in) keeps
+     * none of its rights, for mpgov's checks and Camunda's authorizations alike.
+     */
+    private Authentication withCurrentGroups(Authentication caller) {
+        IdentityService identity = engine.get().getIdentityService();
+        List<String> groups = AsSystem.run(identity, () -> Users.groups(engine.get(), caller.getUserId()));
+        if (caller.getGroupIds() != null && caller.getGroupIds().equals(groups)) {
+            return caller;
+        }
+        Authentication current = new Authentication(caller.getUserId(), groups, caller.getTenantIds());
+        identity.setAuthentication(current);
+        return current;
+    }
+
     private void check(Command<?> command, Authentication caller) {
         CommandVerdicts.Verdict verdict = CommandVerdicts.of(command);
-        if (verdict == CommandVerdicts.Verdict.READ
-                || verdict == CommandVerdicts.Verdict.PERSONA
-                || verdict == CommandVerdicts.Verdict.GOVERNED
-                || isAdmin(caller)) {
+        List<String> groups = caller.getGroupIds();
+        if (verdict == CommandVerdicts.Verdict.READ || groups.contains(Groups.CAMUNDA_ADMIN)) {
             return;
+        }
+        if (verdict.operation == null || !policy.allows(groups, verdict.operation)) {
+            log.warn(
+                    "{} was refused {}: {}",
+                    caller.getUserId(),
+                    command.getClass().getSimpleName(),
+                    verdict.operation == null ? "camunda-admin only" : "not in the access policy");
+            throw new AuthorizationException(caller.getUserId() + " may not run "
+                    + command.getClass().getSimpleName() + " on mpgov's engine: "
+                    + (verdict.operation == null
+                            ? "changing running processes other than by starting them from their start form and"
+                                    + " completing one's own tasks is for camunda-admin only"
+                            : "the access policy gives " + verdict.operation + " to "
+                                    + orNobody(policy.grantedTo(verdict.operation))));
         }
         switch (verdict) {
             case START -> checkStart(command, caller);
             case COMPLETE -> checkCompletion(command, caller);
-            default -> {
-                log.warn(
-                        "{} was refused {}: camunda-admin only",
-                        caller.getUserId(),
-                        command.getClass().getSimpleName());
-                throw new AuthorizationException(caller.getUserId() + " may not run "
-                        + command.getClass().getSimpleName()
-                        + " on mpgov's engine: changing running processes other than by starting them from their start"
-                        + " form and completing one's own tasks is for camunda-admin only");
-            }
+            case COMMENT -> checkComment((AddCommentCmd) command, caller);
+            default -> {}
+        }
+    }
+
+    private static String orNobody(List<String> personas) {
+        return personas.isEmpty() ? "nobody but camunda-admin" : String.join(", ", personas) + " and camunda-admin";
+    }
+
+    /** A comment belongs to a task the caller works on, and to that task's request: never to another instance. */
+    private void checkComment(AddCommentCmd command, Authentication caller) {
+        String taskId = field(command, "taskId");
+        String processInstanceId = field(command, "processInstanceId");
+        if (taskId == null) {
+            throw refusal(caller, "may not comment on a process instance: comments go on a task one works on");
+        }
+        Task task = asSystem(() ->
+                engine.get().getTaskService().createTaskQuery().taskId(taskId).singleResult());
+        if (task == null) {
+            return; // the engine answers "not found" itself
+        }
+        if (processInstanceId != null && !processInstanceId.equals(task.getProcessInstanceId())) {
+            throw refusal(caller, "may not attach a comment on '" + task.getName() + "' to another process instance");
+        }
+        boolean works = caller.getUserId().equals(task.getAssignee())
+                || (task.getAssignee() == null
+                        && asSystem(() -> engine.get().getTaskService().getIdentityLinksForTask(taskId)).stream()
+                                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                                        && (caller.getUserId().equals(link.getUserId())
+                                                || caller.getGroupIds().contains(link.getGroupId()))));
+        if (!works) {
+            throw refusal(caller, "may not comment on '" + task.getName() + "': it is not a task they work on");
         }
     }
 
@@ -150,7 +205,7 @@ final class CommandGate extends CommandInterceptor {
         if (object != null) {
             throw refusal(
                     caller,
-                    "may not send " + object + " as an object when starting " + definition.getKey()
+                    "may not send " + object + " as an object, a file or bytes when starting " + definition.getKey()
                             + ": a start brings text, numbers, booleans and dates");
         }
     }
@@ -219,12 +274,18 @@ final class CommandGate extends CommandInterceptor {
         }
     }
 
-    /** Callers send text, numbers, booleans and dates; objects (serialized Java or JSON) never: the first that is one. */
+    /** What a caller may send: text, numbers, booleans and dates (null alike). */
+    private static final Set<String> PLAIN_TYPES =
+            Set.of("null", "string", "boolean", "short", "integer", "long", "double", "date");
+
+    /** Callers send text, numbers, booleans and dates; never objects, files or bytes: the first value that is one. */
     private static String objectValue(Map<String, Object> variables) {
         VariableMap typed = Variables.fromMap(variables == null ? Map.of() : variables);
         for (String name : typed.keySet()) {
             TypedValue value = typed.getValueTyped(name);
-            if (value != null && value.getType() != null && !value.getType().isPrimitiveValueType()) {
+            if (value != null
+                    && value.getType() != null
+                    && !PLAIN_TYPES.contains(value.getType().getName())) {
                 return name;
             }
         }
@@ -281,14 +342,6 @@ final class CommandGate extends CommandInterceptor {
                     .toString();
         }
         return value.toString();
-    }
-
-    /** camunda-admin is trusted with the whole engine (README, Security model). */
-    private boolean isAdmin(Authentication caller) {
-        List<String> groups = caller.getGroupIds() != null
-                ? caller.getGroupIds()
-                : asSystem(() -> Users.groups(engine.get(), caller.getUserId()));
-        return groups.contains(Groups.CAMUNDA_ADMIN);
     }
 
     private static Set<String> names(Map<String, Object> variables) {

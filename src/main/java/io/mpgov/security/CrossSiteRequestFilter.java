@@ -15,7 +15,7 @@ import org.springframework.web.util.WebUtils;
 /**
  * A browser sends the basic-auth credentials it remembers for mpgov with every request to it, also with
  * one that another site's page makes: a form post, or a fetch simple enough to need no CORS preflight. So a
- * state-changing call to /api is taken only when it cannot have come from such a page: a JSON body or the
+ * state-changing call to /api or /engine-rest is taken only when it cannot have come from such a page: a JSON body or the
  * header {@value #HEADER} (neither can cross sites without a preflight, and mpgov answers no preflight),
  * and no {@code Origin} or {@code Sec-Fetch-Site} naming another site. {@code /api/events} is not a
  * browser's door: it authenticates by a shared secret header.

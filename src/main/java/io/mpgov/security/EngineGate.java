@@ -26,7 +26,7 @@ public class EngineGate extends AbstractProcessEnginePlugin {
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-        interceptors.add(0, new CommandGate(() -> engine, FormFields.fromClasspath()));
+        interceptors.add(0, new CommandGate(() -> engine, FormFields.fromClasspath(), AccessPolicy.standard()));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());

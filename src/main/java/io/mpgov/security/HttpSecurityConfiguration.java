@@ -1,6 +1,7 @@
 package io.mpgov.security;
 
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -8,6 +9,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Camunda checks authorizations only for an authenticated caller, and its REST API authenticates
@@ -34,13 +37,17 @@ class HttpSecurityConfiguration {
         return registration;
     }
 
-    /** Before authentication: a refused cross-site call neither checks a password nor counts as a failed login. */
+    /**
+     * Before authentication (of /api and of /engine-rest): a refused cross-site call neither checks a password nor
+     * counts as a failed login. The webapps' session API has Camunda's own CSRF token.
+     */
     @Bean
     FilterRegistrationBean<CrossSiteRequestFilter> apiCrossSiteRequests() {
         FilterRegistrationBean<CrossSiteRequestFilter> registration =
                 new FilterRegistrationBean<>(new CrossSiteRequestFilter());
         registration.setName("mpgov-api-cross-site-requests");
-        registration.addUrlPatterns("/api/*");
+        // /engine-rest too: a cross-site multipart POST with an administrator's remembered credentials deploys a model
+        registration.addUrlPatterns("/api/*", "/engine-rest/*");
         registration.setOrder(CROSS_SITE);
         return registration;
     }
@@ -94,9 +101,19 @@ class HttpSecurityConfiguration {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
         registration.setName("mpgov-api-basic-auth");
-        // /api/events authenticates by shared secret (EventBridge API destination), not by user.
-        registration.addUrlPatterns(
-                "/api/requests", "/api/requests/*", "/api/tasks", "/api/reviews/*", "/api/audit/*", "/api/dashboard/*");
+        registration.addUrlPatterns("/api/*");
         return registration;
+    }
+
+    /** Every /api handler asks the access policy (ApiPolicyGuard), after authentication. */
+    @Bean
+    WebMvcConfigurer apiPolicyGuard(IdentityService identity) {
+        ApiPolicyGuard guard = new ApiPolicyGuard(AccessPolicy.standard(), identity);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(guard).addPathPatterns("/api/**");
+            }
+        };
     }
 }

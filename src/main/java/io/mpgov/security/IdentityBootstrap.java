@@ -1,90 +1,48 @@
 package io.mpgov.security;
 
-import static io.mpgov.security.Personas.*;
-import static org.camunda.bpm.engine.authorization.Permissions.*;
-
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The persona groups and what each may do everywhere, as engine authorizations, plus each feature's
- * {@link AuthorizationContribution} for its own processes and the Tasklist filters people start from. Runs at every start, in every profile, and only adds
- * what is missing: re-running it never duplicates a grant.
+ * The persona groups and the engine authorizations {@link AccessPolicy} gives them, plus the Tasklist filters people
+ * start from. Runs at every start, in every profile: it adds what is missing and takes back what a persona group holds
+ * beyond the policy (an earlier version's grant, one made by hand), so the engine holds exactly the policy. Re-running it
+ * changes nothing.
  */
 @Component
 @Order(0)
 class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
-    static final String TASKLIST = "tasklist";
-    static final String COCKPIT = "cockpit";
-
-    private final ObjectProvider<AuthorizationContribution> contributions;
-
-    IdentityBootstrap(ObjectProvider<AuthorizationContribution> contributions) {
-        this.contributions = contributions;
-    }
-
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         IdentityService identity = engine.getIdentityService();
         AuthorizationService auth = engine.getAuthorizationService();
-        for (String group : Personas.ALL) {
-            if (identity.createGroupQuery().groupId(group).count() == 0) {
-                var g = identity.newGroup(group);
-                g.setName(Personas.displayName(group));
+        AccessPolicy policy = AccessPolicy.standard();
+        for (AccessPolicy.Persona persona : policy.personas()) {
+            if (identity.createGroupQuery().groupId(persona.group()).count() == 0) {
+                var g = identity.newGroup(persona.group());
+                g.setName(persona.name());
                 g.setType("WORKFLOW");
                 identity.saveGroup(g);
             }
+            reconcile(auth, persona);
         }
-        for (String group : TASK_WORKERS) {
-            grant(auth, group, Resources.APPLICATION, TASKLIST, ACCESS);
-            grant(auth, group, Resources.FILTER, "*", READ);
-            // Reading the definition is what lets Tasklist load a task's or start event's form.
-            grant(auth, group, Resources.PROCESS_DEFINITION, "*", READ);
-        }
-        grant(auth, REQUESTER, Resources.PROCESS_INSTANCE, "*", CREATE);
-
-        grant(auth, PMP_ADMIN, Resources.APPLICATION, COCKPIT, ACCESS);
-        grant(auth, PMP_ADMIN, Resources.PROCESS_DEFINITION, "*", READ_INSTANCE, READ_HISTORY);
-        grant(auth, SOFTWARE_MANAGER, Resources.APPLICATION, COCKPIT, ACCESS);
-        grant(auth, SOFTWARE_MANAGER, Resources.PROCESS_INSTANCE, "*", READ);
-        grant(auth, PMP_ADMIN, Resources.PROCESS_INSTANCE, "*", READ);
-
-        grant(auth, AUDITOR, Resources.APPLICATION, COCKPIT, ACCESS);
-        grant(auth, AUDITOR, Resources.FILTER, "*", READ);
-        grant(auth, AUDITOR, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
-        grant(auth, AUDITOR, Resources.PROCESS_INSTANCE, "*", READ);
-        grant(auth, AUDITOR, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
-        grant(auth, AUDITOR, Resources.DEPLOYMENT, "*", READ);
-        grant(auth, AUDITOR, Resources.TASK, "*", READ);
-        grant(auth, AUDITOR, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
-
-        AuthorizationContribution.Grants grants = new AuthorizationContribution.Grants() {
-            @Override
-            public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-                IdentityBootstrap.grant(auth, group, resource, resourceId, permissions);
-            }
-
-            @Override
-            public void revoke(String group, Resource resource, String resourceId, Permission permission) {
-                IdentityBootstrap.revoke(auth, group, resource, resourceId, permission);
-            }
-        };
-        contributions.orderedStream().forEach(contribution -> contribution.contribute(grants));
 
         FilterService filters = engine.getFilterService();
         TaskQuery mine = engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}");
@@ -96,44 +54,63 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
         filter(filters, "My groups' tasks", groups, 0, "Open tasks of the groups I belong to");
     }
 
-    private static void grant(
-            AuthorizationService auth, String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization a = auth.createAuthorizationQuery()
-                .groupIdIn(group)
-                .resourceType(resource)
-                .resourceId(resourceId)
+    /** The group's grants made equal to the policy's, leaving what the engine gives by itself. */
+    private static void reconcile(AuthorizationService auth, AccessPolicy.Persona persona) {
+        Map<String, AccessPolicy.Grant> wanted = new HashMap<>();
+        persona.grants().forEach(grant -> wanted.put(key(grant.resource(), grant.resourceId()), grant));
+        for (Authorization held : auth.createAuthorizationQuery()
+                .groupIdIn(persona.group())
                 .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .singleResult();
-        if (a == null) {
-            a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            a.setGroupId(group);
-            a.setResource(resource);
-            a.setResourceId(resourceId);
-        }
-        boolean missing = false;
-        for (Permission p : permissions) {
-            if (!a.isPermissionGranted(p)) {
-                a.addPermission(p);
-                missing = true;
+                .list()) {
+            if (engineOwn(held, persona.group())) {
+                continue;
+            }
+            Resource resource = ResourceTypeUtil.getResourceByType(held.getResourceType());
+            AccessPolicy.Grant grant = wanted.remove(key(resource, held.getResourceId()));
+            if (grant == null) {
+                auth.deleteAuthorization(held.getId());
+            } else if (!sameGrant(held, resource, grant)) {
+                auth.deleteAuthorization(held.getId());
+                create(auth, grant);
             }
         }
-        if (missing) {
-            auth.saveAuthorization(a);
-        }
+        wanted.values().forEach(grant -> create(auth, grant));
     }
 
-    private static void revoke(
-            AuthorizationService auth, String group, Resource resource, String resourceId, Permission permission) {
-        Authorization a = auth.createAuthorizationQuery()
-                .groupIdIn(group)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .singleResult();
-        if (a != null && a.isPermissionGranted(permission)) {
-            a.removePermission(permission);
-            auth.saveAuthorization(a);
+    /**
+     * What the engine grants by itself: a candidate group's work on one task (the task's own authorization) and a
+     * group's members reading their group.
+     */
+    private static boolean engineOwn(Authorization held, String group) {
+        int type = held.getResourceType();
+        boolean oneTask = (type == Resources.TASK.resourceType() || type == Resources.HISTORIC_TASK.resourceType())
+                && !Authorization.ANY.equals(held.getResourceId());
+        boolean ownGroup = type == Resources.GROUP.resourceType() && group.equals(held.getResourceId());
+        return oneTask || ownGroup;
+    }
+
+    private static boolean sameGrant(Authorization held, Resource resource, AccessPolicy.Grant grant) {
+        Set<Permission> granted = new HashSet<>();
+        for (Permission permission : ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType())) {
+            // NONE and ALL are not permissions of their own: every grant "has" NONE
+            if (!Set.of("NONE", "ALL").contains(permission.getName()) && held.isPermissionGranted(permission)) {
+                granted.add(permission);
+            }
         }
+        return granted.equals(Set.copyOf(grant.permissions()));
+    }
+
+    private static void create(AuthorizationService auth, AccessPolicy.Grant grant) {
+        Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        a.setGroupId(grant.group());
+        a.setResource(grant.resource());
+        a.setResourceId(grant.resourceId());
+        grant.permissions().forEach(a::addPermission);
+        auth.saveAuthorization(a);
+    }
+
+    private static String key(Resource resource, String resourceId) {
+        return resource.resourceType() + " " + resourceId;
     }
 
     private static void filter(FilterService filters, String name, TaskQuery query, int priority, String description) {

@@ -2,7 +2,7 @@ package io.mpgov.security;
 
 import java.util.List;
 
-/** The Camunda groups that stand for mpgov's personas. Their ids are part of the contract. */
+/** The Camunda groups that stand for mpgov's personas. Their ids are part of the contract; what they may do is {@link AccessPolicy}'s. */
 public final class Personas {
 
     public static final String REQUESTER = "requester";
@@ -17,23 +17,10 @@ public final class Personas {
     public static final List<String> ALL =
             List.of(REQUESTER, PROCUREMENT_MANAGER, PMP_ADMIN, SOFTWARE_MANAGER, LEGAL, FINANCE, SECURITY, AUDITOR);
 
-    /** Personas that work on tasks in Tasklist (the auditor only reads). */
-    public static final List<String> TASK_WORKERS =
-            ALL.stream().filter(g -> !g.equals(AUDITOR)).toList();
-
     private Personas() {}
 
+    /** What people call a group: the policy's name of a persona, else the group's id. */
     public static String displayName(String group) {
-        return switch (group) {
-            case REQUESTER -> "Requesters";
-            case PROCUREMENT_MANAGER -> "Procurement managers";
-            case PMP_ADMIN -> "Private Marketplace administrators";
-            case SOFTWARE_MANAGER -> "Software managers";
-            case LEGAL -> "Legal";
-            case FINANCE -> "Finance";
-            case SECURITY -> "Security";
-            case AUDITOR -> "Auditors";
-            default -> group;
-        };
+        return ALL.contains(group) ? AccessPolicy.standard().persona(group).name() : group;
     }
 }
