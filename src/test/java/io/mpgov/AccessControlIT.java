@@ -102,11 +102,11 @@ class AccessControlIT {
                         (user, n) -> listed(http.get("/api/requests?size=100", user), requestId)),
                 new Door(
                         "dry-run the catalog review",
-                        Set.of("pmp-admin", "procurement-manager", "auditor"),
+                        Set.of("pmp-admin", "procurement-manager", "auditor", "admin"),
                         (user, n) -> status(http.post("/api/reviews/catalog?dryRun=true", user, "{}"), 202)),
                 new Door(
                         "run the catalog review",
-                        Set.of("pmp-admin", "procurement-manager"),
+                        Set.of("pmp-admin", "procurement-manager", "admin"),
                         (user, n) -> status(http.post("/api/reviews/catalog", user, "{}"), 202)),
                 new Door(
                         "start an access review",

@@ -1,10 +1,13 @@
 package io.mpgov.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
@@ -20,6 +23,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 final class ApiPolicyGuard implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(ApiPolicyGuard.class);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccessPolicy policy;
     private final IdentityService identity;
@@ -59,13 +64,20 @@ final class ApiPolicyGuard implements HandlerInterceptor {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         List<String> allowed = policy.grantedTo(operation);
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
-                        + caller.getUserId().replaceAll("[^A-Za-z0-9._@-]", "?") + " may not do this: "
+        String what = described == null
+                ? "call an endpoint the access policy does not name"
+                : described.operationId() + " (" + described.summary() + ")";
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Forbidden");
+        problem.put("status", 403);
+        problem.put(
+                "detail",
+                caller.getUserId() + " may not " + what + ": "
                         + (allowed.isEmpty()
                                 ? "the access policy gives it to nobody but camunda-admin"
-                                : "members of " + String.join(", ", allowed) + " may")
-                        + "\"}");
+                                : "members of " + String.join(", ", allowed) + " may"));
+        JSON.writeValue(response.getWriter(), problem);
         return false;
     }
 }
