@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -85,6 +86,9 @@ class AdversarialIT {
     @Autowired
     RepositoryService repository;
 
+    @Autowired
+    IdentityService identity;
+
     record Attempt(
             String name,
             int attackClass,
@@ -112,7 +116,9 @@ class AdversarialIT {
             long grants,
             boolean inPmp,
             long changeSetsForProducts,
-            long decisions) {}
+            long decisions,
+            long comments,
+            String profiles) {}
 
     /** The corpus: every adversarial/*.json (attempts.json, then one file per later class of findings), by name. */
     static Stream<Attempt> attempts() throws IOException {
@@ -212,6 +218,12 @@ class AdversarialIT {
                     assertThat(after.assignee()).as("%s: assignee", attempt).isEqualTo(before.assignee());
                     assertThat(after.candidates()).as("%s: candidates", attempt).isEqualTo(before.candidates());
                 }
+                case "noComment" ->
+                    assertThat(after.comments()).as("%s: comments", attempt).isEqualTo(before.comments());
+                case "profileUnchanged" ->
+                    assertThat(after.profiles())
+                            .as("%s: the demo users' profiles", attempt)
+                            .isEqualTo(before.profiles());
                 case "viewStillWorks" -> {
                     Http.Response view = http.get("/api/requests/" + fixture.get("requestId"), "requester");
                     assertThat(view.status())
@@ -330,7 +342,28 @@ class AdversarialIT {
                         : history.createHistoricVariableInstanceQuery()
                                 .processInstanceId(pi)
                                 .variableName("decidedBy")
-                                .count()));
+                                .count(),
+                comments(),
+                profiles()));
+    }
+
+    /** Every comment on the request and its tasks, and on any instance: a comment attached elsewhere counts too. */
+    private long comments() {
+        long all = 0;
+        for (var instance : history.createHistoricProcessInstanceQuery().list()) {
+            all += tasks.getProcessInstanceComments(instance.getId()).size();
+        }
+        for (var task : history.createHistoricTaskInstanceQuery().list()) {
+            all += tasks.getTaskComments(task.getId()).size();
+        }
+        return all;
+    }
+
+    /** Name and mail address of every user: the address is where mpgov's mails go. */
+    private String profiles() {
+        return identity.createUserQuery().orderByUserId().asc().list().stream()
+                .map(u -> u.getId() + ":" + u.getFirstName() + " " + u.getLastName() + " <" + u.getEmail() + ">")
+                .collect(Collectors.joining("; "));
     }
 
     private static Set<String> licensesOf(SandboxState s) {

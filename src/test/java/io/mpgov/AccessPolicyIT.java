@@ -1,0 +1,227 @@
+package io.mpgov;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mpgov.sandbox.Sandbox;
+import io.mpgov.support.Http;
+import io.mpgov.support.PublicOfferScenario;
+import io.mpgov.support.TasklistSession;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The access policy as an attacker meets it: a door nobody listed is shut for every persona, a group taken away is
+ * gone on the next call whatever session is open, another site's page cannot deploy with an administrator's
+ * credentials, and a persona without a task on a request reads none of its data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "it"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(AccessPolicyIT.Planted.class)
+class AccessPolicyIT {
+
+    static final List<String> PERSONAS = List.of(
+            "requester",
+            "requester2",
+            "procurement-manager",
+            "pmp-admin",
+            "software-manager",
+            "legal",
+            "finance",
+            "security",
+            "auditor");
+
+    /** A new /api endpoint someone added without a row in access-policy.yaml: one described, one not. */
+    @TestConfiguration
+    @RestController
+    static class Planted {
+
+        @GetMapping("/api/planted")
+        @Operation(operationId = "plantedProbe", summary = "An endpoint the policy does not name")
+        Map<String, String> planted() {
+            return Map.of("secret", "anyone who reads this got through");
+        }
+
+        @GetMapping("/api/planted-undescribed")
+        Map<String, String> undescribed() {
+            return Map.of("secret", "anyone who reads this got through");
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Sandbox sandbox;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    RepositoryService repository;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void anEndpointNoPolicyRowNamesIsRefusedToEveryPersona() {
+        for (String path : List.of("/api/planted", "/api/planted-undescribed")) {
+            for (String persona : PERSONAS) {
+                Http.Response refused = http.get(path, persona);
+                assertThat(refused.status())
+                        .as("%s %s → %s", persona, path, refused.body())
+                        .isEqualTo(403);
+                assertThat(refused.body()).doesNotContain("got through");
+            }
+            assertThat(http.get(path, null).status()).as("nobody signed in").isEqualTo(401);
+            assertThat(http.get(path, "admin").status())
+                    .as("camunda-admin may do everything")
+                    .isEqualTo(200);
+        }
+        assertThat(http.get("/api/planted", "auditor").json().path("detail").asText())
+                .isEqualTo("auditor may not plantedProbe (An endpoint the policy does not name): the access policy"
+                        + " gives it to nobody but camunda-admin");
+    }
+
+    @Test
+    void anApproverTakenOutOfTheGroupDecidesNothingWithTheSessionTheyHadOpen() {
+        String user = "pmp-admin-leaving";
+        User leaving = identity.newUser(user);
+        leaving.setPassword("demo");
+        leaving.setEmail(user + "@example.com");
+        identity.saveUser(leaving);
+        identity.createMembership(user, "pmp-admin");
+        String product = "prod-pagerduty0001";
+        Http.Response created =
+                http.post("/api/requests", "requester", Http.json(PublicOfferScenario.publicRequest(product)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String pi = created.json().get("processInstanceId").asText();
+        Task review = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> tasks.createTaskQuery()
+                                .processInstanceId(pi)
+                                .taskDefinitionKey("Task_ReviewPublicOffer")
+                                .singleResult(),
+                        t -> t != null);
+
+        TasklistSession session = TasklistSession.signIn(port, user);
+        assertThat(session.refusedLogin()).isNull();
+        assertThat(session.send("GET", "/task/" + review.getId(), null).status())
+                .as("a member sees the task")
+                .isEqualTo(200);
+        assertThat(session.mpgov("GET", "/api/dashboard/catalog", null).status())
+                .as("a member reads the dashboard")
+                .isEqualTo(200);
+
+        identity.deleteMembership(user, "pmp-admin"); // the access review took them out
+
+        String approve = Http.json(Map.of(
+                "variables", Map.of("decision", Map.of("value", "APPROVE"), "comment", Map.of("value", "still mine"))));
+        assertThat(session.send("POST", "/task/" + review.getId() + "/claim", Http.json(Map.of("userId", user)))
+                        .status())
+                .isBetween(400, 499);
+        Http.Response completed = session.send("POST", "/task/" + review.getId() + "/complete", approve);
+        assertThat(completed.status()).as(completed.body()).isBetween(400, 499);
+        assertThat(session.send("POST", "/task/" + review.getId() + "/submit-form", approve)
+                        .status())
+                .isBetween(400, 499);
+        assertThat(http.post("/engine-rest/task/" + review.getId() + "/complete", user, approve)
+                        .status())
+                .isBetween(400, 499);
+        assertThat(session.mpgov("GET", "/api/dashboard/catalog", null).status())
+                .as("the same session on mpgov's API")
+                .isEqualTo(403);
+
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).singleResult())
+                .as("the review is still open")
+                .isNotNull()
+                .extracting(Task::getAssignee)
+                .isNull();
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi)
+                        .variableName("decidedBy")
+                        .count())
+                .isZero();
+        boolean inPmp = sandbox.read(s -> s.experiences.stream().anyMatch(e -> e.allowedProducts.contains(product)));
+        assertThat(inPmp).as("the product is not in the Private Marketplace").isFalse();
+    }
+
+    @Test
+    void anotherSitesPageCannotDeployWithAnAdministratorsCredentials() {
+        long deployments = repository.createDeploymentQuery().count();
+        String boundary = "mpgovboundary";
+        String model = "<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " targetNamespace=\"x\"><process id=\"planted\" isExecutable=\"true\"><startEvent id=\"s\"/>"
+                + "</process></definitions>";
+        String body = "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nplanted\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"planted.bpmn\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
+        String multipart = "multipart/form-data; boundary=" + boundary;
+
+        for (Map<String, String> headers : List.of(
+                Map.of("Origin", "https://attacker.example"),
+                Map.of("Sec-Fetch-Site", "cross-site"),
+                Map.<String, String>of())) {
+            Http.Response refused = http.post("/engine-rest/deployment/create", "admin", multipart, body, headers);
+            assertThat(refused.status()).as("%s → %s", headers, refused.body()).isEqualTo(403);
+        }
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+
+        // a script says so with a header no other site's form can send, and may deploy as the administrator
+        Http.Response deployed = http.post(
+                "/engine-rest/deployment/create", "admin", multipart, body, Map.of("X-Requested-By", "ops-script"));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        repository.deleteDeployment(deployed.json().get("id").asText(), true);
+    }
+
+    @Test
+    void aPersonaWithoutATaskOnARequestReadsNoneOfItsData() {
+        Http.Response created = http.post(
+                "/api/requests", "requester", Http.json(PublicOfferScenario.publicRequest("prod-mngdbatlas001")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String pi = created.json().get("processInstanceId").asText();
+        for (String path : List.of(
+                "/engine-rest/variable-instance?processInstanceIdIn=" + pi,
+                "/engine-rest/history/variable-instance?processInstanceId=" + pi,
+                "/engine-rest/process-instance?processDefinitionKey=procurement-request",
+                "/engine-rest/history/process-instance?processDefinitionKey=procurement-request")) {
+            Http.Response answer = http.get(path, "software-manager");
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            assertThat(answer.json()).as("%s → %s", path, answer.body()).isEmpty();
+        }
+        assertThat(http.get("/engine-rest/process-instance/" + pi + "/variables", "software-manager")
+                        .status())
+                .isBetween(400, 499);
+    }
+}
