@@ -128,6 +128,31 @@ class ModuleBoundariesTest {
                 .check(main);
     }
 
+    /** The access module uses Camunda's internal classes only where its Javadoc names the use (and why). */
+    @Test
+    void securityNamesEachInternalCamundaClassItUses() throws IOException {
+        String info = Files.readString(SOURCES.resolve("security").resolve("package-info.java"));
+        Set<String> unnamed = new TreeSet<>();
+        try (Stream<Path> files = Files.list(SOURCES.resolve("security"))) {
+            for (Path file : files.toList()) {
+                Matcher internal = Pattern.compile("import org\\.camunda\\.bpm\\.engine\\.impl\\.([\\w.]+);")
+                        .matcher(Files.readString(file));
+                while (internal.find()) {
+                    String used = internal.group(1);
+                    boolean named = info.contains("{@code " + used + "}")
+                            || info.contains(" " + used + "}")
+                            || used.matches("cmd\\.\\w+Cmd") && info.contains("{@code cmd.*Cmd}");
+                    if (!named) {
+                        unnamed.add(used + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(unnamed)
+                .as("internal Camunda classes security uses without naming them")
+                .isEmpty();
+    }
+
     /** Writes the README's picture of the modules; under CI a stale picture fails instead, so what landed is true. */
     @Test
     void theReadmeShowsTheModulesAsTheyAre() throws IOException {

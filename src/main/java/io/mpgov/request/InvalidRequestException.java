@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * The request has errors; nothing was started or completed. A form validation error to the engine, so
- * that its REST API answers 400 and Tasklist shows the message (see decision.ListenerRejectionUnwrapping).
+ * that its REST API answers 400 and Tasklist shows the message (see security.RefusalUnwrapping).
  */
 public class InvalidRequestException extends FormFieldValidationException {
 

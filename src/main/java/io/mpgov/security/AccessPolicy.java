@@ -142,6 +142,14 @@ public final class AccessPolicy {
                 .toList();
     }
 
+    /** Who may do {@code operation}, said to someone refused it. */
+    public String whoMay(String operation) {
+        List<String> personas = grantedTo(operation);
+        return personas.isEmpty()
+                ? "the access policy gives it to nobody but camunda-admin"
+                : "members of " + String.join(", ", personas) + " may";
+    }
+
     private static String checked(String operation, String where) {
         if (!OPERATION.matcher(operation).matches()) {
             throw new IllegalArgumentException("access-policy.yaml, " + where + ": '" + operation

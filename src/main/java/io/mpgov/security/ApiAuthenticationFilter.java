@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -90,14 +91,12 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         if (request.getHeader(PAGE_HEADER) == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"mpgov\"");
         }
-        response.setContentType("application/problem+json");
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"Sign in to mpgov (Camunda's sign-in page), or use HTTP basic authentication"
-                        + " with a valid mpgov user\"}");
+        Problems.write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Sign in to mpgov (Camunda's sign-in page), or use HTTP basic authentication with a valid mpgov user");
     }
 }

@@ -1,17 +1,15 @@
 package io.mpgov.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -23,8 +21,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 final class ApiPolicyGuard implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(ApiPolicyGuard.class);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccessPolicy policy;
     private final IdentityService identity;
@@ -60,24 +56,13 @@ final class ApiPolicyGuard implements HandlerInterceptor {
                 request.getMethod(),
                 request.getRequestURI(),
                 operation);
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        List<String> allowed = policy.grantedTo(operation);
         String what = described == null
                 ? "call an endpoint the access policy does not name"
                 : described.operationId() + " (" + described.summary() + ")";
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Forbidden");
-        problem.put("status", 403);
-        problem.put(
-                "detail",
-                caller.getUserId() + " may not " + what + ": "
-                        + (allowed.isEmpty()
-                                ? "the access policy gives it to nobody but camunda-admin"
-                                : "members of " + String.join(", ", allowed) + " may"));
-        JSON.writeValue(response.getWriter(), problem);
+        Problems.write(
+                response,
+                HttpStatus.FORBIDDEN,
+                caller.getUserId() + " may not " + what + ": " + policy.whoMay(operation));
         return false;
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the message. The engine's command layer records the refusal for the HTTP call it serves ({@link #record});
  * this filter, around /engine-rest and Tasklist's session API, answers it.
  */
-public final class CallerMistakes extends OncePerRequestFilter {
+final class CallerMistakes extends OncePerRequestFilter {
 
     private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<>();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +26,7 @@ public final class CallerMistakes extends OncePerRequestFilter {
     CallerMistakes() {}
 
     /** The engine refused the call of this thread as the caller's mistake; outside an HTTP call, nothing. */
-    public static void record(String message) {
+    static void record(String message) {
         String[] current = CURRENT.get();
         if (current != null) {
             current[0] = message;

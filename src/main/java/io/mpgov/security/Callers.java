@@ -13,13 +13,10 @@ public final class Callers {
     public static String require(IdentityService identity, String operation, String what) {
         var caller = identity.getCurrentAuthentication();
         if (!may(identity, operation)) {
-            var allowed = AccessPolicy.standard().grantedTo(operation);
             throw new ResponseStatusException(
                     HttpStatus.FORBIDDEN,
                     (caller == null ? "nobody" : caller.getUserId()) + " may not " + what + "; "
-                            + (allowed.isEmpty()
-                                    ? "only camunda-admin may"
-                                    : "members of " + String.join(", ", allowed) + " may"));
+                            + AccessPolicy.standard().whoMay(operation));
         }
         return caller.getUserId();
     }

@@ -108,8 +108,7 @@ final class CommandGate extends CommandInterceptor {
                     + (verdict.operation == null
                             ? "changing running processes other than by starting them from their start form and"
                                     + " completing one's own tasks is for camunda-admin only"
-                            : "the access policy gives " + verdict.operation + " to "
-                                    + orNobody(policy.grantedTo(verdict.operation))));
+                            : verdict.operation + ": " + policy.whoMay(verdict.operation)));
         }
         switch (verdict) {
             case START -> checkStart(command, caller);
@@ -117,10 +116,6 @@ final class CommandGate extends CommandInterceptor {
             case COMMENT -> checkComment((AddCommentCmd) command, caller);
             default -> {}
         }
-    }
-
-    private static String orNobody(List<String> personas) {
-        return personas.isEmpty() ? "nobody but camunda-admin" : String.join(", ", personas) + " and camunda-admin";
     }
 
     /** A comment belongs to a task the caller works on, and to that task's request: never to another instance. */

@@ -44,10 +44,11 @@ class TellCandidateGroupsTest {
                 .createDeployment()
                 .addModelInstance(
                         "waiting-probe.bpmn",
-                        Bpmn.createExecutableProcess("waiting-probe")
+                        // an approval's ids, which the access policy lets finance and legal decide
+                        Bpmn.createExecutableProcess("procurement-request")
                                 .camundaHistoryTimeToLive(1)
                                 .startEvent()
-                                .userTask("Task_Approve")
+                                .userTask("Task_ApprovePrivateOffer")
                                 .name("Approve (${kind})")
                                 .camundaCandidateGroups("${groups}")
                                 .endEvent()
@@ -67,7 +68,7 @@ class TellCandidateGroupsTest {
         Map<String, Object> all = new java.util.HashMap<>(variables);
         all.put("groups", groups);
         all.put("kind", "finance");
-        return engine.getRuntimeService().startProcessInstanceByKey("waiting-probe", "PR-1", all);
+        return engine.getRuntimeService().startProcessInstanceByKey("procurement-request", "PR-1", all);
     }
 
     Job mailJob(ProcessInstance pi) {

@@ -243,7 +243,7 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
                 .thenReturn(List.of(new FieldError("sellerName", "is required")));
         Task revision = task(pi, "Task_ReviseRequest", null);
         assertThatThrownBy(() -> complete(revision, "requester", decision("RESUBMIT", null)))
-                .hasRootCauseInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("Seller: is required");
         assertThat(task(pi, "Task_ReviseRequest", null).getId()).isEqualTo(revision.getId());
 
