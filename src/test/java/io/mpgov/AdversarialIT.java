@@ -238,7 +238,11 @@ class AdversarialIT {
         Http.Response submitted = http.post("/api/requests", "requester", Http.json(request));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String pi = submitted.json().get("processInstanceId").asText();
-        decide(openTask(pi, "Task_ApprovePrivateOffer", "procurement-manager"), "procurement-manager", "APPROVE", Map.of());
+        decide(
+                openTask(pi, "Task_ApprovePrivateOffer", "procurement-manager"),
+                "procurement-manager",
+                "APPROVE",
+                Map.of());
         decide(openTask(pi, "Task_ApprovePrivateOffer", "finance"), "finance", "APPROVE", Map.of());
         decide(
                 openTask(pi, "Task_ApprovePrivateOffer", "security"),

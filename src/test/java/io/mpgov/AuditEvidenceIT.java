@@ -198,16 +198,20 @@ class AuditEvidenceIT extends PublicOfferScenario {
 
         JsonNode view = http.get("/api/requests/" + requestId, "requester").json();
         assertThat(view.path("awsChanges").path("agreementAttempts"))
-                .extracting(a -> a.path("agreementId").asText() + " " + a.path("enteredBy").asText() + " "
+                .extracting(a -> a.path("agreementId").asText() + " "
+                        + a.path("enteredBy").asText() + " "
                         + a.path("outcome").asText()
-                        + (a.path("reason").isTextual() ? " — " + a.path("reason").asText() : ""))
+                        + (a.path("reason").isTextual()
+                                ? " — " + a.path("reason").asText()
+                                : ""))
                 .containsExactly(
-                        wrong + " procurement-manager REFUSED — " + refused,
-                        right + " procurement-manager ACCEPTED");
+                        wrong + " procurement-manager REFUSED — " + refused, right + " procurement-manager ACCEPTED");
         assertThat(view.path("approvals"))
-                .extracting(a -> a.path("kind").asText() + " required " + a.path("required").asBoolean() + " by "
+                .extracting(a -> a.path("kind").asText() + " required "
+                        + a.path("required").asBoolean() + " by "
                         + a.path("givenBy").asText())
-                .containsExactly("procurement required true by procurement-manager", "finance required true by finance");
+                .containsExactly(
+                        "procurement required true by procurement-manager", "finance required true by finance");
     }
 
     @Test

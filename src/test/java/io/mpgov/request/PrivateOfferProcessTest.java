@@ -209,8 +209,7 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         approveAll(pi);
 
         Task acceptance = task(pi, "Task_AcceptPrivateOffer", "procurement-manager");
-        assertThatThrownBy(() -> accept(pi, " "))
-                .hasMessageContaining("Agreement id: is required to accept the offer");
+        assertThatThrownBy(() -> accept(pi, " ")).hasMessageContaining("Agreement id: is required to accept the offer");
         assertThat(task(pi, "Task_AcceptPrivateOffer", "procurement-manager").getId())
                 .isEqualTo(acceptance.getId());
         assertThat(AgreementTestDelegates.attempts(database()).of(pi.getId())).isEmpty();
@@ -253,7 +252,8 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         assertThat(check)
                 .as("the control step shows required against given, from mpgov's records")
                 .startsWith("Required by the approval matrix: procurement, security\n")
-                .containsPattern("procurement \\(procurement-manager\\): given by procurement-manager, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\n")
+                .containsPattern(
+                        "procurement \\(procurement-manager\\): given by procurement-manager, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\n")
                 .containsPattern("security \\(security\\): given by security, [^\n]* UTC"
                         + " — asked again: it asked for changes or rejected before");
     }

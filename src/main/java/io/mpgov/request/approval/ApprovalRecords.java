@@ -61,7 +61,8 @@ public class ApprovalRecords {
         Map<String, Given> given = new HashMap<>();
         sql.query(
                         "select kind, approved_by, approved_at from mpgov_approval where process_instance_id = ?",
-                        row -> new Given(row.getString("kind"), row.getString("approved_by"), row.getTimestamp("approved_at")),
+                        row -> new Given(
+                                row.getString("kind"), row.getString("approved_by"), row.getTimestamp("approved_at")),
                         processInstanceId)
                 .forEach(g -> given.put(g.kind(), g));
         Round round = rounds.isEmpty() ? new Round(List.of(), List.of()) : rounds.get(0);

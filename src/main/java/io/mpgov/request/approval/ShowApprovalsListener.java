@@ -30,8 +30,7 @@ class ShowApprovalsListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         task.setVariableLocal(
-                APPROVALS_CHECK,
-                said(ApprovalRecords.read(EngineJdbc::query, settings, task.getProcessInstanceId())));
+                APPROVALS_CHECK, said(ApprovalRecords.read(EngineJdbc::query, settings, task.getProcessInstanceId())));
     }
 
     static String said(List<ApprovalRecords.Approval> approvals) {
@@ -47,7 +46,8 @@ class ShowApprovalsListener implements TaskListener {
         return "\n" + a.kind() + " (" + a.group() + "): "
                 + (a.givenBy() == null
                         ? "NOT GIVEN"
-                        : "given by " + a.givenBy() + ", " + TIME.format(a.givenAt().toInstant()))
+                        : "given by " + a.givenBy() + ", "
+                                + TIME.format(a.givenAt().toInstant()))
                 + (a.required() ? "" : " — no longer required")
                 + (a.objectedBefore() ? " — asked again: it asked for changes or rejected before" : "");
     }
