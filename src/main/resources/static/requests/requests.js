@@ -203,7 +203,26 @@ async function showRequest(requestId) {
   $('decisions').replaceChildren(...decisions.map(x => row(
     x.taskName, value('decision', x.decision), x.decidedBy, when(x.decidedAt), x.comment)));
 
-  const aws = r.awsChanges || { changeSets: [], grants: [] };
+  const approvals = r.approvals || [];
+  $('approvals-section').hidden = approvals.length === 0;
+  $('approvals').replaceChildren(...approvals.map(a => row(
+    a.kind,
+    a.group,
+    a.required ? 'Yes' : 'No longer',
+    a.givenBy ? a.givenBy : el('span', 'not given', a.required ? 'failed' : ''),
+    when(a.givenAt),
+    a.objectedBefore ? 'asked again: it asked for changes or rejected before' : '')));
+
+  const aws = r.awsChanges || { changeSets: [], grants: [], agreementAttempts: [] };
+  const attempts = aws.agreementAttempts || [];
+  $('agreement-attempts-table').hidden = attempts.length === 0;
+  $('agreement-attempts').replaceChildren(...attempts.map(a => row(
+    a.agreementId,
+    a.enteredBy,
+    when(a.enteredAt),
+    el('span', a.outcome === 'ACCEPTED' ? 'accepted' : a.outcome === 'REFUSED' ? 'refused' : 'not checked yet',
+      a.outcome === 'REFUSED' ? 'failed' : ''),
+    a.reason)));
   const agreement = aws.agreement;
   facts($('agreement'), agreement ? [
     ['Agreement', agreement.agreementId],
@@ -239,7 +258,7 @@ async function showRequest(requestId) {
     p.version + (p.versionTag ? ` (${p.versionTag})` : ''),
     when(p.evaluatedAt),
     (p.outputs || []).map(o => `${o.name}: ${o.value}`).join('; '))));
-  for (const section of document.querySelectorAll('#request-view section:not(#waiting-section)')) section.hidden = false;
+  for (const section of document.querySelectorAll('#request-view section:not(#waiting-section):not(#approvals-section)')) section.hidden = false;
   show('request-view');
 }
 

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -235,6 +236,74 @@ class AdversarialIT {
                 default -> throw new IllegalArgumentException("Unknown expectation " + expectation + " in " + attempt);
             }
         }
+    }
+
+    /**
+     * Finding 5 of Phase 10: the requester dodges security's objection by declaring the data INTERNAL on revision,
+     * through /engine-rest. The revision is allowed; the dodge is not — security is asked again and the offer
+     * acceptance waits for it.
+     */
+    @Test
+    void loweringTheClassificationAfterSecurityObjectedStillWaitsForSecurity() {
+        Map<String, Object> request = PublicOfferScenario.privateRequest(PRODUCT, OFFER);
+        request.put("dataClassification", "CONFIDENTIAL");
+        Http.Response submitted = http.post("/api/requests", "requester", Http.json(request));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String pi = submitted.json().get("processInstanceId").asText();
+        decide(
+                openTask(pi, "Task_ApprovePrivateOffer", "procurement-manager"),
+                "procurement-manager",
+                "APPROVE",
+                Map.of());
+        decide(openTask(pi, "Task_ApprovePrivateOffer", "finance"), "finance", "APPROVE", Map.of());
+        decide(
+                openTask(pi, "Task_ApprovePrivateOffer", "security"),
+                "security",
+                "REQUEST_CHANGES",
+                Map.of("comment", "Which customer data leaves the account?"));
+
+        decide(
+                openTask(pi, "Task_ReviseRequest", null),
+                "requester",
+                "RESUBMIT",
+                Map.of("comment", "Only internal data after all", "dataClassification", "INTERNAL"));
+
+        openTask(pi, "Task_ApprovePrivateOffer", "security");
+        awaitEngineIdle();
+        assertThat(tasks.createTaskQuery().processInstanceId(pi).list())
+                .as("security is asked again, the others' approvals stand, and no offer acceptance is open")
+                .extracting(Task::getTaskDefinitionKey)
+                .containsExactly("Task_ApprovePrivateOffer");
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(pi)
+                        .taskCandidateGroup("security")
+                        .count())
+                .isEqualTo(1);
+        decide(openTask(pi, "Task_ApprovePrivateOffer", "security"), "security", "APPROVE", Map.of());
+        assertThat(openTask(pi, "Task_AcceptPrivateOffer", "procurement-manager"))
+                .as("once security approved, the procurement manager accepts")
+                .isNotNull();
+    }
+
+    private Task openTask(String pi, String key, String group) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            var query = tasks.createTaskQuery()
+                                    .processInstanceId(pi)
+                                    .taskDefinitionKey(key);
+                            return (group == null ? query : query.taskCandidateGroup(group)).singleResult();
+                        },
+                        t -> t != null);
+    }
+
+    private void decide(Task task, String user, String decision, Map<String, String> more) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("decision", Map.of("value", decision));
+        more.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        Http.Response answer = http.post(
+                "/engine-rest/task/" + task.getId() + "/complete", user, Http.json(Map.of("variables", variables)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(204);
     }
 
     @BeforeEach

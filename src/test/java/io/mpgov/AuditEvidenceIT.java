@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.sandbox.DemoOrganization;
+import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
 import java.time.Duration;
@@ -120,6 +121,97 @@ class AuditEvidenceIT extends PublicOfferScenario {
         assertThat(csv.body())
                 .startsWith("time,kind,process,processInstanceId,reference,actor,outcome,detail")
                 .contains("\"DECISION\",\"procurement-request\"");
+    }
+
+    @Test
+    void everyAgreementIdEnteredIsARowOfItsOwnWithTheChecksOutcome() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String product = "prod-mngdbatlas001";
+        String offer = "offer-mngdbatlaspriv9";
+        Map<String, Object> request = privateRequest(product, offer);
+        request.put("targetAccountIds", List.of("410987654322"));
+        JsonNode created = submit("requester", request);
+        String pi = created.get("processInstanceId").asText();
+        String requestId = created.get("requestId").asText();
+        for (String approver : List.of("finance", "procurement-manager")) {
+            String task =
+                    awaitTask(pi, approver, "&taskDefinitionKey=Task_ApprovePrivateOffer&candidateGroup=" + approver);
+            assertThat(complete(task, approver, "APPROVE", null).status()).isEqualTo(204);
+        }
+        // the procurement manager first enters an agreement of another offer, then the right one
+        String wrong = sandbox.acceptOffer(new Sandbox.OfferAcceptance("offer-mngdbatlasothr", product, 12, "20000"))
+                .id();
+        String right = sandbox.acceptOffer(new Sandbox.OfferAcceptance(offer, product, 12, "20000"))
+                .id();
+        String first = awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer");
+        assertThat(complete(first, "procurement-manager", "ACCEPT", null, Map.of("agreementId", wrong))
+                        .status())
+                .isEqualTo(204);
+        String second = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer"),
+                        id -> !id.equals(first));
+        assertThat(complete(second, "procurement-manager", "ACCEPT", null, Map.of("agreementId", right))
+                        .status())
+                .isEqualTo(204);
+        String confirmation = awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition");
+        assertThat(http.get("/engine-rest/task/" + confirmation + "/form-variables", "pmp-admin")
+                        .json()
+                        .path("approvalsCheck")
+                        .path("value")
+                        .asText())
+                .as("the control step lists the approvals the matrix required against those given")
+                .startsWith("Required by the approval matrix: procurement, finance\n")
+                .contains(
+                        "procurement (procurement-manager): given by procurement-manager, ",
+                        "finance (finance): given by finance, ")
+                .doesNotContain("NOT GIVEN");
+        assertThat(complete(confirmation, "pmp-admin", "APPROVE", "approvals and agreement checked")
+                        .status())
+                .isEqualTo(204);
+
+        String refused = "agreement " + wrong + " is for offer offer-mngdbatlasothr, not " + offer;
+        List<String> rows = new ArrayList<>();
+        export(today.minusDays(1), LocalDate.now(ZoneOffset.UTC)).forEach(e -> {
+            if (requestId.equals(e.path("reference").asText())
+                    && "AGREEMENT".equals(e.path("kind").asText())) {
+                rows.add(e.path("actor").asText() + " " + e.path("outcome").asText() + " "
+                        + e.path("detail").asText());
+            }
+        });
+        assertThat(rows)
+                .as("each agreement id entered, with the check's outcome and the refusal's reason")
+                .containsExactly(
+                        "procurement-manager REFUSED agreement " + wrong + " (attempt 1) — " + refused,
+                        "procurement-manager ACCEPTED agreement " + right + " (attempt 2)");
+        assertThat(http.get(
+                                "/api/audit/evidence?from=" + today.minusDays(1) + "&to="
+                                        + LocalDate.now(ZoneOffset.UTC) + "&format=csv",
+                                "auditor")
+                        .body())
+                .contains(
+                        "\"AGREEMENT\",\"procurement-request\",\"" + pi + "\",\"" + requestId
+                                + "\",\"procurement-manager\",\"REFUSED\",\"agreement " + wrong + " (attempt 1) — "
+                                + refused + "\"",
+                        "\"REFUSED\",\"agreement " + wrong,
+                        "\"ACCEPTED\",\"agreement " + right + " (attempt 2)\"");
+
+        JsonNode view = http.get("/api/requests/" + requestId, "requester").json();
+        assertThat(view.path("awsChanges").path("agreementAttempts"))
+                .extracting(a -> a.path("agreementId").asText() + " "
+                        + a.path("enteredBy").asText() + " "
+                        + a.path("outcome").asText()
+                        + (a.path("reason").isTextual()
+                                ? " — " + a.path("reason").asText()
+                                : ""))
+                .containsExactly(
+                        wrong + " procurement-manager REFUSED — " + refused, right + " procurement-manager ACCEPTED");
+        assertThat(view.path("approvals"))
+                .extracting(a -> a.path("kind").asText() + " required "
+                        + a.path("required").asBoolean() + " by "
+                        + a.path("givenBy").asText())
+                .containsExactly(
+                        "procurement required true by procurement-manager", "finance required true by finance");
     }
 
     @Test

@@ -9,11 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_VerifyAgreement: the agreement the procurement manager names must exist, be active, and be for
- * this request's offer and product. The end date is kept: it is when the product must leave the PMP.
+ * Task_VerifyAgreement: the agreement the procurement manager entered (the attempt mpgov recorded on completion)
+ * must exist, be active, and be for this request's offer and product; the attempt keeps the outcome. The end date
+ * is kept: it is when the product must leave the PMP.
  */
 @Component("verifyAgreement")
 class VerifyAgreementDelegate implements JavaDelegate {
@@ -26,7 +28,10 @@ class VerifyAgreementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String id = String.valueOf(execution.getVariable(AGREEMENT_ID)).trim();
+        AgreementAttempts.Attempt attempt = AgreementAttempts.unchecked(execution.getProcessInstanceId())
+                .orElseThrow(() -> new IllegalStateException("No agreement id entered for request "
+                        + execution.getProcessBusinessKey() + " waits for its check"));
+        String id = attempt.agreementId();
         String offerId = (String) execution.getVariable(OFFER_ID);
         String productId = (String) execution.getVariable(PRODUCT_ID);
         Optional<Agreement> found = agreements.find(id);
@@ -47,7 +52,11 @@ class VerifyAgreementDelegate implements JavaDelegate {
             execution.setVariable(END_DATE, a.endTime() == null ? null : Date.from(a.endTime()));
             execution.setVariable(AUTO_RENEW, a.autoRenew());
         }
-        execution.setVariable(VERIFIED, problems.isEmpty());
-        execution.setVariable(PROBLEM, problems.isEmpty() ? null : String.join("; ", problems));
+        String problem = problems.isEmpty() ? null : String.join("; ", problems);
+        AgreementAttempts.checked(attempt, problem, ClockUtil.getCurrentTime());
+        // the request's agreement is the one checked, whatever the variable says meanwhile
+        execution.setVariable(AGREEMENT_ID, id);
+        execution.setVariable(VERIFIED, problem == null);
+        execution.setVariable(PROBLEM, problem);
     }
 }

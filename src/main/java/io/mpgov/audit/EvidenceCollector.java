@@ -1,5 +1,6 @@
 package io.mpgov.audit;
 
+import io.mpgov.agreement.AgreementAttempts;
 import io.mpgov.catalog.CatalogChangeProcess;
 import io.mpgov.decision.DecisionVariables;
 import io.mpgov.license.GrantOutcome;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Service;
 /**
  * The evidence of a time range, read from the engine's history (kept for the history time-to-live,
  * 7 years): every decision people made on tasks, every DMN evaluation with its version, every change
- * set, grant and verified agreement, every catalog review and access review.
+ * set and grant, every agreement id entered with the check's outcome, every catalog review and access review.
+ * A fact about a past decision is read from what was recorded at the time (task-local variables, DMN history,
+ * mpgov's attempt records), never from a process variable's current value.
  */
 @Service
 public class EvidenceCollector {
@@ -38,11 +41,17 @@ public class EvidenceCollector {
     private final HistoryService history;
     private final RepositoryService repository;
     private final IdentityService identity;
+    private final AgreementAttempts attempts;
 
-    EvidenceCollector(HistoryService history, RepositoryService repository, IdentityService identity) {
+    EvidenceCollector(
+            HistoryService history,
+            RepositoryService repository,
+            IdentityService identity,
+            AgreementAttempts attempts) {
         this.history = history;
         this.repository = repository;
         this.identity = identity;
+        this.attempts = attempts;
     }
 
     /** Everything that happened at or after {@code from} and before {@code to}, oldest first. */
@@ -56,6 +65,7 @@ public class EvidenceCollector {
             Function<String, String> businessKey =
                     id -> id == null ? null : keys.computeIfAbsent(id, this::businessKey);
             decisions(after, before, businessKey, evidence);
+            agreements(from, to, businessKey, evidence);
             dmn(after, before, businessKey, evidence);
             finished(CatalogChangeProcess.KEY, after, before).forEach(p -> changeSet(p, evidence));
             finished(LicenseDistributionProcess.KEY, after, before).forEach(p -> grants(p, evidence));
@@ -107,27 +117,25 @@ public class EvidenceCollector {
                                                     .isBlank()
                                     ? ""
                                     : " — " + local.get(DecisionVariables.COMMENT))));
-            if (ProcurementRequestProcess.TASK_ACCEPT_PRIVATE_OFFER.equals(task.getTaskDefinitionKey())
-                    && ProcurementRequestProcess.DECISION_ACCEPT.equals(local.get(DecisionVariables.DECISION))) {
-                // The agreement the procurement manager entered on accepting the offer.
-                history
-                        .createHistoricVariableInstanceQuery()
-                        .processInstanceId(task.getProcessInstanceId())
-                        .variableName(ProcurementRequestProcess.AGREEMENT_ID)
-                        .list()
-                        .stream()
-                        .filter(v -> v.getTaskId() == null && v.getValue() != null)
-                        .findFirst()
-                        .ifPresent(v -> evidence.add(new Evidence(
-                                time,
-                                "AGREEMENT",
-                                task.getProcessDefinitionKey(),
-                                task.getProcessInstanceId(),
-                                reference,
-                                actor,
-                                "ACCEPTED",
-                                "agreement " + v.getValue())));
-            }
+        }
+    }
+
+    /**
+     * One row per agreement id entered, with the check's outcome (refused: why), as mpgov recorded each at the
+     * time — never the request's {@code agreementId}, which holds only the last one.
+     */
+    private void agreements(Instant from, Instant to, Function<String, String> businessKey, List<Evidence> evidence) {
+        for (AgreementAttempts.Attempt a : attempts.enteredBetween(from, to)) {
+            evidence.add(new Evidence(
+                    a.enteredAt().toInstant(),
+                    "AGREEMENT",
+                    ProcurementRequestProcess.KEY,
+                    a.processInstanceId(),
+                    businessKey.apply(a.processInstanceId()),
+                    a.enteredBy(),
+                    a.outcome() == null ? "NOT_CHECKED" : a.outcome(),
+                    "agreement " + a.agreementId() + " (attempt " + a.attempt() + ")"
+                            + (a.reason() == null ? "" : " — " + a.reason())));
         }
     }
 

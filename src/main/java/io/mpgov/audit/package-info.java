@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {"catalog", "decision", "license", "request", "review", "security"})
+        allowedDependencies = {"agreement", "catalog", "decision", "license", "request", "review", "security"})
 package io.mpgov.audit;
 
 import org.springframework.modulith.ApplicationModule;

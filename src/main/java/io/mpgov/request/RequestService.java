@@ -3,6 +3,7 @@ package io.mpgov.request;
 import static io.mpgov.request.ProcurementRequestProcess.KEY;
 
 import io.mpgov.decision.DecisionVariables;
+import io.mpgov.request.approval.ApprovalRecords;
 import io.mpgov.security.AsSystem;
 import java.util.Comparator;
 import java.util.Date;
@@ -43,6 +44,7 @@ public class RequestService implements io.mpgov.review.Renewals {
     private final RequestVisibility visibility;
     private final RequestStatus status;
     private final RequestTrail trail;
+    private final ApprovalRecords approvals;
 
     RequestService(
             RuntimeService runtime,
@@ -51,7 +53,8 @@ public class RequestService implements io.mpgov.review.Renewals {
             IdentityService identity,
             RequestVisibility visibility,
             RequestStatus status,
-            RequestTrail trail) {
+            RequestTrail trail,
+            ApprovalRecords approvals) {
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
@@ -59,6 +62,7 @@ public class RequestService implements io.mpgov.review.Renewals {
         this.visibility = visibility;
         this.status = status;
         this.trail = trail;
+        this.approvals = approvals;
     }
 
     public record Submitted(String requestId, String processInstanceId) {}
@@ -298,7 +302,8 @@ public class RequestService implements io.mpgov.review.Renewals {
                 RequestStatus.words(pi.getState(), outcome, waitingFor, status.runningSteps(pi)),
                 waitingFor,
                 trail.awsChanges(pi, details),
-                trail.mails(pi, details.get(ProcurementRequestProcess.INITIATOR)));
+                trail.mails(pi, details.get(ProcurementRequestProcess.INITIATOR)),
+                approvals.of(id));
     }
 
     private static RequestView.Decision decision(HistoricTaskInstance task, Map<String, Object> local) {

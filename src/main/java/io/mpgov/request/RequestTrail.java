@@ -1,5 +1,6 @@
 package io.mpgov.request;
 
+import io.mpgov.agreement.AgreementAttempts;
 import io.mpgov.agreement.AgreementVariables;
 import io.mpgov.catalog.CatalogChangeProcess;
 import io.mpgov.license.GrantOutcome;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a request did outside the engine, read from history (so finished requests show it too): the agreement it was
- * verified against, its Private Marketplace change sets and license grants (the processes it called), and the mails
+ * verified against and every agreement id entered before it (mpgov's attempt records), its Private Marketplace change sets and license grants (the processes it called), and the mails
  * its notify steps sent — which and to whom, never their text.
  */
 @Component
@@ -32,9 +33,11 @@ class RequestTrail {
     static final String MAIL_RECIPIENTS = "recipients";
 
     private final HistoryService history;
+    private final AgreementAttempts attempts;
 
-    RequestTrail(HistoryService history) {
+    RequestTrail(HistoryService history, AgreementAttempts attempts) {
         this.history = history;
+        this.attempts = attempts;
     }
 
     /** @param details the request's own variables */
@@ -78,7 +81,7 @@ class RequestTrail {
                         details.get(AgreementVariables.END_DATE) instanceof Date end ? end : null,
                         (Boolean) details.get(AgreementVariables.AUTO_RENEW),
                         (String) details.get(AgreementVariables.PROBLEM));
-        return new RequestView.AwsChanges(agreement, changeSets, grants);
+        return new RequestView.AwsChanges(agreement, changeSets, grants, attempts.of(request.getId()));
     }
 
     /**

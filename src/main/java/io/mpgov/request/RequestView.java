@@ -1,5 +1,7 @@
 package io.mpgov.request;
 
+import io.mpgov.agreement.AgreementAttempts;
+import io.mpgov.request.approval.ApprovalRecords;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.Map;
  * @param waitingFor   its open tasks: who may work each, since when
  * @param awsChanges   what it changed in AWS: the agreement it was verified against, change sets, license grants
  * @param mails        the mails it sent (the notify steps that completed): which, to whom, when
+ * @param approvals    private offers: each approval the matrix required (and any given that is no longer
+ *                     required), who gave it and when, from mpgov's approval records
  */
 public record RequestView(
         String requestId,
@@ -32,7 +36,8 @@ public record RequestView(
         String status,
         List<Waiting> waitingFor,
         AwsChanges awsChanges,
-        List<MailSent> mails) {
+        List<MailSent> mails,
+        List<ApprovalRecords.Approval> approvals) {
 
     /** A person's decision on a review or approval task. */
     public record Decision(
@@ -56,11 +61,17 @@ public record RequestView(
             String tasklistUrl) {}
 
     /**
-     * @param agreement  the Marketplace agreement the offer was accepted with (private offers), else null
-     * @param changeSets one per Private Marketplace change (catalog-change), oldest first
-     * @param grants     every License Manager write and notice of the request's distributions
+     * @param agreement         the Marketplace agreement the offer was accepted with (private offers), else null
+     * @param changeSets        one per Private Marketplace change (catalog-change), oldest first
+     * @param grants            every License Manager write and notice of the request's distributions
+     * @param agreementAttempts every agreement id the procurement manager entered, first first, with the check's
+     *                          outcome (ACCEPTED, REFUSED with the reason, null while unchecked)
      */
-    public record AwsChanges(Agreement agreement, List<ChangeSet> changeSets, List<Grant> grants) {}
+    public record AwsChanges(
+            Agreement agreement,
+            List<ChangeSet> changeSets,
+            List<Grant> grants,
+            List<AgreementAttempts.Attempt> agreementAttempts) {}
 
     public record Agreement(String agreementId, Boolean verified, Date endDate, Boolean autoRenew, String problem) {}
 

@@ -35,6 +35,11 @@ class ApprovalMatrixDecisionTest {
 
     static Set<String> approvals(
             double cost, int months, String classification, boolean newVendor, boolean customEula) {
+        return approvals(cost, months, classification, newVendor, customEula, "");
+    }
+
+    static Set<String> approvals(
+            double cost, int months, String classification, boolean newVendor, boolean customEula, String objected) {
         List<String> result = engine.evaluateDecisionTable(
                         decision,
                         Variables.createVariables()
@@ -42,7 +47,8 @@ class ApprovalMatrixDecisionTest {
                                 .putValue("contractMonths", months)
                                 .putValue("dataClassification", classification)
                                 .putValue("newVendor", newVendor)
-                                .putValue("customEula", customEula))
+                                .putValue("customEula", customEula)
+                                .putValue("objectedApprovals", objected))
                 .collectEntries("approval");
         return new TreeSet<>(result);
     }
@@ -67,9 +73,25 @@ class ApprovalMatrixDecisionTest {
                 .containsExactlyElementsOf(new TreeSet<>(Arrays.asList(expected.split(" "))));
     }
 
+    @ParameterizedTest(name = "{0} USD, {1}, objected before: {2} → {3}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "500   | INTERNAL     | security        | procurement security",
+                "500   | PUBLIC       | finance,legal   | finance legal procurement",
+                "500   | CONFIDENTIAL | security        | procurement security",
+                "20000 | INTERNAL     | procurement     | finance procurement",
+                "500   | INTERNAL     | ''              | procurement"
+            })
+    void anApprovalThatObjectedBeforeIsRequiredWhateverTheRequestSaysNow(
+            double cost, String classification, String objected, String expected) {
+        assertThat(approvals(cost, 12, classification, false, false, objected))
+                .containsExactlyElementsOf(new TreeSet<>(Arrays.asList(expected.split(" "))));
+    }
+
     @Test
     void theTableHasExactlyTheRulesTestedAbove() {
         assertThat(((DmnDecisionTableImpl) decision.getDecisionLogic()).getRules())
-                .hasSize(7);
+                .hasSize(10);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.mpgov.agreement.AgreementTestDelegates;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -191,6 +192,85 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         accept(pi, "agmt-good");
 
         assertThat(pi).isWaitingAt("Task_ConfirmPmpAddition").variables().containsEntry("agreementProblem", null);
+        assertThat(AgreementTestDelegates.attempts(database()).of(pi.getId()))
+                .as("every agreement id entered is an attempt of its own, with what the check said of it")
+                .extracting(a -> a.attempt() + " " + a.agreementId() + " " + a.enteredBy() + " " + a.outcome() + " "
+                        + a.reason())
+                .containsExactly(
+                        "1 agmt-other procurement-manager REFUSED agreement agmt-other is for offer offer-somethingelse1, not "
+                                + OFFER,
+                        "2 agmt-unknown procurement-manager REFUSED AWS Marketplace knows no agreement agmt-unknown for this account",
+                        "3 agmt-good procurement-manager ACCEPTED null");
+    }
+
+    @Test
+    void acceptingWithoutAnAgreementIdIsRefusedInTheFormsWords() {
+        ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
+        approveAll(pi);
+
+        Task acceptance = task(pi, "Task_AcceptPrivateOffer", "procurement-manager");
+        assertThatThrownBy(() -> accept(pi, " ")).hasMessageContaining("Agreement id: is required to accept the offer");
+        assertThat(task(pi, "Task_AcceptPrivateOffer", "procurement-manager").getId())
+                .isEqualTo(acceptance.getId());
+        assertThat(AgreementTestDelegates.attempts(database()).of(pi.getId())).isEmpty();
+    }
+
+    @Test
+    void anObjectionStandsWhenTheRevisionNoLongerNeedsTheApprovalThatObjected() {
+        agreementIs("agmt-good", "ACTIVE", OFFER);
+        ProcessInstance pi = submitPrivate(5000, 12, "CONFIDENTIAL", false, false);
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("procurement-manager", "security");
+        approve(pi, "procurement-manager");
+        complete(
+                task(pi, "Task_ApprovePrivateOffer", "security"),
+                "security",
+                decision("REQUEST_CHANGES", "Which customer data leaves the account?"));
+
+        // the requester declares the data INTERNAL, which alone would need no security approval
+        VariableMap revised = decision("RESUBMIT", "Only internal data after all");
+        revised.put("dataClassification", "INTERNAL");
+        complete(task(pi, "Task_ReviseRequest", null), "requester", revised);
+
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer"))
+                .as("round 2 asks security again; procurement's approval stands")
+                .containsExactly("security");
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .taskDefinitionKey("Task_AcceptPrivateOffer")
+                        .count())
+                .as("no offer acceptance before security approves")
+                .isZero();
+        approve(pi, "security");
+        assertThat(pi).isWaitingAt("Task_AcceptPrivateOffer");
+
+        accept(pi, "agmt-good");
+        Task confirmation = task(pi, "Task_ConfirmPmpAddition", "pmp-admin");
+        String check = (String) engine.getProcessEngine()
+                .getFormService()
+                .getTaskFormVariables(confirmation.getId())
+                .get("approvalsCheck");
+        assertThat(check)
+                .as("the control step shows required against given, from mpgov's records")
+                .startsWith("Required by the approval matrix: procurement, security\n")
+                .containsPattern(
+                        "procurement \\(procurement-manager\\): given by procurement-manager, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\n")
+                .containsPattern("security \\(security\\): given by security, [^\n]* UTC"
+                        + " — asked again: it asked for changes or rejected before");
+    }
+
+    @Test
+    void theControlStepShowsARequiredApprovalThatIsNotGiven() {
+        assertThat(io.mpgov.request.approval.ApprovalTestListeners.said(List.of(
+                        new io.mpgov.request.approval.ApprovalRecords.Approval(
+                                "procurement", "procurement-manager", true, "pm", new Date(0), false),
+                        new io.mpgov.request.approval.ApprovalRecords.Approval(
+                                "security", "security", true, null, null, true),
+                        new io.mpgov.request.approval.ApprovalRecords.Approval(
+                                "finance", "finance", false, "fin", new Date(0), false))))
+                .isEqualTo("Required by the approval matrix: procurement, security\n"
+                        + "procurement (procurement-manager): given by pm, 1970-01-01 00:00 UTC\n"
+                        + "security (security): NOT GIVEN — asked again: it asked for changes or rejected before\n"
+                        + "finance (finance): given by fin, 1970-01-01 00:00 UTC — no longer required");
     }
 
     @Test

@@ -115,7 +115,9 @@ abstract class ProcessTestSupport {
         Mocks.register("recordDecision", ApprovalTestListeners.recordDecision(approvals));
         Mocks.register("planApprovals", ApprovalTestListeners.planApprovals(approvals));
         Mocks.register("approvalRound", ApprovalTestListeners.ROUND);
+        Mocks.register("showApprovals", ApprovalTestListeners.showApprovals(approvals));
         Mocks.register("verifyAgreement", AgreementTestDelegates.verifyAgreement(agreements));
+        Mocks.register("recordAgreementAttempt", AgreementTestDelegates.recordAgreementAttempt());
         Mocks.register("takeOverRequest", new TakeOverRequestListener());
         Mocks.register("assignRequestId", new AssignRequestIdListener());
         io.mpgov.license.LicenseTestDelegates.register(organization, licenses);
@@ -315,6 +317,13 @@ abstract class ProcessTestSupport {
                 .getId();
         return history.createHistoricVariableInstanceQuery().taskIdIn(taskId).list().stream()
                 .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue));
+    }
+
+    /** The engine's database, where mpgov's own tables are too. */
+    javax.sql.DataSource database() {
+        return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                        engine.getProcessEngine().getProcessEngineConfiguration())
+                .getDataSource();
     }
 
     void agreementIs(String id, String status, String offerId) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Procurement's part of the decision guard: one person gives at most one approval kind of a request; an
  * approval is kept in the ledger with the fingerprint of the fields it rests on; any other decision takes
- * the kind's approval back and ends the round.
+ * the kind's approval back, ends the round and is remembered as the kind's objection.
  */
 @Component
 public class ApprovalDecisions implements DecisionContribution {
@@ -51,7 +51,7 @@ public class ApprovalDecisions implements DecisionContribution {
                                             "No recorded submission for request " + decided.businessKey()))));
         } else {
             ledger.revoke(decided.kind());
-            round.end(decided.processInstanceId(), decided.decision());
+            round.end(decided.processInstanceId(), decided.kind(), decided.decision());
         }
     }
 }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_PlanApprovals: of the approvals the matrix requires now, those still to be given — all on the
- * first round; after a revision, those newly required, those that asked for changes (their grant was
- * revoked) and those whose fields changed.
+ * first round; after a revision, those newly required, those that asked for changes or rejected (their grant was
+ * revoked; the matrix requires them again whatever changed, {@link ApprovalRound#objected}) and those whose fields
+ * changed. The round records what it required: the control step shows it against what was given.
  */
 @Component("planApprovals")
 class PlanApprovalsDelegate implements JavaDelegate {
@@ -41,6 +42,6 @@ class PlanApprovalsDelegate implements JavaDelegate {
                 .toList();
         execution.setVariable(REQUIRED, new ArrayList<>(required));
         execution.setVariable(PENDING, new ArrayList<>(pending));
-        round.start(execution.getProcessInstanceId());
+        round.start(execution.getProcessInstanceId(), required);
     }
 }

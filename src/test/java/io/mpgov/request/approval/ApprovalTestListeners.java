@@ -17,6 +17,15 @@ public final class ApprovalTestListeners {
         return new RecordDecisionListener(List.of(new ApprovalDecisions(settings, ROUND)));
     }
 
+    public static TaskListener showApprovals(ApprovalSettings settings) {
+        return new ShowApprovalsListener(settings);
+    }
+
+    /** The control step's text of these approvals. */
+    public static String said(List<ApprovalRecords.Approval> approvals) {
+        return ShowApprovalsListener.said(approvals);
+    }
+
     public static JavaDelegate planApprovals(ApprovalSettings settings) {
         return new PlanApprovalsDelegate(settings, ROUND);
     }
