@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * On every user task of every mpgov process (added by {@link GuardEveryUserTask}, before the model's own
  * listeners): at creation, records who must decide it as the model says; on an assignment, refuses an
  * assignee who may not decide it; at completion, refuses anyone who may not — whoever made them
- * assignee or candidate. The record, not a variable or an identity link added later, is what counts.
+ * assignee or candidate, and anyone but the one who claimed it. The record, not a variable or an identity link
+ * added later, is what counts: a task the model assigned to one person is theirs alone.
  */
 final class TaskDutyGuard implements TaskListener {
 
@@ -43,9 +44,12 @@ final class TaskDutyGuard implements TaskListener {
                 String user = Users.current(task.getProcessEngineServices());
                 if (user != null) {
                     TaskDuties.Duty duty = TaskDuties.of(task.getId()).orElseGet(() -> legacy(task));
-                    if (!duty.mayDecide(user, Users.currentGroups(task.getProcessEngineServices()))) {
+                    List<String> groups = Users.currentGroups(task.getProcessEngineServices());
+                    String claimedBy = task.getAssignee();
+                    if (!duty.mayComplete(user, groups, claimedBy)) {
                         throw new AuthorizationException(user + " may not complete '" + task.getName() + "': only "
-                                + duty.deciders() + " decide it");
+                                + (duty.mayDecide(user, groups) ? claimedBy + ", who claimed it," : duty.deciders())
+                                + " decide it");
                     }
                 }
             }

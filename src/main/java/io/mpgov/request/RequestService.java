@@ -90,6 +90,7 @@ public class RequestService implements io.mpgov.review.Renewals {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcurementRequestProcess.PMP_REQUEST_ID, pmp.pmpRequestId());
         variables.put(ProcurementRequestProcess.PRODUCT_ID, pmp.productId());
+        variables.put(ProcurementRequestProcess.PMP_PRODUCT_ID, pmp.productId());
         variables.put(ProcurementRequestProcess.PRODUCT_TITLE, pmp.productTitle());
         variables.put(ProcurementRequestProcess.SELLER_NAME, pmp.manufacturer());
         variables.put("pmpRequesterArn", pmp.requesterArn());
