@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.NativeHistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -25,22 +27,31 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestVisibility {
 
-    /** The requests involving {@code #{user}}, on the history's process instance row {@code RES}. */
-    private static final String INVOLVES = "(exists (select 1 from ACT_HI_VARINST V where V.PROC_INST_ID_ = RES.ID_"
+    /**
+     * The requests involving {@code #{user}}, on the history's process instance row {@code RES}; {@code %1$s}: the
+     * table of historic variables, {@code %2$s}: a condition per candidate group.
+     */
+    private static final String INVOLVES = "(exists (select 1 from %1$s V where V.PROC_INST_ID_ = RES.ID_"
             + " and V.TASK_ID_ is null and V.NAME_ = '" + ProcurementRequestProcess.INITIATOR + "'"
             + " and V.TEXT_ = #{user})"
             + " or exists (select 1 from mpgov_task_duty D where D.process_instance_id = RES.ID_"
-            + " and (D.assignee = #{user}%s)))";
+            + " and (D.assignee = #{user}%2$s)))";
 
     /** One candidate group among a duty's (comma-separated, as {@code TaskDuties} keeps them). */
     private static final String CANDIDATE_GROUP = " or ',' || D.candidate_groups || ',' like #{%s} escape '!'";
 
     private final AuthorizationService authorizations;
     private final HistoryService history;
+    /** The engine's tables by their names here (a table prefix, e.g. a schema, included). */
+    private final String processInstances;
 
-    RequestVisibility(AuthorizationService authorizations, HistoryService history) {
+    private final String variables;
+
+    RequestVisibility(AuthorizationService authorizations, HistoryService history, ManagementService management) {
         this.authorizations = authorizations;
         this.history = history;
+        this.processInstances = management.getTableName(HistoricProcessInstance.class);
+        this.variables = management.getTableName(HistoricVariableInstance.class);
     }
 
     boolean seesAll(Authentication user) {
@@ -51,7 +62,7 @@ class RequestVisibility {
     /** May the user see the request of this process instance? Run as the system (the history is read unfiltered). */
     boolean maySee(Authentication user, String processInstanceId) {
         return seesAll(user)
-                || involving(user, "select count(*) from ACT_HI_PROCINST RES where RES.ID_ = #{id} and %s")
+                || involving(user, "select count(*) from " + processInstances + " RES where RES.ID_ = #{id} and %s")
                                 .parameter("id", processInstanceId)
                                 .count()
                         > 0;
@@ -64,7 +75,7 @@ class RequestVisibility {
      * @param finished null: every request; true: those that ended; false: the running ones
      */
     Involving involving(Authentication user, Boolean finished, int firstResult, int maxResults) {
-        String where = "from ACT_HI_PROCINST RES where RES.PROC_DEF_KEY_ = #{key}"
+        String where = "from " + processInstances + " RES where RES.PROC_DEF_KEY_ = #{key}"
                 + (finished == null ? "" : finished ? " and RES.END_TIME_ is not null" : " and RES.END_TIME_ is null")
                 + " and %s";
         long total = involving(user, "select count(*) " + where)
@@ -87,8 +98,8 @@ class RequestVisibility {
             groups.append(CANDIDATE_GROUP.formatted("group" + i));
             parameters.put("group" + i, "%," + escapeLike(groupIds.get(i)) + ",%");
         }
-        NativeHistoricProcessInstanceQuery query =
-                history.createNativeHistoricProcessInstanceQuery().sql(sql.formatted(INVOLVES.formatted(groups)));
+        NativeHistoricProcessInstanceQuery query = history.createNativeHistoricProcessInstanceQuery()
+                .sql(sql.formatted(INVOLVES.formatted(variables, groups)));
         parameters.forEach(query::parameter);
         return query;
     }
