@@ -136,11 +136,18 @@ class AccessPolicyIT {
                 .as("a member reads the dashboard")
                 .isEqualTo(200);
 
+        // the session writes as its user: a refusal below is the policy's, not a stale CSRF token's
+        String claim = Http.json(Map.of("userId", user));
+        assertThat(session.send("POST", "/task/" + review.getId() + "/claim", claim).status())
+                .isEqualTo(204);
+        assertThat(session.send("POST", "/task/" + review.getId() + "/unclaim", null).status())
+                .isEqualTo(204);
+
         identity.deleteMembership(user, "pmp-admin"); // the access review took them out
 
         String approve = Http.json(Map.of(
                 "variables", Map.of("decision", Map.of("value", "APPROVE"), "comment", Map.of("value", "still mine"))));
-        assertThat(session.send("POST", "/task/" + review.getId() + "/claim", Http.json(Map.of("userId", user)))
+        assertThat(session.send("POST", "/task/" + review.getId() + "/claim", claim)
                         .status())
                 .isBetween(400, 499);
         Http.Response completed = session.send("POST", "/task/" + review.getId() + "/complete", approve);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mpgov.review.Renewals;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxState;
 import io.mpgov.support.Http;
@@ -90,6 +91,9 @@ class AdversarialIT {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    Renewals renewals;
+
     record Attempt(
             String name,
             int attackClass,
@@ -159,7 +163,7 @@ class AdversarialIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attempts")
-    void isRefusedAndChangesNothingThatMatters(Attempt attempt) {
+    void isRefusedAndChangesNothingThatMatters(Attempt attempt) throws Exception {
         Map<String, String> fixture = fixture(attempt.fixture());
         State before = state(fixture);
 
@@ -185,6 +189,9 @@ class AdversarialIT {
             assertThat(answer.status()).as("%s → %s", attempt, answer.body()).isIn(attempt.status());
         }
         assertThat(answer.body()).as("no markup echoed").doesNotContain("<script");
+        assertThat(answer.headers().firstValue("X-XSRF-TOKEN"))
+                .as("%s was refused by Camunda's CSRF filter, so it never reached mpgov's controls", attempt)
+                .isEmpty();
         awaitEngineIdle();
         State after = state(fixture);
         for (String expectation : attempt.expect()) {
@@ -323,7 +330,7 @@ class AdversarialIT {
         }
     }
 
-    private Map<String, String> fixture(String kind) {
+    private Map<String, String> fixture(String kind) throws Exception {
         Map<String, String> ids = new HashMap<>();
         ids.put(
                 "definitionId",
@@ -335,6 +342,9 @@ class AdversarialIT {
                         .getId());
         if (kind.equals("none")) {
             return ids;
+        }
+        if (kind.equals("renewal") || kind.equals("claimedPmp")) {
+            return openedForRequester(kind, ids);
         }
         Http.Response submitted = http.post(
                 "/api/requests",
@@ -370,6 +380,50 @@ class AdversarialIT {
                                     t -> t != null)
                             .getId());
         }
+        return ids;
+    }
+
+    /**
+     * A request someone else opened, waiting at "Complete product request" for {@code requester} alone: a renewal of
+     * their public request (assigned to them by the model), or an AWS PMP request they claimed.
+     */
+    private Map<String, String> openedForRequester(String kind, Map<String, String> ids) throws Exception {
+        String pi;
+        if (kind.equals("renewal")) {
+            Http.Response original = http.post(
+                    "/api/requests", "requester", Http.json(PublicOfferScenario.publicRequest(OTHER_PRODUCT)));
+            assertThat(original.status()).as(original.body()).isEqualTo(201);
+            String renewal = renewals.open(original.json().get("requestId").asText(), PRODUCT, "adversarial")
+                    .orElseThrow();
+            pi = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(renewal)
+                    .singleResult()
+                    .getId();
+        } else {
+            Sandbox.Delivery event =
+                    sandbox.emitProductRequest(new Sandbox.ProductRequestEvent(PRODUCT, null, null, null));
+            assertThat(event.status()).as(event.response()).isEqualTo(202);
+            pi = runtime.createProcessInstanceQuery()
+                    .variableValueEquals("pmpRequestId", event.requestId())
+                    .singleResult()
+                    .getId();
+        }
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(pi)
+                .taskDefinitionKey("Task_CompletePmpRequest")
+                .singleResult();
+        if (kind.equals("claimedPmp")) {
+            tasks.claim(task.getId(), "requester");
+        }
+        ids.put("processInstanceId", pi);
+        ids.put(
+                "requestId",
+                runtime.createProcessInstanceQuery()
+                        .processInstanceId(pi)
+                        .singleResult()
+                        .getBusinessKey());
+        ids.put("taskId", task.getId());
+        ids.put("executionId", task.getExecutionId());
         return ids;
     }
 

@@ -19,15 +19,23 @@ public final class TaskDuties {
      */
     public record Duty(String taskId, String taskKey, List<String> groups, String assignee, String kind) {
 
-        /** May {@code user}, a member of {@code userGroups}, decide the task? */
+        /**
+         * May {@code user}, a member of {@code userGroups}, decide the task? A task the model assigned to one
+         * person (a renewal, a revision) is that person's alone, whatever groups it names.
+         */
         boolean mayDecide(String user, List<String> userGroups) {
-            return groups.isEmpty()
+            return assignee != null
                     ? user.equals(assignee)
                     : userGroups.stream().anyMatch(groups::contains);
         }
 
+        /** As {@link #mayDecide}, and a task someone claimed ({@code claimedBy}) is theirs alone to complete. */
+        boolean mayComplete(String user, List<String> userGroups, String claimedBy) {
+            return mayDecide(user, userGroups) && (claimedBy == null || claimedBy.equals(user));
+        }
+
         String deciders() {
-            return groups.isEmpty() ? String.valueOf(assignee) : "members of " + String.join(", ", groups);
+            return assignee != null ? assignee : "members of " + String.join(", ", groups);
         }
     }
 

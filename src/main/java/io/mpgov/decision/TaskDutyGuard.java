@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * On every user task of every mpgov process (added by {@link GuardEveryUserTask}, before the model's own
  * listeners): at creation, records who must decide it as the model says; on an assignment, refuses an
  * assignee who may not decide it; at completion, refuses anyone who may not — whoever made them
- * assignee or candidate. The record, not a variable or an identity link added later, is what counts; and the access
- * policy must let the decider's groups decide that task too.
+ * assignee or candidate, and anyone but the one who claimed it. The record, not a variable or an identity link
+ * added later, is what counts: a task the model assigned to one person is theirs alone. And the access policy must
+ * let the decider's groups decide that task too.
  */
 final class TaskDutyGuard implements TaskListener {
 
@@ -46,9 +47,16 @@ final class TaskDutyGuard implements TaskListener {
                 String user = Users.current(task.getProcessEngineServices());
                 if (user != null) {
                     TaskDuties.Duty duty = TaskDuties.of(task.getId()).orElseGet(() -> legacy(task));
-                    if (!mayDecide(task, duty, user, Users.currentGroups(task.getProcessEngineServices()))) {
+                    List<String> groups = Users.currentGroups(task.getProcessEngineServices());
+                    String claimedBy = task.getAssignee();
+                    if (!duty.mayComplete(user, groups, claimedBy)) {
                         throw new AuthorizationException(user + " may not complete '" + task.getName() + "': only "
-                                + duty.deciders() + " decide it");
+                                + (duty.mayDecide(user, groups) ? claimedBy + ", who claimed it," : duty.deciders())
+                                + " decide it");
+                    }
+                    if (!allowedByPolicy(task, groups)) {
+                        throw new AuthorizationException(user + " may not complete '" + task.getName()
+                                + "': the access policy lets none of their groups decide it");
                     }
                 }
             }
@@ -58,12 +66,15 @@ final class TaskDutyGuard implements TaskListener {
 
     /** The model names them (the duty) and the access policy lets their groups decide this task. */
     private static boolean mayDecide(DelegateTask task, TaskDuties.Duty duty, String user, List<String> groups) {
+        return duty.mayDecide(user, groups) && allowedByPolicy(task, groups);
+    }
+
+    private static boolean allowedByPolicy(DelegateTask task, List<String> groups) {
         String process = task.getProcessEngineServices()
                 .getRepositoryService()
                 .getProcessDefinition(task.getProcessDefinitionId())
                 .getKey();
-        return duty.mayDecide(user, groups)
-                && AccessPolicy.standard().mayDecide(groups, process, task.getTaskDefinitionKey());
+        return AccessPolicy.standard().mayDecide(groups, process, task.getTaskDefinitionKey());
     }
 
     /** A task created before mpgov kept duties: its candidate groups and assignee as they are now. */

@@ -38,6 +38,11 @@ public final class ProcurementRequestProcess {
 
     /** The Private Marketplace product request this request answers, when it came from one. */
     public static final String PMP_REQUEST_ID = "pmpRequestId";
+    /**
+     * The product that PMP request asks for, as AWS's event named it: the request stays about it (no form field
+     * writes it, and {@link RequestCheck} refuses a productId that differs).
+     */
+    public static final String PMP_PRODUCT_ID = "pmpProductId";
     /** The Private Marketplace experience that PMP request was made in: the product is allowed there. */
     public static final String PMP_EXPERIENCE_ID = "pmpExperienceId";
     /** AWS's own word on that PMP request: APPROVED or DECLINED, or CANCELLED or EXPIRED (which close the request). */

@@ -1,5 +1,6 @@
 package io.mpgov.request;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,22 @@ class RequestCheck {
         return RequestForm.fromVariables(execution.getVariables());
     }
 
-    /** What is wrong with the request of this execution; empty when nothing is. */
+    /**
+     * What is wrong with the request of this execution; empty when nothing is. A request AWS's PMP request opened is
+     * for AWS's product, whatever the form sends.
+     */
     List<FieldError> errors(RequestForm form, DelegateExecution execution) {
-        return validator.validate(form, execution.getProcessInstanceId());
+        List<FieldError> errors = new ArrayList<>(validator.validate(form, execution.getProcessInstanceId()));
+        Object asked = execution.getVariable(ProcurementRequestProcess.PMP_PRODUCT_ID);
+        if (asked != null && !asked.equals(form.productId())) {
+            errors.removeIf(error -> error.field().equals(ProcurementRequestProcess.PRODUCT_ID));
+            errors.add(
+                    0,
+                    new FieldError(
+                            ProcurementRequestProcess.PRODUCT_ID,
+                            "the Private Marketplace request is for " + asked + ": keep that product"));
+        }
+        return errors;
     }
 
     /** The errors in the form's words, one per line. */

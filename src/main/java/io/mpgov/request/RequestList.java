@@ -34,6 +34,11 @@ class RequestList {
         OPEN,
         FINISHED;
 
+        /** @return null for every request */
+        Boolean finished() {
+            return this == ALL ? null : this == FINISHED;
+        }
+
         static State of(String value) {
             if (value == null || value.isEmpty()) {
                 return ALL;
@@ -48,7 +53,7 @@ class RequestList {
     }
 
     /**
-     * @param allVisible the caller sees every request (else only their own)
+     * @param allVisible the caller sees every request (else only those involving them)
      */
     record Requests(List<Summary> items, int page, int size, long total, boolean allVisible) {}
 
@@ -117,27 +122,36 @@ class RequestList {
         this.status = status;
     }
 
-    /** @param mine only the caller's own, even for those who see all */
+    /**
+     * @param mine only those involving the caller ({@link RequestVisibility}: started, taken over, or with a task of
+     *             theirs), even for those who see all
+     */
     Requests requests(Paging paging, State state, boolean mine) {
         Authentication user = identity.getCurrentAuthentication();
         boolean allVisible = visibility.seesAll(user);
         return AsSystem.run(identity, () -> {
-            HistoricProcessInstanceQuery query =
-                    history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY);
+            long total;
+            List<HistoricProcessInstance> page;
             if (mine || !allVisible) {
-                RequestVisibility.ownedBy(query, user.getUserId());
+                RequestVisibility.Involving involving =
+                        visibility.involving(user, state.finished(), paging.firstResult(), paging.size());
+                total = involving.total();
+                page = involving.page();
+            } else {
+                HistoricProcessInstanceQuery query =
+                        history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY);
+                switch (state) {
+                    case OPEN -> query.unfinished();
+                    case FINISHED -> query.finished();
+                    case ALL -> {}
+                }
+                total = query.count();
+                page = query.orderByProcessInstanceStartTime()
+                        .desc()
+                        .orderByProcessInstanceId()
+                        .desc()
+                        .listPage(paging.firstResult(), paging.size());
             }
-            switch (state) {
-                case OPEN -> query.unfinished();
-                case FINISHED -> query.finished();
-                case ALL -> {}
-            }
-            long total = query.count();
-            List<HistoricProcessInstance> page = query.orderByProcessInstanceStartTime()
-                    .desc()
-                    .orderByProcessInstanceId()
-                    .desc()
-                    .listPage(paging.firstResult(), paging.size());
             Set<String> ids = page.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
             Map<String, Map<String, Object>> fields = fields(ids);
             Map<String, List<RequestView.Waiting>> waiting = status.waiting(ids, user);

@@ -94,6 +94,7 @@ public class RequestService implements io.mpgov.review.Renewals {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcurementRequestProcess.PMP_REQUEST_ID, pmp.pmpRequestId());
         variables.put(ProcurementRequestProcess.PRODUCT_ID, pmp.productId());
+        variables.put(ProcurementRequestProcess.PMP_PRODUCT_ID, pmp.productId());
         variables.put(ProcurementRequestProcess.PRODUCT_TITLE, pmp.productTitle());
         variables.put(ProcurementRequestProcess.SELLER_NAME, pmp.manufacturer());
         variables.put("pmpRequesterArn", pmp.requesterArn());
@@ -216,8 +217,8 @@ public class RequestService implements io.mpgov.review.Renewals {
     public record PmpRequestClosing(List<String> closed, List<String> goingOn) {}
 
     /**
-     * @throws RequestNotFoundException unknown id, or not visible ({@link RequestVisibility}): requesters see their
-     *                                  own requests, people with READ_HISTORY on the process see all
+     * @throws RequestNotFoundException unknown id, or not visible ({@link RequestVisibility}): those it involves
+     *                                  (requester, anyone with a task on it) see it, READ_HISTORY on the process sees all
      */
     public RequestView find(String requestId) {
         Authentication user = identity.getCurrentAuthentication();
@@ -226,25 +227,11 @@ public class RequestService implements io.mpgov.review.Renewals {
                     .processDefinitionKey(KEY)
                     .processInstanceBusinessKey(requestId)
                     .singleResult();
-            if (pi == null || !visibility.maySee(user, requester(pi))) {
+            if (pi == null || !visibility.maySee(user, pi.getId())) {
                 throw new RequestNotFoundException(requestId);
             }
             return view(pi, user);
         });
-    }
-
-    private Object requester(HistoricProcessInstance pi) {
-        return history
-                .createHistoricVariableInstanceQuery()
-                .processInstanceId(pi.getId())
-                .variableName(ProcurementRequestProcess.INITIATOR)
-                .list()
-                .stream()
-                // null until someone takes over a request AWS or a review opened
-                .filter(v -> v.getTaskId() == null && v.getValue() != null)
-                .map(HistoricVariableInstance::getValue)
-                .findFirst()
-                .orElse(null);
     }
 
     private RequestView view(HistoricProcessInstance pi, Authentication user) {

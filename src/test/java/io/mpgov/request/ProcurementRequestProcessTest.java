@@ -285,6 +285,50 @@ class ProcurementRequestProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void aRenewalIsItsOriginalRequestersAloneToReadAndComplete() {
+        ProcessInstance pi = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
+                .setVariable(RequestService.RENEWAL_REQUESTER, "requester")
+                .setVariable("productId", "prod-pagerduty0001")
+                .correlateStartMessage();
+        var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+
+        assertThat(task.getAssignee()).isEqualTo("requester");
+        assertThat(tasks.getIdentityLinksForTask(task.getId()))
+                .as("no candidate group: Camunda would give it READ and TASK_WORK on the task")
+                .noneMatch(link -> link.getGroupId() != null);
+        assertThatThrownBy(() -> complete(task, "requester2", request("PUBLIC")))
+                .hasMessageContaining("requester2 may not complete")
+                .hasMessageContaining("only requester decide it");
+        assertThat(pi).isWaitingAt("Task_CompletePmpRequest");
+
+        complete(task, "requester", request("PUBLIC"));
+
+        assertThat(pi).isWaitingAt("Task_ReviewPublicOffer").variables().containsEntry("initiator", "requester");
+    }
+
+    @Test
+    void aClaimedPmpRequestIsCompletedByWhoClaimedItAndForAwssProductOnly() {
+        ProcessInstance pi = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
+                .setVariable("pmpRequestId", "pmp-req-claimed")
+                .setVariable("productId", PRODUCT)
+                .setVariable(ProcurementRequestProcess.PMP_PRODUCT_ID, PRODUCT)
+                .correlateStartMessage();
+        var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        tasks.claim(task.getId(), "requester");
+
+        assertThatThrownBy(() -> complete(task, "requester2", request("PUBLIC")))
+                .hasMessageContaining("only requester, who claimed it, decide it");
+        assertThatThrownBy(
+                        () -> complete(task, "requester", request("PUBLIC").putValue("productId", "prod-other000001")))
+                .hasMessageContaining("Product id: the Private Marketplace request is for " + PRODUCT);
+        assertThat(pi).isWaitingAt("Task_CompletePmpRequest").variables().containsEntry("productId", PRODUCT);
+
+        complete(task, "requester", request("PUBLIC"));
+
+        assertThat(pi).isWaitingAt("Task_ReviewPublicOffer").variables().containsEntry("initiator", "requester");
+    }
+
+    @Test
     void aPrivateMarketplaceProductRequestIsAllowedInTheExperienceItWasMadeIn() {
         ProcessInstance pi = runtime.createMessageCorrelation(ProcurementRequestProcess.MESSAGE_PMP_REQUEST_CREATED)
                 .processInstanceBusinessKey("PR-FROMPMP2")

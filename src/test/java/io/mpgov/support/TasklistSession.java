@@ -39,6 +39,12 @@ public final class TasklistSession {
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("X-XSRF-TOKEN", session.token())
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+        if (session.login.status() == 200) {
+            // The sign-in gave the session a new id, whose CSRF token comes with the next read, as Tasklist's own
+            // read of the user after signing in fetches it: without it every change would be refused by the token
+            session.exchange(HttpRequest.newBuilder(URI.create(session.base + "/api/admin/auth/user/default"))
+                    .GET());
+        }
         return session;
     }
 
