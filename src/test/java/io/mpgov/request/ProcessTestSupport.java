@@ -115,6 +115,7 @@ abstract class ProcessTestSupport {
         Mocks.register("recordDecision", ApprovalTestListeners.recordDecision(approvals));
         Mocks.register("planApprovals", ApprovalTestListeners.planApprovals(approvals));
         Mocks.register("approvalRound", ApprovalTestListeners.ROUND);
+        Mocks.register("decisions", new io.mpgov.decision.DecisionRecords());
         Mocks.register("verifyAgreement", AgreementTestDelegates.verifyAgreement(agreements));
         Mocks.register("takeOverRequest", new TakeOverRequestListener());
         Mocks.register("assignRequestId", new AssignRequestIdListener());
