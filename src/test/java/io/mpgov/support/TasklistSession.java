@@ -39,6 +39,9 @@ public final class TasklistSession {
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("X-XSRF-TOKEN", session.token())
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+        // The sign-in gave the session a new id; its XSRF token comes with the next read, as Tasklist's first call does
+        session.exchange(HttpRequest.newBuilder(URI.create(session.base + "/api/admin/auth/user/default"))
+                .GET());
         return session;
     }
 
