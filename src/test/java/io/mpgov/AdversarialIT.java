@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mpgov.decision.DecisionHistory;
+import io.mpgov.decision.DecisionLog;
+import io.mpgov.decision.DecisionRecord;
 import io.mpgov.review.Renewals;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.sandbox.SandboxState;
@@ -94,6 +97,9 @@ class AdversarialIT {
     @Autowired
     Renewals renewals;
 
+    @Autowired
+    DecisionHistory decisionHistory;
+
     record Attempt(
             String name,
             int attackClass,
@@ -123,7 +129,8 @@ class AdversarialIT {
             long changeSetsForProducts,
             long decisions,
             long comments,
-            String profiles) {}
+            String profiles,
+            List<DecisionRecord> records) {}
 
     /** The corpus: every adversarial/*.json (attempts.json, then one file per later class of findings), by name. */
     static Stream<Attempt> attempts() throws IOException {
@@ -240,6 +247,7 @@ class AdversarialIT {
                     assertThat(view.json().get("processInstanceId").asText())
                             .isEqualTo(fixture.get("processInstanceId"));
                 }
+                case "logHoldsOwnRecordOnly" -> logHoldsOwnRecordOnly(attempt, before, after, fixture);
                 default -> throw new IllegalArgumentException("Unknown expectation " + expectation + " in " + attempt);
             }
         }
@@ -313,6 +321,44 @@ class AdversarialIT {
         assertThat(answer.status()).as(answer.body()).isEqualTo(204);
     }
 
+    /**
+     * The decision records are those before and one more, the attempter's own, its comment as sent; and the log every
+     * open task of the request shows has a record line for each record and no other.
+     */
+    private void logHoldsOwnRecordOnly(Attempt attempt, State before, State after, Map<String, String> fixture) {
+        assertThat(after.records().subList(0, before.records().size()))
+                .as("%s: the earlier records", attempt)
+                .isEqualTo(before.records());
+        assertThat(after.records()
+                        .subList(before.records().size(), after.records().size()))
+                .as("%s: the new records", attempt)
+                .singleElement()
+                .satisfies(own -> {
+                    assertThat(own.decidedBy()).isEqualTo(attempt.as());
+                    assertThat(own.comment())
+                            .isEqualTo(attempt.body()
+                                    .at("/variables/comment/value")
+                                    .asText());
+                });
+        List<String> recordLines = DecisionLog.render(after.records())
+                .lines()
+                .filter(line -> !line.startsWith(" "))
+                .toList();
+        assertThat(recordLines)
+                .as("%s: one line a record", attempt)
+                .hasSize(after.records().size());
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceId(fixture.get("processInstanceId"))
+                .list();
+        assertThat(open).as("%s: the request goes on", attempt).isNotEmpty();
+        for (Task task : open) {
+            String shown = (String) tasks.getVariableLocal(task.getId(), "decisionLog");
+            assertThat(shown.lines().filter(line -> !line.startsWith(" ")))
+                    .as("%s: the log '%s' shows", attempt, task.getName())
+                    .isSubsetOf(recordLines);
+        }
+    }
+
     @BeforeEach
     void client() {
         http = new Http(port);
@@ -350,7 +396,7 @@ class AdversarialIT {
                 "/api/requests",
                 "requester",
                 Http.json(
-                        kind.equals("private")
+                        kind.equals("private") || kind.equals("revision")
                                 ? PublicOfferScenario.privateRequest(PRODUCT, OFFER)
                                 : PublicOfferScenario.publicRequest(PRODUCT)));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
@@ -358,7 +404,7 @@ class AdversarialIT {
         String pi = created.get("processInstanceId").asText();
         ids.put("processInstanceId", pi);
         ids.put("requestId", created.get("requestId").asText());
-        String group = kind.equals("private") ? "finance" : "pmp-admin";
+        String group = kind.equals("public") ? "pmp-admin" : "finance";
         Task task = await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> tasks.createTaskQuery()
@@ -366,6 +412,25 @@ class AdversarialIT {
                                 .taskCandidateGroup(group)
                                 .singleResult(),
                         t -> t != null);
+        if (kind.equals("revision")) {
+            // finance asks for changes: the request waits for its requester's revision
+            Http.Response asked = http.post(
+                    "/engine-rest/task/" + task.getId() + "/complete",
+                    "finance",
+                    Http.json(Map.of(
+                            "variables",
+                            Map.of(
+                                    "decision", Map.of("value", "REQUEST_CHANGES"),
+                                    "comment", Map.of("value", "Which cost centre pays?")))));
+            assertThat(asked.status()).as(asked.body()).isEqualTo(204);
+            task = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> tasks.createTaskQuery()
+                                    .processInstanceId(pi)
+                                    .taskDefinitionKey("Task_ReviseRequest")
+                                    .singleResult(),
+                            t -> t != null);
+        }
         ids.put("taskId", task.getId());
         ids.put("executionId", task.getExecutionId());
         if (kind.equals("private")) {
@@ -467,7 +532,8 @@ class AdversarialIT {
                                 .variableName("decidedBy")
                                 .count(),
                 comments(),
-                profiles()));
+                profiles(),
+                pi == null ? List.of() : decisionHistory.of(pi)));
     }
 
     /** Every comment on the request and its tasks, and on any instance: a comment attached elsewhere counts too. */

@@ -3,7 +3,8 @@ package io.mpgov.decision;
 /**
  * How every review or approval task in mpgov records its outcome, so the REST API, the audit export
  * and scripts read outcomes the same way: the form sets {@code decision} and {@code comment}; on
- * completion they are kept task-local together with who decided and when.
+ * completion they are kept task-local only, together with who decided and when, and recorded as a
+ * {@link DecisionRecord}.
  */
 public final class DecisionVariables {
 

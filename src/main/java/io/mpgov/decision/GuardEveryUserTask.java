@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the {@link TaskDutyGuard} on every user task of every deployed process as a built-in listener: it
- * runs before the model's own listeners, and even where a caller skips custom listeners.
+ * Puts the {@link TaskDutyGuard} and {@link ShowDecisionLog} on every user task of every deployed process as
+ * built-in listeners: they run before the model's own listeners, and even where a caller skips custom listeners.
  */
 @Component
 public class GuardEveryUserTask extends AbstractProcessEnginePlugin {
@@ -33,6 +33,7 @@ public class GuardEveryUserTask extends AbstractProcessEnginePlugin {
     private static final class Parser extends AbstractBpmnParseListener {
 
         private final TaskDutyGuard guard = new TaskDutyGuard();
+        private final ShowDecisionLog log = new ShowDecisionLog();
 
         @Override
         public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -43,6 +44,7 @@ public class GuardEveryUserTask extends AbstractProcessEnginePlugin {
                     TaskListener.EVENTNAME_COMPLETE)) {
                 task.addBuiltInTaskListener(event, guard);
             }
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, log);
         }
     }
 }

@@ -4,12 +4,9 @@ import static io.mpgov.decision.DecisionVariables.*;
 
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
@@ -22,11 +19,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * On every review, approval and decision task. At creation: forget the previous task's decision. At
- * completion: insist on a decision the task allows (and a reason when it rejects, sends back or
- * abandons), then enforce separation of duties whatever the client — nobody decides on a request they
- * started, nobody gives two approvals of one request, members of the task's {@code forbiddenGroups}
- * may not complete it — and keep the decision task-local and in the request's decision log. On tasks that
+ * On every review, approval and decision task. At completion: insist on a decision the task allows (and a reason
+ * when it rejects, sends back or abandons), then enforce separation of duties whatever the client — nobody decides
+ * on a request they started, nobody gives two approvals of one request, members of the task's {@code forbiddenGroups}
+ * may not complete it — and make the decision the task's own: task-local, taken off every scope another task's
+ * form reads (wherever the completing call wrote it), and recorded in mpgov_decision ({@link DecisionRecords}),
+ * from which the decision log is rendered. On tasks that
  * stand for an approval kind, each process's {@link DecisionContribution} adds its own rules and records
  * (procurement's approval ledger and round).
  */
@@ -35,15 +33,12 @@ public class RecordDecisionListener implements TaskListener {
 
     /** What a task accepts unless its input parameter {@code allowedDecisions} says otherwise. */
     static final List<String> DEFAULT_DECISIONS = List.of("APPROVE", "REJECT", "REQUEST_CHANGES");
-    /** Decisions that stop or send back a request must say why. */
-    static final Set<String> NEED_REASON = Set.of("REJECT", "REQUEST_CHANGES", "ABANDON");
 
     static final String ALLOWED_DECISIONS = "allowedDecisions";
     static final String FORBIDDEN_GROUPS = "forbiddenGroups";
     /** Set on approval tasks (the multi-instance element): procurement, finance, legal or security. */
     static final String APPROVAL_KIND = "approval";
 
-    static final String DECISION_LOG = "decisionLog";
     /** Everyone who decided on the request, comma-separated: they hear how it ends. */
     static final String DECIDERS = "deciders";
     /** Set on tasks only the requester answers (revising their own request). */
@@ -51,8 +46,6 @@ public class RecordDecisionListener implements TaskListener {
 
     static final String INITIATOR = "initiator";
     static final int MAX_COMMENT = 4_000;
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final List<DecisionContribution> contributions;
 
@@ -63,8 +56,6 @@ public class RecordDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.getExecution().removeVariable(DECISION);
-            task.getExecution().removeVariable(COMMENT);
             Object kind = task.getVariable(APPROVAL_KIND);
             if (kind != null) {
                 // the engine set the kind on this approval's scope: record it where no caller can change it
@@ -106,7 +97,7 @@ public class RecordDecisionListener implements TaskListener {
             // Comments go into mails and the request view: no markup, so none can ever be rendered.
             throw new DecisionRejectedException(COMMENT, "must not contain markup: < and > are not allowed");
         }
-        if (NEED_REASON.contains(decision.toString())
+        if (DecisionLog.NEED_REASON.contains(decision.toString())
                 && (comment == null || comment.toString().isBlank())) {
             throw new DecisionRejectedException(
                     COMMENT, "A decision to " + decision + " needs a comment that says why");
@@ -140,16 +131,21 @@ public class RecordDecisionListener implements TaskListener {
                             decision.toString())
                     .record(Duration.between(task.getCreateTime().toInstant(), now.toInstant()));
         }
+        // the completing call wrote them where every task's form reads them: they are this task's alone
+        ShowDecisionLog.forgetShared(task.getExecution());
         task.setVariableLocal(DECISION, decision);
         task.setVariableLocal(COMMENT, comment);
         task.setVariableLocal(DECIDED_BY, user);
         task.setVariableLocal(DECIDED_AT, now);
-        Object log = request.getVariable(DECISION_LOG);
-        request.setVariable(
-                DECISION_LOG,
-                (log == null ? "" : log + "\n") + TIME.format(now.toInstant()) + " · " + modelName(task) + " · " + user
-                        + " · " + said(decision.toString())
-                        + (comment == null || comment.toString().isBlank() ? "" : " — " + comment));
+        DecisionRecords.add(new DecisionRecord(
+                task.getProcessInstanceId(),
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                modelName(task),
+                user,
+                now,
+                decision.toString(),
+                comment == null || comment.toString().isBlank() ? null : comment.toString()));
         Object deciders = request.getVariable(DECIDERS);
         if (user != null
                 && !requesterOnly(task)
@@ -169,21 +165,6 @@ public class RecordDecisionListener implements TaskListener {
         TaskDefinition definition = task instanceof TaskEntity entity ? entity.getTaskDefinition() : null;
         Expression name = definition == null ? null : definition.getNameExpression();
         return name == null ? task.getName() : String.valueOf(name.getValue(task.getExecution()));
-    }
-
-    /** A decision as the log says it to people. */
-    static String said(String decision) {
-        return switch (decision) {
-            case "APPROVE" -> "approved";
-            case "REJECT" -> "rejected";
-            case "REQUEST_CHANGES" -> "asked for changes";
-            case "ACCEPT" -> "accepted the offer";
-            case "RESUBMIT" -> "resubmitted";
-            case "WITHDRAW" -> "withdrew the request";
-            case "RETRY" -> "retried";
-            case "ABANDON" -> "abandoned";
-            default -> decision.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        };
     }
 
     private static void enforceSeparationOfDuties(

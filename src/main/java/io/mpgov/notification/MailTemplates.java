@@ -1,5 +1,6 @@
 package io.mpgov.notification;
 
+import io.mpgov.decision.DecisionLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +19,19 @@ import org.springframework.web.util.HtmlUtils;
  * {@code Subject: …}, the rest the body; {@code {{variable}}} is replaced by the process variable
  * ({@link Placeholders}; a missing one by nothing), written {@link ForPeople}. A paragraph, or a line, whose placeholders are all empty is
  * left out, so a mail shows no empty section ("Agreement: (ends )" of a public offer).
- * The HTML part is the same text, escaped, in paragraphs, with its links made clickable.
+ * No value can write a line of mpgov's own (a forged "Open the task: https://…"): a placeholder inside a line, and
+ * the subject, get the value on one line (line breaks folded); a placeholder on a line of its own gets a block,
+ * every line of it indented. The HTML part is the same text, escaped, in paragraphs, the indentation kept, with its
+ * links made clickable.
  */
 @Component
 class MailTemplates {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<]+");
+    /** A template line that is one placeholder and nothing else. */
+    private static final Pattern BLOCK = Pattern.compile("\\{\\{\\w+}}");
+
+    private static final String INDENT = "  ";
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     Mail render(String template, List<String> to, Map<String, Object> variables) {
@@ -32,8 +40,7 @@ class MailTemplates {
         if (!source.startsWith("Subject:") || newline < 0) {
             throw new IllegalStateException("Mail template " + template + " must start with a 'Subject:' line");
         }
-        String subject =
-                fill(source.substring("Subject:".length(), newline), variables).strip();
+        String subject = DecisionLog.oneLine(fill(source.substring("Subject:".length(), newline), variables));
         String body = body(source.substring(newline + 1), variables);
         return new Mail(to, subject, body, html(subject, body));
     }
@@ -48,7 +55,7 @@ class MailTemplates {
             String lines = paragraph
                     .lines()
                     .filter(line -> !allEmpty(line, variables))
-                    .map(line -> fill(line, variables))
+                    .map(line -> BLOCK.matcher(line).matches() ? block(line, variables) : fill(line, variables))
                     .collect(Collectors.joining("\n"));
             paragraphs.add(lines);
         }
@@ -68,7 +75,12 @@ class MailTemplates {
                 .append(HtmlUtils.htmlEscape(subject))
                 .append("</title></head><body style=\"font-family:sans-serif;max-width:40em\">");
         for (String paragraph : body.strip().split("\\n\\s*\\n")) {
-            String escaped = HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>");
+            String escaped = paragraph
+                    .lines()
+                    .map(line -> "&nbsp;&nbsp;"
+                                    .repeat(line.length() - line.stripLeading().length())
+                            + HtmlUtils.htmlEscape(line.stripLeading()))
+                    .collect(Collectors.joining("<br>"));
             html.append("<p>")
                     .append(LINK.matcher(escaped).replaceAll("<a href=\"$0\">$0</a>"))
                     .append("</p>");
@@ -76,8 +88,20 @@ class MailTemplates {
         return html.append("</body></html>").toString();
     }
 
+    /** The placeholders of a line filled in, each value on one line. */
     private static String fill(String text, Map<String, Object> variables) {
-        return Placeholders.MUSTACHE.fill(text, name -> ForPeople.text(variables.get(name)));
+        return Placeholders.MUSTACHE.fill(text, name -> DecisionLog.oneLine(ForPeople.text(variables.get(name))));
+    }
+
+    /** A value on lines of its own, each indented, none empty: no line of it starts where mpgov's own lines do. */
+    private static String block(String placeholder, Map<String, Object> variables) {
+        String value = ForPeople.text(
+                variables.get(Placeholders.MUSTACHE.names(placeholder).get(0)));
+        return value.lines()
+                .filter(line -> !line.isBlank())
+                .map(line ->
+                        INDENT + " ".repeat(line.length() - line.stripLeading().length()) + DecisionLog.oneLine(line))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String load(String template) {

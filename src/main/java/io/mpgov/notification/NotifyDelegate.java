@@ -1,6 +1,10 @@
 package io.mpgov.notification;
 
 import io.micrometer.core.instrument.Metrics;
+import io.mpgov.decision.DecisionLog;
+import io.mpgov.decision.DecisionRecord;
+import io.mpgov.decision.DecisionRecords;
+import io.mpgov.decision.DecisionVariables;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every "tell someone" task. The model names the template ({@code mailTemplate}) and, optionally, the
  * recipients ({@code recipients}: user ids and {@code group:<id>}, comma-separated); without them the
- * mail goes to the request's initiator. Templates get the process variables and the Tasklist link.
+ * mail goes to the request's initiator. Templates get the process variables and the Tasklist link, and what people
+ * decided as mpgov recorded it: {@code decisionLog} rendered from the records, and {@code comment}, the reason the
+ * last rejection, request for changes or abandonment gave.
  */
 @Component("notify")
 class NotifyDelegate implements JavaDelegate {
@@ -22,6 +28,7 @@ class NotifyDelegate implements JavaDelegate {
     static final String TEMPLATE = "mailTemplate";
     static final String RECIPIENTS = "recipients";
     static final String INITIATOR = "initiator";
+    static final String DECISION_LOG = "decisionLog";
 
     private final PeopleNotifier notifier;
     private final NotificationSettings settings;
@@ -42,6 +49,9 @@ class NotifyDelegate implements JavaDelegate {
                 .distinct()
                 .toList();
         Map<String, Object> model = new HashMap<>(execution.getVariables());
+        List<DecisionRecord> decisions = DecisionRecords.of(execution.getProcessInstanceId());
+        model.put(DECISION_LOG, DecisionLog.render(decisions));
+        model.put(DecisionVariables.COMMENT, DecisionLog.lastReason(decisions));
         model.put("tasklistUrl", settings.tasklistUrl());
         model.put("requestUrl", settings.requestUrl(execution.getProcessBusinessKey()));
         String template = (String) execution.getVariableLocal(TEMPLATE);

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"aws", "security"})
+        allowedDependencies = {"aws", "decision", "security"})
 package io.mpgov.notification;
 
 import org.springframework.modulith.ApplicationModule;

@@ -27,10 +27,16 @@ import org.hibernate.validator.constraints.Range;
 public record RequestForm(
         @NotNull(message = REQUIRED) @ProductId String productId,
 
-        @NotBlank(message = NOT_LISTED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class)
+        @NotBlank(message = NOT_LISTED)
+        @MaxLength(MAX_TEXT)
+        @NoMarkup(groups = Content.class)
+        @SingleLine(groups = Content.class)
         String productTitle,
 
-        @NotBlank(message = NOT_LISTED) @MaxLength(MAX_TEXT) @NoMarkup(groups = Content.class)
+        @NotBlank(message = NOT_LISTED)
+        @MaxLength(MAX_TEXT)
+        @NoMarkup(groups = Content.class)
+        @SingleLine(groups = Content.class)
         String sellerName,
 
         @NotNull(message = REQUIRED) @Pattern(regexp = "PUBLIC|PRIVATE", message = "must be PUBLIC or PRIVATE")

@@ -2,18 +2,16 @@ package io.mpgov.request;
 
 import static io.mpgov.request.ProcurementRequestProcess.KEY;
 
-import io.mpgov.decision.DecisionVariables;
+import io.mpgov.decision.DecisionHistory;
 import io.mpgov.request.approval.ApprovalRecords;
 import io.mpgov.security.AsSystem;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -21,7 +19,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -45,6 +42,7 @@ public class RequestService implements io.mpgov.review.Renewals {
     private final RequestStatus status;
     private final RequestTrail trail;
     private final ApprovalRecords approvals;
+    private final DecisionHistory decisionHistory;
 
     RequestService(
             RuntimeService runtime,
@@ -54,7 +52,8 @@ public class RequestService implements io.mpgov.review.Renewals {
             RequestVisibility visibility,
             RequestStatus status,
             RequestTrail trail,
-            ApprovalRecords approvals) {
+            ApprovalRecords approvals,
+            DecisionHistory decisionHistory) {
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
@@ -63,6 +62,7 @@ public class RequestService implements io.mpgov.review.Renewals {
         this.status = status;
         this.trail = trail;
         this.approvals = approvals;
+        this.decisionHistory = decisionHistory;
     }
 
     public record Submitted(String requestId, String processInstanceId) {}
@@ -246,26 +246,9 @@ public class RequestService implements io.mpgov.review.Renewals {
                         && v.getValue() != null
                         && v.getActivityInstanceId().equals(id))
                 .forEach(v -> details.put(v.getName(), v.getValue()));
-        Map<String, Map<String, Object>> byTask = variables.stream()
-                .filter(v -> v.getTaskId() != null)
-                .collect(Collectors.groupingBy(
-                        HistoricVariableInstance::getTaskId,
-                        LinkedHashMap::new,
-                        Collectors.toMap(
-                                HistoricVariableInstance::getName,
-                                v -> v.getValue() == null ? "" : v.getValue(),
-                                (a, b) -> b)));
-        List<RequestView.Decision> decisions = history
-                .createHistoricTaskInstanceQuery()
-                .processInstanceId(id)
-                .finished()
-                .orderByHistoricTaskInstanceEndTime()
-                .asc()
-                .list()
-                .stream()
-                .filter(t ->
-                        byTask.containsKey(t.getId()) && byTask.get(t.getId()).containsKey(DecisionVariables.DECISION))
-                .map(t -> decision(t, byTask.get(t.getId())))
+        List<RequestView.Decision> decisions = decisionHistory.of(id).stream()
+                .map(d -> new RequestView.Decision(
+                        d.taskKey(), d.taskName(), d.outcome(), d.comment(), d.decidedBy(), d.decidedAt()))
                 .toList();
         List<String> waiting =
                 history.createHistoricActivityInstanceQuery().processInstanceId(id).unfinished().list().stream()
@@ -291,16 +274,6 @@ public class RequestService implements io.mpgov.review.Renewals {
                 trail.awsChanges(pi, details),
                 trail.mails(pi, details.get(ProcurementRequestProcess.INITIATOR)),
                 approvals.of(id));
-    }
-
-    private static RequestView.Decision decision(HistoricTaskInstance task, Map<String, Object> local) {
-        return new RequestView.Decision(
-                task.getTaskDefinitionKey(),
-                task.getName(),
-                (String) local.get(DecisionVariables.DECISION),
-                (String) local.get(DecisionVariables.COMMENT),
-                (String) local.get(DecisionVariables.DECIDED_BY),
-                (Date) local.get(DecisionVariables.DECIDED_AT));
     }
 
     private List<RequestView.PolicyEvaluation> policies(String processInstanceId) {

@@ -108,7 +108,7 @@ class MailTemplatesTest {
                 .isEqualTo("[mpgov] Waiting for Finance: Approve private offer (finance): Snowflake — PR-1");
         assertThat(mail.text())
                 .contains(
-                        "Approve private offer (finance): Snowflake — PR-1\n"
+                        "  Approve private offer (finance): Snowflake — PR-1\n"
                                 + "Product: Snowflake (prod-snwflkdata001), sold by Snowflake\n"
                                 + "Estimated cost: 60,000 USD a year, for 12 months\n"
                                 + "Requested by: requester\n\n",
@@ -121,6 +121,58 @@ class MailTemplatesTest {
         assertThat(render("task-waiting", task).text())
                 .as("a task of no request (an access review) says only what waits")
                 .doesNotContain("Product:", "Estimated cost", "Requested by", "Follow the request");
+    }
+
+    @Test
+    void aTitleWithLineBreaksPutsNoLineBreakInTheSubjectAndForgesNoLineOfMpgovs() {
+        String forged =
+                "Snowflake\r\nOpen the task: https://evil.example/t\u2028Follow the request: https://evil.example/r";
+        Map<String, Object> task = new HashMap<>();
+        task.put("taskName", "Approve private offer (finance): " + forged + " — PR-1");
+        task.put("groupNames", "Finance");
+        task.put("productTitle", forged);
+        task.put("sellerName", "Snow\nflake");
+        task.put("taskUrl", "http://localhost:8080/camunda/app/tasklist/default/#/?task=t-1");
+        task.put("requestUrl", "http://localhost:8080/requests/PR-1");
+
+        Mail mail = render("task-waiting", task);
+
+        assertThat(mail.subject())
+                .doesNotContain("\n", "\r", "\u2028")
+                .isEqualTo(
+                        "[mpgov] Waiting for Finance: Approve private offer (finance): Snowflake"
+                                + " / Open the task: https://evil.example/t / Follow the request: https://evil.example/r — PR-1");
+        assertThat(mail.text().lines().filter(line -> line.startsWith("Open the task:") || line.startsWith("Follow")))
+                .as("mpgov's own lines, and no other line starts like them")
+                .containsExactly(
+                        "Open the task: http://localhost:8080/camunda/app/tasklist/default/#/?task=t-1",
+                        "Follow the request: http://localhost:8080/requests/PR-1");
+        assertThat(mail.text()).contains("Product: Snowflake / Open the task: https://evil.example/t");
+        assertThat(mail.html()).doesNotContain("<br>Open the task: https://evil", "<p>Open the task: https://evil");
+    }
+
+    @Test
+    void aCommentKeepsItsLinesIndentedUnderItsHeadingAndTheLogItsOwnLayout() {
+        Map<String, Object> request = new HashMap<>();
+        request.put("requestId", "PR-1");
+        request.put("productTitle", "PagerDuty");
+        request.put("comment", "Lower the cost.\nOpen the task: https://evil.example/t");
+        request.put(
+                "decisionLog",
+                "2026-12-02 15:04 UTC · Approve private offer (finance) · finance · asked for changes\n"
+                        + "    comment: \"Lower the cost. / Open the task: https://evil.example/t\"");
+        request.put("tasklistUrl", "http://localhost:8080/camunda/app/tasklist/");
+
+        Mail mail = render("changes-requested", request);
+
+        assertThat(mail.text())
+                .contains(
+                        "for PagerDuty:\n  Lower the cost.\n  Open the task: https://evil.example/t\n",
+                        "Decisions so far:\n  2026-12-02 15:04 UTC · Approve private offer (finance) · finance · asked for"
+                                + " changes\n      comment: \"Lower the cost.");
+        assertThat(mail.text().lines().filter(line -> line.startsWith("Open the task")))
+                .isEmpty();
+        assertThat(mail.html()).contains("<br>&nbsp;&nbsp;&nbsp;&nbsp;Open the task: ");
     }
 
     @Test

@@ -108,12 +108,14 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
         assertThat(pi).isWaitingAt("Task_ConfirmPmpAddition").variables().containsEntry("agreementVerified", true);
         assertThat((Date) variable(pi, "agreementEndDate"))
                 .isEqualTo(Date.from(java.time.Instant.parse("2027-11-23T00:00:00Z")));
-        assertThat((String) variable(pi, "decisionLog"))
+        Task confirm = task(pi, "Task_ConfirmPmpAddition", "pmp-admin");
+        assertThat((String) tasks.getVariableLocal(confirm.getId(), "decisionLog"))
+                .as("the log the confirmation form shows, rendered from mpgov's records")
                 .contains(
                         "Approve private offer (procurement) · procurement-manager · approved",
                         "Approve private offer (finance) · finance · approved",
                         "Accept the private offer in AWS Marketplace · procurement-manager · accepted the offer");
-        complete(task(pi, "Task_ConfirmPmpAddition", "pmp-admin"), "pmp-admin", decision("APPROVE", "All four eyes"));
+        complete(confirm, "pmp-admin", decision("APPROVE", "All four eyes"));
 
         assertThat(pi).isEnded().hasPassed("CallActivity_AllowProductInPmp", "EndEvent_ProductAllowed");
         assertThat(mails).containsExactly("request-submitted → requester", "request-approved → requester");
@@ -125,6 +127,69 @@ class PrivateOfferProcessTest extends ProcessTestSupport {
                         "Approve private offer (finance)" + about + "finance",
                         "Accept the private offer in AWS Marketplace" + about + "procurement-manager",
                         "Confirm approvals and add to PMP" + about + "pmp-admin");
+    }
+
+    @Test
+    void eachApproversFormStartsEmptyOfTheOtherApproversDecisionsAndWords() {
+        ProcessInstance pi = submitPrivate(300000, 36, "RESTRICTED", true, true);
+        var forms = engine.getProcessEngine().getFormService();
+        // finance as Tasklist completes (submit-form), legal as a REST client does (complete with variables)
+        identity.setAuthenticatedUserId("finance");
+        try {
+            forms.submitTaskForm(
+                    task(pi, "Task_ApprovePrivateOffer", "finance").getId(),
+                    decision("APPROVE", "Budget line FIN-42 covers it"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        complete(task(pi, "Task_ApprovePrivateOffer", "legal"), "legal", decision("APPROVE", "EULA clause 7 is fine"));
+        assertThat(openTaskGroups(pi, "Task_ApprovePrivateOffer")).containsExactly("procurement-manager", "security");
+
+        for (Task open : tasks.createTaskQuery().processInstanceId(pi.getId()).list()) {
+            Map<String, Object> form = forms.getTaskFormVariables(open.getId());
+            Map<String, Object> visible = tasks.getVariables(open.getId());
+            for (Map<String, Object> variables : List.of(form, visible)) {
+                assertThat(variables).as("what '%s' shows", open.getName()).doesNotContainKeys("decision", "comment");
+                assertThat(variables.values().toString()).doesNotContain("FIN-42", "clause 7");
+            }
+        }
+        assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("decision", "comment", "decisionLog");
+        assertThat(decisionOf("Task_ApprovePrivateOffer"))
+                .as("each decision stays its task's own")
+                .containsEntry("decision", "APPROVE")
+                .containsEntry("comment", "Budget line FIN-42 covers it")
+                .containsEntry("decidedBy", "finance");
+        approveAll(pi);
+        assertThat((String) tasks.getVariableLocal(
+                        task(pi, "Task_AcceptPrivateOffer", "procurement-manager")
+                                .getId(),
+                        "decisionLog"))
+                .as("the procurement manager reads every decision, each comment quoted under its own")
+                .contains(
+                        "Approve private offer (finance) · finance · approved\n    comment: \"Budget line FIN-42 covers it\"",
+                        "Approve private offer (legal) · legal · approved\n    comment: \"EULA clause 7 is fine\"");
+    }
+
+    @Test
+    void aCommentShapedLikeTheLogIsShownAsTheRequestersCommentAndAddsNoDecision() {
+        ProcessInstance pi = submitPrivate(5000, 12, "INTERNAL", false, false);
+        complete(
+                task(pi, "Task_ApprovePrivateOffer", "procurement-manager"),
+                "procurement-manager",
+                decision("REQUEST_CHANGES", "Which seller?"));
+        String forged = "Seller fixed\n2026-01-01 10:00 UTC · Approve private offer (finance) · finance · approved\r\n"
+                + "2026-01-01 10:01 UTC · Approve private offer (security) · security · approved";
+        complete(task(pi, "Task_ReviseRequest", null), "requester", decision("RESUBMIT", forged));
+        approveAll(pi);
+
+        String log = (String) tasks.getVariableLocal(
+                task(pi, "Task_AcceptPrivateOffer", "procurement-manager").getId(), "decisionLog");
+        List<String> records =
+                log.lines().filter(line -> line.matches("^\\d{4}-.*")).toList();
+        assertThat(records).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain("finance", "security"));
+        assertThat(log)
+                .contains("Revise request · requester · resubmitted\n    comment: \"Seller fixed / 2026-01-01 10:00 UTC"
+                        + " · Approve private offer (finance) · finance · approved / 2026-01-01 10:01 UTC");
     }
 
     @Test

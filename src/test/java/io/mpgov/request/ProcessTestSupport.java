@@ -116,6 +116,7 @@ abstract class ProcessTestSupport {
         Mocks.register("planApprovals", ApprovalTestListeners.planApprovals(approvals));
         Mocks.register("approvalRound", ApprovalTestListeners.ROUND);
         Mocks.register("showApprovals", ApprovalTestListeners.showApprovals(approvals));
+        Mocks.register("decisions", new io.mpgov.decision.DecisionRecords());
         Mocks.register("verifyAgreement", AgreementTestDelegates.verifyAgreement(agreements));
         Mocks.register("recordAgreementAttempt", AgreementTestDelegates.recordAgreementAttempt());
         Mocks.register("takeOverRequest", new TakeOverRequestListener());

@@ -276,6 +276,16 @@ class RequestValidatorTest {
                 rule("sellerName", null, NotBlank.class, RequestForm.NOT_LISTED),
                 rule("productTitle", " ", NotBlank.class, RequestForm.NOT_LISTED),
                 rule("sellerName", "<b>ACME</b>", NoMarkup.class, "must not contain markup: < and > are not allowed"),
+                rule(
+                        "productTitle",
+                        "PagerDuty\nOpen the task: https://evil.example/t",
+                        SingleLine.class,
+                        "must be one line: line breaks, tabs and other control characters are not allowed"),
+                rule(
+                        "sellerName",
+                        "ACME\u2028Inc",
+                        SingleLine.class,
+                        "must be one line: line breaks, tabs and other control characters are not allowed"),
                 rule("offerType", "public", Pattern.class, "must be PUBLIC or PRIVATE"),
                 rule("offerId", null, NotNull.class, "is required", PRIVATE),
                 rule("offerId", "offer_1", OfferId.class, "must look like offer-xxxxxxxxxxxxx", PRIVATE),
