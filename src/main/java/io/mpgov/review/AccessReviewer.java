@@ -14,9 +14,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,11 +30,14 @@ public class AccessReviewer {
 
     private final IdentityService identity;
     private final HistoryService history;
+    private final TaskService tasks;
     private final ReviewSettings settings;
 
-    public AccessReviewer(IdentityService identity, HistoryService history, ReviewSettings settings) {
+    public AccessReviewer(
+            IdentityService identity, HistoryService history, TaskService tasks, ReviewSettings settings) {
         this.identity = identity;
         this.history = history;
+        this.tasks = tasks;
         this.settings = settings;
     }
 
@@ -143,6 +148,16 @@ public class AccessReviewer {
             for (Membership m : removals) {
                 identity.deleteMembership(m.userId(), m.group());
                 report.add("removed " + m.key() + " from the mpgov group " + m.group());
+                // a task they claimed as a member would wait for them forever: only its claimer completes it
+                for (Task task : tasks.createTaskQuery()
+                        .taskAssignee(m.userId())
+                        .taskCandidateGroup(m.group())
+                        .includeAssignedTasks()
+                        .list()) {
+                    tasks.setAssignee(task.getId(), null);
+                    report.add("gave '" + task.getName() + "', which " + m.userId() + " had claimed, back to "
+                            + m.group());
+                }
                 if (m.awsRole() != null) {
                     aws.add("remove " + m.userId() + " from the IAM role " + m.awsRole() + " (or its permission set)");
                 }

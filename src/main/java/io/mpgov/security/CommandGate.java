@@ -106,8 +106,9 @@ final class CommandGate extends CommandInterceptor {
             throw new AuthorizationException(caller.getUserId() + " may not run "
                     + command.getClass().getSimpleName() + " on mpgov's engine: "
                     + (verdict.operation == null
-                            ? "changing running processes other than by starting them from their start form and"
-                                    + " completing one's own tasks is for camunda-admin only"
+                            ? "the access policy gives personas starts, completions, claims, comments and job retries;"
+                                    + " every other engine command (identity and one's own profile included) is"
+                                    + " camunda-admin's"
                             : verdict.operation + ": " + policy.whoMay(verdict.operation)));
         }
         switch (verdict) {

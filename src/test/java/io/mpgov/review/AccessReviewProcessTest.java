@@ -81,6 +81,9 @@ class AccessReviewProcessTest {
     @AfterEach
     void reset() {
         engine.getRepositoryService().deleteDeployment(deployment, true);
+        tasks.createTaskQuery().list().stream()
+                .filter(t -> t.getProcessInstanceId() == null)
+                .forEach(t -> tasks.deleteTask(t.getId(), true));
         clearIdentities();
         Mocks.reset();
         ClockUtil.reset();
@@ -122,7 +125,7 @@ class AccessReviewProcessTest {
     /** The review's settings, and the delegates that read them. */
     void configure(ReviewSettings settings) {
         this.settings = settings;
-        AccessReviewer reviewer = new AccessReviewer(identity, engine.getHistoryService(), settings);
+        AccessReviewer reviewer = new AccessReviewer(identity, engine.getHistoryService(), tasks, settings);
         AccessReviewDelegates delegates = new AccessReviewDelegates();
         Mocks.register("reviewSettings", settings);
         Mocks.register("listRoleMembers", delegates.listRoleMembers(reviewer));
@@ -170,9 +173,21 @@ class AccessReviewProcessTest {
                         "bob@pmp-admin (Bob)",
                         "AWS role arn:aws:iam::111111111111:role/pmp-administrator");
 
+        Task claimed = tasks.newTask();
+        claimed.setName("Review public offer");
+        claimed.setAssignee("bob");
+        tasks.saveTask(claimed);
+        tasks.addCandidateGroup(claimed.getId(), "pmp-admin");
+
         attest(pi, "sam", "bob@pmp-admin");
 
         assertThat(pi).isEnded().hasPassed("Task_ApplyAccessRemovals", "EndEvent_AccessReviewed");
+        assertThat(tasks.createTaskQuery()
+                        .taskId(claimed.getId())
+                        .singleResult()
+                        .getAssignee())
+                .as("the task bob had claimed goes back to pmp-admin")
+                .isNull();
         assertThat(identity.createUserQuery().memberOfGroup("pmp-admin").list())
                 .extracting(User::getId)
                 .containsExactly("carol");
@@ -189,6 +204,7 @@ class AccessReviewProcessTest {
                         .getValue())
                 .contains(
                         "removed bob@pmp-admin from the mpgov group pmp-admin",
+                        "gave 'Review public offer', which bob had claimed, back to pmp-admin",
                         "AWS: remove bob from the IAM role arn:aws:iam::111111111111:role/pmp-administrator");
         assertThat(mails).containsExactly("access-review-done → group:security,group:camunda-admin");
     }
