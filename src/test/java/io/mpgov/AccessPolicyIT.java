@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,12 @@ class AccessPolicyIT {
 
     @Autowired
     RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
 
     Http http;
 
@@ -198,6 +207,66 @@ class AccessPolicyIT {
                 "/engine-rest/deployment/create", "admin", multipart, body, Map.of("X-Requested-By", "ops-script"));
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
         repository.deleteDeployment(deployed.json().get("id").asText(), true);
+    }
+
+    /** A form sends its read-only fields back; sent back as another type, they would change what the request holds. */
+    @Test
+    void aCompletionThatSendsBackAFieldAsAnotherTypeChangesNothingOfTheRequest() {
+        Http.Response created = http.post(
+                "/api/requests",
+                "requester",
+                Http.json(PublicOfferScenario.privateRequest("prod-snwflkdata001", "offer-snwflkdatapriv1")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String pi = created.json().get("processInstanceId").asText();
+        Task approval = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> tasks.createTaskQuery()
+                                .processInstanceId(pi)
+                                .taskCandidateGroup("finance")
+                                .singleResult(),
+                        t -> t != null);
+        Object cost = runtime.getVariable(pi, "estimatedAnnualCost");
+        Object months = runtime.getVariable(pi, "contractMonths");
+
+        Http.Response completed = http.post(
+                "/engine-rest/task/" + approval.getId() + "/complete",
+                "finance",
+                Http.json(Map.of(
+                        "variables",
+                        Map.of(
+                                "decision", Map.of("value", "APPROVE"),
+                                "comment", Map.of("value", "within budget"),
+                                "estimatedAnnualCost", Map.of("value", "20000", "type", "String"),
+                                "contractMonths", Map.of("value", "12", "type", "String")))));
+
+        assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+        assertThat(runtime.getVariable(pi, "estimatedAnnualCost"))
+                .isEqualTo(cost)
+                .isInstanceOf(Number.class);
+        assertThat(runtime.getVariable(pi, "contractMonths")).isEqualTo(months).isInstanceOf(Number.class);
+        Http.Response view =
+                http.get("/api/requests/" + created.json().get("requestId").asText(), "auditor");
+        assertThat(view.status()).as(view.body()).isEqualTo(200);
+    }
+
+    /** Camunda checks nothing for a job of no process: the history cleanup, which evidence retention relies on. */
+    @Test
+    void theHistoryCleanupIsNoPersonasToPostponeOrStop() {
+        Job cleanup =
+                history.findHistoryCleanupJobs().stream().findFirst().orElseGet(() -> history.cleanUpHistoryAsync());
+        for (String persona : List.of("pmp-admin", "software-manager")) {
+            for (String body :
+                    List.of("{\"retries\":0}", "{\"retries\":3,\"dueDate\":\"2099-01-01T00:00:00.000+0000\"}")) {
+                Http.Response refused =
+                        http.send("PUT", "/engine-rest/job/" + cleanup.getId() + "/retries", persona, body);
+                assertThat(refused.status())
+                        .as("%s %s → %s", persona, body, refused.body())
+                        .isBetween(400, 499);
+            }
+        }
+        Job after = management.createJobQuery().jobId(cleanup.getId()).singleResult();
+        assertThat(after.getRetries()).isEqualTo(cleanup.getRetries());
+        assertThat(after.getDuedate()).isEqualTo(cleanup.getDuedate());
     }
 
     @Test

@@ -76,10 +76,11 @@ class RequestTrail {
                 ? null
                 : new RequestView.Agreement(
                         agreementId.toString(),
-                        (Boolean) details.get(AgreementVariables.VERIFIED),
-                        // a Date; anything else (a form that once sent it back as text) is not shown
+                        // of the types mpgov writes; anything else (a form that once sent one back as text, before
+                        // the engine gate dropped such echoes) is not shown, and never fails the view
+                        details.get(AgreementVariables.VERIFIED) instanceof Boolean verified ? verified : null,
                         details.get(AgreementVariables.END_DATE) instanceof Date end ? end : null,
-                        (Boolean) details.get(AgreementVariables.AUTO_RENEW),
+                        details.get(AgreementVariables.AUTO_RENEW) instanceof Boolean renews ? renews : null,
                         (String) details.get(AgreementVariables.PROBLEM));
         return new RequestView.AwsChanges(agreement, changeSets, grants, attempts.of(request.getId()));
     }

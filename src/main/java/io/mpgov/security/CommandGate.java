@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -30,7 +31,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -115,7 +118,35 @@ final class CommandGate extends CommandInterceptor {
             case START -> checkStart(command, caller);
             case COMPLETE -> checkCompletion(command, caller);
             case COMMENT -> checkComment((AddCommentCmd) command, caller);
+            case RETRY_JOB -> checkRetries(command, caller);
             default -> {}
+        }
+    }
+
+    /**
+     * Retrying is for a process's own jobs, which Camunda's RETRY_JOB grants on the process decide; Camunda checks no
+     * authorization at all for a job of no process (the history cleanup, which evidence retention relies on).
+     */
+    private void checkRetries(Command<?> command, Authentication caller) {
+        String jobId = field(command, "jobId");
+        List<String> jobIds = field(command, "jobIds");
+        String jobDefinitionId = field(command, "jobDefinitionId");
+        ManagementService management = engine.get().getManagementService();
+        List<String> processes = asSystem(() -> {
+            if (jobDefinitionId != null) {
+                return management.createJobDefinitionQuery().jobDefinitionId(jobDefinitionId).list().stream()
+                        .map(JobDefinition::getProcessDefinitionKey)
+                        .toList();
+            }
+            List<String> ids = jobId != null ? List.of(jobId) : jobIds == null ? List.of() : jobIds;
+            return ids.stream()
+                    .map(id -> management.createJobQuery().jobId(id).singleResult())
+                    .filter(java.util.Objects::nonNull)
+                    .map(Job::getProcessDefinitionKey)
+                    .toList();
+        });
+        if (processes.stream().anyMatch(java.util.Objects::isNull)) {
+            throw refusal(caller, "may not set the retries of a job that belongs to no process: camunda-admin's");
         }
     }
 
@@ -246,13 +277,14 @@ final class CommandGate extends CommandInterceptor {
         Map<String, Object> current =
                 asSystem(() -> engine.get().getTaskService().getVariables(taskId, sent.keySet()));
         Set<String> changed = new TreeSet<>();
+        Set<String> echoes = new TreeSet<>();
         for (String name : sent.keySet()) {
             boolean echo = current.containsKey(name)
                     ? shownAlike(current.get(name), sent.get(name))
                     // a field the form shows empty may come back empty; creating any other variable is a change
                     : form.shown().contains(name) && text(sent.get(name)).isEmpty();
-            if (!editable.contains(name) && !echo) {
-                changed.add(name);
+            if (!editable.contains(name)) {
+                (echo ? echoes : changed).add(name);
             }
         }
         if (!changed.isEmpty()) {
@@ -267,6 +299,33 @@ final class CommandGate extends CommandInterceptor {
                     "Completing '" + task.getName() + "' may set "
                             + (editable.isEmpty() ? "nothing" : "only " + String.join(", ", new TreeSet<>(editable)))
                             + "; it may not change " + String.join(", ", changed));
+        }
+        dropEchoes(variables, echoes, task, caller);
+    }
+
+    /**
+     * What a form sends back unchanged is not written: an echo is alike as a person reads it, not alike in type (a
+     * date sent back as text, a number as a string), and writing it would change what the request holds.
+     */
+    private void dropEchoes(Map<String, Object> variables, Set<String> echoes, Task task, Authentication caller) {
+        if (echoes.isEmpty()) {
+            return;
+        }
+        try {
+            variables.keySet().removeAll(echoes);
+        } catch (UnsupportedOperationException e) {
+            // a Java caller's fixed map: the echoes stay, so each must be of the type it is stored as
+            Map<String, Object> current =
+                    asSystem(() -> engine.get().getTaskService().getVariables(task.getId(), echoes));
+            for (String name : echoes) {
+                Object stored = current.get(name);
+                Object sent = variables.get(name);
+                if (stored != null && (sent == null || !stored.getClass().equals(sent.getClass()))) {
+                    throw refusal(
+                            caller,
+                            "may not send back " + name + " as another type when completing '" + task.getName() + "'");
+                }
+            }
         }
     }
 
