@@ -1,6 +1,7 @@
 package io.mpgov;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.mpgov.sandbox.Sandbox;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -247,6 +249,50 @@ class AccessPolicyIT {
         Http.Response view =
                 http.get("/api/requests/" + created.json().get("requestId").asText(), "auditor");
         assertThat(view.status()).as(view.body()).isEqualTo(200);
+    }
+
+    /**
+     * Camunda's REST API looks a task up in history before it adds a comment, which approvers may not read: the gate's
+     * rule is shown here below REST, as a signed-in caller reaches the engine.
+     */
+    @Test
+    void aCommentGoesOnlyOnOnesOwnTaskAndToItsOwnRequest() {
+        Http.Response created = http.post(
+                "/api/requests",
+                "requester",
+                Http.json(PublicOfferScenario.privateRequest("prod-gitlabprem001", "offer-gitlabprempriv1")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String pi = created.json().get("processInstanceId").asText();
+        Task approval = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> tasks.createTaskQuery()
+                                .processInstanceId(pi)
+                                .taskCandidateGroup("finance")
+                                .singleResult(),
+                        t -> t != null);
+        try {
+            identity.setAuthentication("finance", List.of("finance"));
+            assertThat(tasks.createComment(approval.getId(), pi, "budget checked"))
+                    .isNotNull();
+            assertThatThrownBy(() -> tasks.createComment(approval.getId(), "another-instance", "security agreed"))
+                    .isInstanceOf(AuthorizationException.class)
+                    .hasMessageContaining("another process instance");
+            assertThatThrownBy(() -> tasks.createComment(null, pi, "on the request itself"))
+                    .isInstanceOf(AuthorizationException.class);
+            identity.setAuthentication("legal", List.of("legal"));
+            assertThatThrownBy(() -> tasks.createComment(approval.getId(), pi, "legal agrees"))
+                    .isInstanceOf(AuthorizationException.class)
+                    .hasMessageContaining("not a task they work on");
+            identity.setAuthentication("auditor", List.of("auditor"));
+            assertThatThrownBy(() -> tasks.createComment(approval.getId(), pi, "noted"))
+                    .isInstanceOf(AuthorizationException.class)
+                    .hasMessageContaining("engine:comment");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(tasks.getTaskComments(approval.getId()))
+                .extracting(c -> c.getFullMessage())
+                .containsExactly("budget checked");
     }
 
     /** Camunda checks nothing for a job of no process: the history cleanup, which evidence retention relies on. */
