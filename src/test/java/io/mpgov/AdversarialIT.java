@@ -37,9 +37,9 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -255,11 +255,12 @@ class AdversarialIT {
 
     /**
      * Finding 5 of Phase 10: the requester dodges security's objection by declaring the data INTERNAL on revision,
-     * through /engine-rest. The revision is allowed; the dodge is not — security is asked again and the offer
-     * acceptance waits for it.
+     * through /engine-rest and through Tasklist's session. The revision is allowed; the dodge is not — security is
+     * asked again and the offer acceptance waits for it.
      */
-    @Test
-    void loweringTheClassificationAfterSecurityObjectedStillWaitsForSecurity() {
+    @ParameterizedTest(name = "the revision through {0}")
+    @ValueSource(strings = {"engine-rest", "tasklist"})
+    void loweringTheClassificationAfterSecurityObjectedStillWaitsForSecurity(String api) {
         Map<String, Object> request = PublicOfferScenario.privateRequest(PRODUCT, OFFER);
         request.put("dataClassification", "CONFIDENTIAL");
         Http.Response submitted = http.post("/api/requests", "requester", Http.json(request));
@@ -277,11 +278,22 @@ class AdversarialIT {
                 "REQUEST_CHANGES",
                 Map.of("comment", "Which customer data leaves the account?"));
 
-        decide(
-                openTask(pi, "Task_ReviseRequest", null),
-                "requester",
-                "RESUBMIT",
-                Map.of("comment", "Only internal data after all", "dataClassification", "INTERNAL"));
+        Task revision = openTask(pi, "Task_ReviseRequest", null);
+        Map<String, String> lowered =
+                Map.of("comment", "Only internal data after all", "dataClassification", "INTERNAL");
+        if (api.equals("tasklist")) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("decision", Map.of("value", "RESUBMIT"));
+            lowered.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+            Http.Response answer = TasklistSession.signIn(port, "requester")
+                    .send(
+                            "POST",
+                            "/task/" + revision.getId() + "/submit-form",
+                            Http.json(Map.of("variables", variables)));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+        } else {
+            decide(revision, "requester", "RESUBMIT", lowered);
+        }
 
         openTask(pi, "Task_ApprovePrivateOffer", "security");
         awaitEngineIdle();

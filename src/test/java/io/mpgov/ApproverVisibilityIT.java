@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
+import io.mpgov.support.TasklistSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,17 @@ class ApproverVisibilityIT {
 
         Http.Response after = http.get("/api/requests/" + requestId, "finance");
         assertThat(after.status()).as("finance, who decided").isEqualTo(200);
+        // the mail's link opens the page in the browser signed in to Tasklist: the same answers through the session
+        assertThat(TasklistSession.signIn(port, "finance")
+                        .mpgov("GET", "/api/requests/" + requestId, null)
+                        .status())
+                .as("finance's Tasklist session")
+                .isEqualTo(200);
+        assertThat(TasklistSession.signIn(port, "requester2")
+                        .mpgov("GET", "/api/requests/" + requestId, null)
+                        .status())
+                .as("requester2's Tasklist session")
+                .isEqualTo(404);
         assertThat(after.json().get("decisions").toString()).contains("finance");
         assertThat(listed(http, "finance")).contains(requestId);
         assertThat(http.get("/api/requests?size=100&state=finished", "finance")

@@ -8,6 +8,7 @@ import io.mpgov.sandbox.DemoOrganization;
 import io.mpgov.sandbox.Sandbox;
 import io.mpgov.support.Http;
 import io.mpgov.support.PublicOfferScenario;
+import io.mpgov.support.TasklistSession;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -151,21 +152,32 @@ class AuditEvidenceIT extends PublicOfferScenario {
                 .until(
                         () -> awaitTask(pi, "procurement-manager", "&taskDefinitionKey=Task_AcceptPrivateOffer"),
                         id -> !id.equals(first));
-        assertThat(complete(second, "procurement-manager", "ACCEPT", null, Map.of("agreementId", right))
-                        .status())
-                .isEqualTo(204);
+        // the second attempt as Tasklist sends it: the form submitted through the session
+        Http.Response submitted = TasklistSession.signIn(port, "procurement-manager")
+                .send(
+                        "POST",
+                        "/task/" + second + "/submit-form",
+                        Http.json(Map.of(
+                                "variables",
+                                Map.of(
+                                        "decision", Map.of("value", "ACCEPT"),
+                                        "agreementId", Map.of("value", right)))));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
         String confirmation = awaitTask(pi, "pmp-admin", "&taskDefinitionKey=Task_ConfirmPmpAddition");
-        assertThat(http.get("/engine-rest/task/" + confirmation + "/form-variables", "pmp-admin")
-                        .json()
-                        .path("approvalsCheck")
-                        .path("value")
-                        .asText())
-                .as("the control step lists the approvals the matrix required against those given")
-                .startsWith("Required by the approval matrix: procurement, finance\n")
-                .contains(
-                        "procurement (procurement-manager): given by procurement-manager, ",
-                        "finance (finance): given by finance, ")
-                .doesNotContain("NOT GIVEN");
+        for (JsonNode form : List.of(
+                http.get("/engine-rest/task/" + confirmation + "/form-variables", "pmp-admin")
+                        .json(),
+                TasklistSession.signIn(port, "pmp-admin")
+                        .send("GET", "/task/" + confirmation + "/form-variables", null)
+                        .json())) {
+            assertThat(form.path("approvalsCheck").path("value").asText())
+                    .as("the control step lists the approvals the matrix required against those given")
+                    .startsWith("Required by the approval matrix: procurement, finance\n")
+                    .contains(
+                            "procurement (procurement-manager): given by procurement-manager, ",
+                            "finance (finance): given by finance, ")
+                    .doesNotContain("NOT GIVEN");
+        }
         assertThat(complete(confirmation, "pmp-admin", "APPROVE", "approvals and agreement checked")
                         .status())
                 .isEqualTo(204);
