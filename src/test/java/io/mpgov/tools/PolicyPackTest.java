@@ -84,11 +84,14 @@ class PolicyPackTest {
 
         JsonNode allowed = statement("iam-procurement-manager.json", "SubscribeAndAcceptOffers");
         assertThat(allowed.path("Effect").asText()).isEqualTo("Allow");
+        // AWS's managed policy AWSMarketplaceManageSubscriptions pairs these: without ListPrivateListings the private
+        // offers page does not open, and the role meant to accept private offers cannot reach them
         assertThat(strings(allowed.path("Action")))
                 .contains(
                         "aws-marketplace:Subscribe",
                         "aws-marketplace:Unsubscribe",
-                        "aws-marketplace:ViewSubscriptions");
+                        "aws-marketplace:ViewSubscriptions",
+                        "aws-marketplace:ListPrivateListings");
     }
 
     @Test
