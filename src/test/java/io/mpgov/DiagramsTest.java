@@ -143,12 +143,16 @@ class DiagramsTest {
                 .as("docs/*.svg are drawn from processes/*.bpmn: remove a picture whose model is gone")
                 .isEqualTo(drawn);
         Set<String> shown = new TreeSet<>();
-        Matcher link = Pattern.compile("\\]\\(docs/([^)]+\\.svg)\\)").matcher(Files.readString(Path.of("README.md")));
+        // the pictures are shown in docs/processes.md, next to them
+        Matcher link =
+                Pattern.compile("\\]\\(([^)/]+\\.svg)\\)").matcher(Files.readString(Path.of("docs/processes.md")));
         while (link.find()) {
             shown.add(link.group(1));
         }
-        assertThat(shown).as("README's pictures of the models").isNotEmpty();
-        assertThat(drawn).as("README shows only pictures drawn from processes/").containsAll(shown);
+        assertThat(shown).as("docs/processes.md's pictures of the models").isNotEmpty();
+        assertThat(drawn)
+                .as("docs/processes.md shows only pictures drawn from processes/")
+                .containsAll(shown);
     }
 
     @Test

@@ -267,8 +267,8 @@ class SettingsTest {
     static class Records {}
 
     @Test
-    void theReadmeListsEveryKeyOfEverySettingsRecord() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theDocsListEveryKeyOfEverySettingsRecord() throws IOException {
+        String readme = Files.readString(Path.of("docs/operations.md"));
         String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("### Safe defaults"));
         List<String> missing = new ArrayList<>();
         for (Class<?> settings : settingsRecords()) {
@@ -285,7 +285,7 @@ class SettingsTest {
             }
         }
         assertThat(missing)
-                .as("keys the README's Configuration table does not list")
+                .as("keys the Configuration table (docs/operations.md) does not list")
                 .isEmpty();
     }
 

@@ -31,8 +31,8 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * access-policy.yaml, row by row as the README promises it, and held to the code it governs: every /api handler and
- * every user task of the models is named in it, nothing it names is missing from the code, and README's persona table
+ * access-policy.yaml, row by row as docs/security.md promises it, and held to the code it governs: every /api handler and
+ * every user task of the models is named in it, nothing it names is missing from the code, and the persona table in docs/security.md
  * is generated from it.
  */
 class AccessPolicyTest {
@@ -179,10 +179,10 @@ class AccessPolicyTest {
 
     @Test
     void theReadmePersonaTableIsThePolicy() throws IOException {
-        ReadmeSection.keep("access-policy", AccessPolicyTest.class, table());
+        ReadmeSection.keep(Path.of("docs/security.md"), "access-policy", AccessPolicyTest.class, table());
     }
 
-    /** README's "What each persona may do": one row per persona, made from the policy alone. */
+    /** docs/security.md's "What each persona may do": one row per persona, made from the policy alone. */
     static String table() {
         StringBuilder table = new StringBuilder(
                 "| persona | mpgov's /api | engine writes | decides (process: task) | Camunda authorizations |\n"
