@@ -214,19 +214,8 @@ class AccessPolicyIT {
     /** A form sends its read-only fields back; sent back as another type, they would change what the request holds. */
     @Test
     void aCompletionThatSendsBackAFieldAsAnotherTypeChangesNothingOfTheRequest() {
-        Http.Response created = http.post(
-                "/api/requests",
-                "requester",
-                Http.json(PublicOfferScenario.privateRequest("prod-snwflkdata001", "offer-snwflkdatapriv1")));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String pi = created.json().get("processInstanceId").asText();
-        Task approval = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> tasks.createTaskQuery()
-                                .processInstanceId(pi)
-                                .taskCandidateGroup("finance")
-                                .singleResult(),
-                        t -> t != null);
+        Task approval = financeApprovalOfANewPrivateRequest("prod-snwflkdata001", "offer-snwflkdatapriv1");
+        String pi = approval.getProcessInstanceId();
         Object cost = runtime.getVariable(pi, "estimatedAnnualCost");
         Object months = runtime.getVariable(pi, "contractMonths");
 
@@ -246,8 +235,11 @@ class AccessPolicyIT {
                 .isEqualTo(cost)
                 .isInstanceOf(Number.class);
         assertThat(runtime.getVariable(pi, "contractMonths")).isEqualTo(months).isInstanceOf(Number.class);
-        Http.Response view =
-                http.get("/api/requests/" + created.json().get("requestId").asText(), "auditor");
+        String requestId = runtime.createProcessInstanceQuery()
+                .processInstanceId(pi)
+                .singleResult()
+                .getBusinessKey();
+        Http.Response view = http.get("/api/requests/" + requestId, "auditor");
         assertThat(view.status()).as(view.body()).isEqualTo(200);
     }
 
@@ -257,19 +249,8 @@ class AccessPolicyIT {
      */
     @Test
     void aCommentGoesOnlyOnOnesOwnTaskAndToItsOwnRequest() {
-        Http.Response created = http.post(
-                "/api/requests",
-                "requester",
-                Http.json(PublicOfferScenario.privateRequest("prod-gitlabprem001", "offer-gitlabprempriv1")));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String pi = created.json().get("processInstanceId").asText();
-        Task approval = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> tasks.createTaskQuery()
-                                .processInstanceId(pi)
-                                .taskCandidateGroup("finance")
-                                .singleResult(),
-                        t -> t != null);
+        Task approval = financeApprovalOfANewPrivateRequest("prod-gitlabprem001", "offer-gitlabprempriv1");
+        String pi = approval.getProcessInstanceId();
         try {
             identity.setAuthentication("finance", List.of("finance"));
             assertThat(tasks.createComment(approval.getId(), pi, "budget checked"))
@@ -333,5 +314,20 @@ class AccessPolicyIT {
         assertThat(http.get("/engine-rest/process-instance/" + pi + "/variables", "software-manager")
                         .status())
                 .isBetween(400, 499);
+    }
+
+    /** A private request the requester submitted, at finance's approval. */
+    private Task financeApprovalOfANewPrivateRequest(String product, String offer) {
+        Http.Response created =
+                http.post("/api/requests", "requester", Http.json(PublicOfferScenario.privateRequest(product, offer)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String pi = created.json().get("processInstanceId").asText();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> tasks.createTaskQuery()
+                                .processInstanceId(pi)
+                                .taskCandidateGroup("finance")
+                                .singleResult(),
+                        t -> t != null);
     }
 }
